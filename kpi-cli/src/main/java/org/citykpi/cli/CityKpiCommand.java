@@ -1,0 +1,66 @@
+package org.citykpi.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Runs the {@code citykpi} command: parses the arguments and dispatches to a subcommand. */
+@Command(
+        name = "citykpi",
+        mixinStandardHelpOptions = true,
+        version = "citykpi 0.1.0",
+        description = "Computes smart sustainable city indicators (U4SSC KPIs, ITU-T Y.4903) from city data.",
+        subcommands = {CommandLine.HelpCommand.class},
+        footer = {
+            "",
+            "Exit codes: 0 all rows accepted, 1 output written but some rows rejected or errors found,",
+            "            2 bad usage, 3 an input cannot be read at all.",
+            "",
+            "Example:",
+            "  citykpi compute --data examples/data/sample-city.csv --catalog u4ssc --out kpis.csv"
+        })
+public final class CityKpiCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /** Prints the usage when no subcommand is given. */
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing a command");
+    }
+
+    /** Returns the command line with every subcommand registered. */
+    static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new CityKpiCommand());
+        for (Object sub : Subcommands.all()) {
+            cl.addSubcommand(sub);
+        }
+        cl.setExitCodeHelpSection(null, null);
+        cl.setParameterExceptionHandler((ex, args) -> {
+            PrintWriter err = ex.getCommandLine().getErr();
+            err.println("citykpi: " + ex.getMessage());
+            err.println("Try 'citykpi " + commandPath(ex.getCommandLine()) + "--help' for more information.");
+            return ExitCodes.USAGE;
+        });
+        return cl;
+    }
+
+    private static String commandPath(CommandLine cl) {
+        StringBuilder sb = new StringBuilder();
+        for (CommandLine c = cl; c.getParent() != null; c = c.getParent()) {
+            sb.insert(0, c.getCommandName() + " ");
+        }
+        return sb.toString();
+    }
+
+    /** Runs the command and exits with its code. */
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command and returns its exit code (for tests and embedding). */
+    public static int run(String... args) {
+        return commandLine().execute(args);
+    }
+}

@@ -1,0 +1,161 @@
+package org.citykpi;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * Reports a reporting period: a year ({@code 2022}), a year-month ({@code 2022-03}), a date
+ * ({@code 2022-03-31}) or a span of years ({@code 2015-16}, {@code 2015-2016}, {@code 2015/16}).
+ *
+ * <p>Periods are ordered by start date, then end date. {@link #label()} keeps the text as
+ * normalised ({@code 2015-2016} for every span spelling), so two spellings of one period are equal.
+ * A text such as {@code 2015-12} is a month, never a span: a span's second year must be after the
+ * first. Immutable and thread-safe.
+ *
+ * @param kind what the period is
+ * @param start first day of the period
+ * @param end last day of the period (inclusive)
+ * @param label normalised ISO-8601 text
+ */
+public record Period(Kind kind, LocalDate start, LocalDate end, String label) implements Comparable<Period> {
+
+    /** What a period covers. */
+    public enum Kind {
+        /** A calendar year. */
+        YEAR,
+        /** A calendar month. */
+        YEAR_MONTH,
+        /** One day. */
+        DATE,
+        /** Consecutive whole years, such as a fiscal year {@code 2015-16}. */
+        YEAR_SPAN
+    }
+
+    /** Validates that the period is not empty and that the label is given. */
+    public Period {
+        requireNonNull(kind, "kind");
+        requireNonNull(start, "start");
+        requireNonNull(end, "end");
+        requireNonNull(label, "label");
+        if (end.isBefore(start)) {
+            throw new IllegalArgumentException("period ends before it starts: " + label);
+        }
+    }
+
+    /** Returns the calendar year {@code year}. */
+    public static Period year(int year) {
+        if (year < 1 || year > 9999) {
+            throw new IllegalArgumentException("year out of range 1..9999: " + year);
+        }
+        return new Period(Kind.YEAR, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31), Integer.toString(year));
+    }
+
+    /**
+     * Parses ISO-8601 text: {@code YYYY}, {@code YYYY-MM}, {@code YYYY-MM-DD}, or a span of years
+     * {@code YYYY-YY}, {@code YYYY-YYYY}, {@code YYYY/YY}, {@code YYYY/YYYY}. Surrounding blanks
+     * are ignored.
+     *
+     * @throws IllegalArgumentException if the text is none of these (the message says which forms
+     *     are accepted)
+     */
+    public static Period parse(String text) {
+        requireNonNull(text, "text");
+        String t = text.strip();
+        int n = t.length();
+        try {
+            if (n == 4 && allDigits(t, 0, 4)) {
+                return year(Integer.parseInt(t));
+            }
+            if (n >= 7 && allDigits(t, 0, 4) && (t.charAt(4) == '-' || t.charAt(4) == '/')) {
+                int y = Integer.parseInt(t.substring(0, 4));
+                String rest = t.substring(5);
+                if (t.charAt(4) == '-' && n == 7 && allDigits(rest, 0, 2)) {
+                    int m = Integer.parseInt(rest);
+                    if (m >= 1 && m <= 12) {
+                        YearMonth ym = YearMonth.of(y, m);
+                        return new Period(Kind.YEAR_MONTH, ym.atDay(1), ym.atEndOfMonth(), ym.toString());
+                    }
+                    return span(y, y / 100 * 100 + m, text);
+                }
+                if (t.charAt(4) == '/' && n == 7 && allDigits(rest, 0, 2)) {
+                    return span(y, y / 100 * 100 + Integer.parseInt(rest), text);
+                }
+                if (n == 9 && allDigits(rest, 0, 4)) {
+                    return span(y, Integer.parseInt(rest), text);
+                }
+                if (n == 10 && t.charAt(4) == '-') {
+                    LocalDate d = LocalDate.parse(t);
+                    return new Period(Kind.DATE, d, d, d.toString());
+                }
+            }
+        } catch (DateTimeParseException | NumberFormatException e) {
+            // fall through to the one message below
+        }
+        throw new IllegalArgumentException(
+                "not a period '" + text + "' (expected YYYY, YYYY-MM, YYYY-MM-DD or a span of years such as 2015-16)");
+    }
+
+    private static Period span(int first, int last, String text) {
+        if (last <= first) {
+            // A two-digit end that wraps the century, such as 1999-00.
+            if (last + 100 > first && last + 100 - first <= 99 && text.strip().length() == 7) {
+                last += 100;
+            } else {
+                throw new IllegalArgumentException(
+                        "not a period '" + text + "' (a span of years must end after it starts)");
+            }
+        }
+        if (first < 1 || last > 9999) {
+            throw new IllegalArgumentException("not a period '" + text + "' (year out of range 1..9999)");
+        }
+        return new Period(Kind.YEAR_SPAN, LocalDate.of(first, 1, 1), LocalDate.of(last, 12, 31), first + "-" + last);
+    }
+
+    private static boolean allDigits(String s, int from, int to) {
+        if (s.length() < to) {
+            return false;
+        }
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Returns the calendar year in which the period starts. */
+    public int startYear() {
+        return start.getYear();
+    }
+
+    /** Returns the calendar year in which the period ends. */
+    public int endYear() {
+        return end.getYear();
+    }
+
+    /**
+     * Returns the start of the period as a decimal year: {@code 2022} is 2022.0, {@code 2022-07}
+     * is 2022 + 181/365. Used for time differences in progress assessment.
+     */
+    public double decimalYear() {
+        LocalDate jan1 = LocalDate.of(start.getYear(), 1, 1);
+        double days = ChronoUnit.DAYS.between(jan1, start);
+        return start.getYear() + days / jan1.lengthOfYear();
+    }
+
+    @Override
+    public int compareTo(Period o) {
+        int c = start.compareTo(o.start);
+        return c != 0 ? c : end.compareTo(o.end);
+    }
+
+    @Override
+    public String toString() {
+        return label;
+    }
+}

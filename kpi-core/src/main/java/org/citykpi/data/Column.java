@@ -1,0 +1,76 @@
+package org.citykpi.data;
+
+/**
+ * Holds the values of one variable for every row of a {@link Dataset}: a primitive {@code double[]}
+ * and a presence bit per row. A missing cell is absent, never NaN: {@link #get(int)} returns 0 for
+ * it, so always ask {@link #isPresent(int)} first. Immutable and thread-safe.
+ */
+public final class Column {
+    private final String variable;
+    private final double[] values;
+    private final long[] present;
+    private final int size;
+    private final int presentCount;
+
+    Column(String variable, double[] values, long[] present, int size) {
+        this.variable = variable;
+        this.values = values;
+        this.present = present;
+        this.size = size;
+        int n = 0;
+        for (long w : present) {
+            n += Long.bitCount(w);
+        }
+        this.presentCount = n;
+    }
+
+    /** Returns the variable id. */
+    public String variable() {
+        return variable;
+    }
+
+    /** Returns the number of rows. */
+    public int size() {
+        return size;
+    }
+
+    /** Returns how many rows hold a value. */
+    public int presentCount() {
+        return presentCount;
+    }
+
+    /** Returns true when row {@code row} holds a value. */
+    public boolean isPresent(int row) {
+        return (present[row >>> 6] & (1L << row)) != 0;
+    }
+
+    /** Returns the value at {@code row}, or 0 when it is missing (check {@link #isPresent}). */
+    public double get(int row) {
+        return values[row];
+    }
+
+    /**
+     * Copies rows {@code [from, from + length)} into {@code dest[destPos…]} and their presence into
+     * {@code presentDest[destPos…]} (1 present, 0 missing).
+     */
+    public void copyTo(int from, int length, double[] dest, byte[] presentDest, int destPos) {
+        System.arraycopy(values, from, dest, destPos, length);
+        for (int i = 0; i < length; i++) {
+            int r = from + i;
+            presentDest[destPos + i] = (byte) ((present[r >>> 6] >>> r) & 1L);
+        }
+    }
+
+    Column select(int[] rows) {
+        double[] v = new double[rows.length];
+        long[] p = new long[(rows.length + 63) >>> 6];
+        for (int i = 0; i < rows.length; i++) {
+            int r = rows[i];
+            if (isPresent(r)) {
+                v[i] = values[r];
+                p[i >>> 6] |= 1L << i;
+            }
+        }
+        return new Column(variable, v, p, rows.length);
+    }
+}
