@@ -36,7 +36,6 @@ public final class CityKpiCommand implements Runnable {
         for (Object sub : Subcommands.all()) {
             cl.addSubcommand(sub);
         }
-        cl.setExitCodeHelpSection(null, null);
         cl.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();
             err.println("citykpi: " + ex.getMessage());
