@@ -9,6 +9,6 @@ final class Subcommands {
     static List<Object> all() {
         return List.of(
                 // keep one command per line: parallel work adds lines here
-                );
+                new IndexCommand());
     }
 }
