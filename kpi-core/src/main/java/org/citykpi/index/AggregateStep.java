@@ -150,7 +150,7 @@ final class AggregateStep {
         return new IndexException(
                 c,
                 "the " + mean + " mean of '" + agg + "' needs values above 0, but '" + c
-                        + "' is " + x + " for " + label.apply(row)
+                        + "' is " + Methods.num(x) + " for " + label.apply(row)
                         + " (normalise to a range above 0, e.g. --normalise minmax:1,100, or use the arithmetic mean)");
     }
 
