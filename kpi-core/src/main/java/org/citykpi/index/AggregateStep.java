@@ -170,15 +170,13 @@ final class AggregateStep {
         }
         double[] v = agg.v;
         boolean[] ok = agg.ok;
-        double wtotal = 0;
         for (double x : w) {
-            wtotal += x;
-        }
-        if (wtotal == 0) {
-            throw new IndexException(
-                    h.nodes().get(node).code(),
-                    "the weights of the children of '" + h.nodes().get(node).code()
-                            + "' sum to 0; Copeland needs a positive total");
+            if (x < 0) {
+                throw new IndexException(
+                        h.nodes().get(node).code(),
+                        "Copeland aggregation of '" + h.nodes().get(node).code()
+                                + "' needs weights of at least 0 (a negative weight reverses a vote)");
+            }
         }
         int out = (node - first) * rows;
         boolean[] in = new boolean[rows];
@@ -203,12 +201,14 @@ final class AggregateStep {
                     if (!in[k]) {
                         continue;
                     }
-                    double o = 0;
+                    double o = 0; // twice the weight j wins by, ties counting half
+                    double shared = 0; // weight of the children both units have
                     for (int i = 0; i < kids.length; i++) {
                         int b = cb[i];
                         if (cok[i][b + j] && cok[i][b + k]) {
                             double xj = cv[i][b + j];
                             double xk = cv[i][b + k];
+                            shared += w[i];
                             if (xj > xk) {
                                 o += 2 * w[i];
                             } else if (xj == xk) {
@@ -216,8 +216,8 @@ final class AggregateStep {
                             }
                         }
                     }
-                    // o is twice the outranking share in raw weights: compare with the total, not ½
-                    double sgn = o > wtotal ? 1 : o < wtotal ? -1 : 0;
+                    // j outranks k when its share of the shared weight is above one half
+                    double sgn = o > shared ? 1 : o < shared ? -1 : 0;
                     v[out + j] += sgn;
                     v[out + k] -= sgn;
                 }

@@ -19,10 +19,13 @@ import java.util.Locale;
  *   <li>{@link Generalised}: {@code (Σ wᵢxᵢᵖ / Σ wᵢ)^(1/p)}, p ≠ 0; missing children are skipped
  *       like in the other means (COINr returns NA when any child is missing, its bug #2); a
  *       negative child, or a zero with p < 0 → {@link IndexException}.
- *   <li>{@link Copeland}: for each pair of units, {@code o_jk = Σ wᵢ[x_ji > x_ki] + ½ Σ wᵢ[x_ji =
- *       x_ki]} over the children both have (weights normalised to sum 1 over all children);
- *       score {@code Σ_k sign(o_jk − ½)}, where {@code o_kj = 1 − o_jk}. COINr's Copeland fails
- *       when called through {@code Aggregate} (its bug #1); this is the intended semantics.
+ *   <li>{@link Copeland}: for each pair of units of a period, {@code o_jk = (Σ wᵢ[x_ji > x_ki] + ½
+ *       Σ wᵢ[x_ji = x_ki]) / Σ wᵢ} over the children both units have; score {@code Σ_k sign(o_jk −
+ *       ½)}. A negative weight → {@link IndexException}. Deviations from COINr: its Copeland fails
+ *       when called through {@code Aggregate} (its bug #1); and it drops comparisons with a missing
+ *       value without renormalising, then sets {@code o_kj = 1 − o_jk}, which makes scores depend on
+ *       unit order when data are missing; we renormalise over the shared children, so {@code o_kj
+ *       = 1 − o_jk} holds exactly.
  * </ul>
  *
  * <p>A unit with no child present, or whose present weights sum to 0, gets a missing score. With a
