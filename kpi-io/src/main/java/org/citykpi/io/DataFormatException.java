@@ -1,0 +1,29 @@
+package org.citykpi.io;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Thrown when an input cannot be used: a broken structure, a required column absent, or (in strict
+ * mode) the first bad value. Carries the positioned {@link Problem}; its message is {@code
+ * file:line:column: message}.
+ */
+public class DataFormatException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final transient Problem problem;
+
+    /** Creates the exception for {@code problem}. */
+    public DataFormatException(Problem problem) {
+        super(requireNonNull(problem, "problem").toString());
+        this.problem = problem;
+    }
+
+    /** Creates the exception for an error at {@code file:line:column}. */
+    public DataFormatException(String file, long line, int column, String raw, String message) {
+        this(Problem.error(file, line, column, raw, message));
+    }
+
+    /** Returns the problem. */
+    public Problem problem() {
+        return problem;
+    }
+}

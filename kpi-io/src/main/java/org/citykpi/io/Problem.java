@@ -1,0 +1,73 @@
+package org.citykpi.io;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * One problem found in an input, positioned: {@code file:line:column: message}. Line and column
+ * count from 1; 0 means "not known" (a whole-file problem). Immutable and thread-safe.
+ *
+ * @param file file name as given by the user
+ * @param line line number (1-based), 0 if not known
+ * @param column column number (1-based field index), 0 if not known
+ * @param raw the raw text concerned, cut short to {@value #MAX_RAW} characters; may be empty
+ * @param message what is wrong and what was expected, e.g. {@code not a number '12,5' (use '.'
+ *     as decimal separator, or --decimal-comma)}
+ * @param severity error (the row is rejected) or warning (the row is kept)
+ */
+public record Problem(String file, long line, int column, String raw, String message, Severity severity) {
+    /** Longest raw text kept. */
+    public static final int MAX_RAW = 80;
+
+    /** How bad a problem is. */
+    public enum Severity {
+        /** The row (or value) is rejected. */
+        ERROR,
+        /** The row is kept, but something looks wrong. */
+        WARNING
+    }
+
+    /** Validates and cuts the raw text short. */
+    public Problem {
+        requireNonNull(file, "file");
+        requireNonNull(message, "message");
+        requireNonNull(severity, "severity");
+        raw = cut(raw == null ? "" : raw);
+    }
+
+    /** Returns an error. */
+    public static Problem error(String file, long line, int column, String raw, String message) {
+        return new Problem(file, line, column, raw, message, Severity.ERROR);
+    }
+
+    /** Returns a warning. */
+    public static Problem warning(String file, long line, int column, String raw, String message) {
+        return new Problem(file, line, column, raw, message, Severity.WARNING);
+    }
+
+    /** Returns {@code raw} cut to {@value #MAX_RAW} characters, with an ellipsis when cut. */
+    public static String cut(String raw) {
+        return raw.length() <= MAX_RAW ? raw : raw.substring(0, MAX_RAW - 1) + "…";
+    }
+
+    /** Returns true for an error. */
+    public boolean isError() {
+        return severity == Severity.ERROR;
+    }
+
+    /** Returns {@code file:line:column: message} (warnings say {@code warning:} after the position). */
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder(file);
+        if (line > 0) {
+            sb.append(':').append(line);
+            if (column > 0) {
+                sb.append(':').append(column);
+            }
+        }
+        sb.append(": ");
+        if (severity == Severity.WARNING) {
+            sb.append("warning: ");
+        }
+        return sb.append(message).toString();
+    }
+}
