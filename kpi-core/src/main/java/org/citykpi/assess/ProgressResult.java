@@ -70,6 +70,22 @@ public record ProgressResult(
         }
     }
 
+    /** Returns {@code unable_to_assess} by {@code method} towards {@code goal}, saying why. */
+    public static ProgressResult unableToAssess(ProgressMethod method, ProgressGoal goal, String reason) {
+        return new ProgressResult(
+                method,
+                Optional.empty(),
+                OptionalDouble.empty(),
+                Optional.empty(),
+                OptionalDouble.empty(),
+                goal.target(),
+                goal.targetPeriod(),
+                OptionalDouble.empty(),
+                ProgressCategory.UNABLE_TO_ASSESS,
+                OptionalDouble.empty(),
+                reason);
+    }
+
     /** Returns whether the method reached a verdict other than {@code unable_to_assess}. */
     public boolean assessed() {
         return category != ProgressCategory.UNABLE_TO_ASSESS;
