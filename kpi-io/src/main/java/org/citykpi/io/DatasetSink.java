@@ -248,7 +248,7 @@ public final class DatasetSink {
         if (p.isError()) {
             errorCount++;
             if (options.strict()) {
-                throw new DataFormatException(p);
+                throw DataFormatException.strict(p);
             }
         } else {
             warningCount++;

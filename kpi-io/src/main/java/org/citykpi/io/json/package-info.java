@@ -1,5 +1,5 @@
 /**
- * JSON reading and writing: datasets ({@code citykpi-dataset/1}) and results ({@code
- * citykpi-results/1}), with Jackson used without default typing and with nesting limits.
+ * JSON forms of catalogs, datasets, targets and results, each with a {@code "format"} version
+ * field. Jackson is used without default typing and with limits on nesting and string length.
  */
 package org.citykpi.io.json;

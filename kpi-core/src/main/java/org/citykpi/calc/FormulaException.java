@@ -1,0 +1,35 @@
+package org.citykpi.calc;
+
+/**
+ * Thrown when formula text cannot be compiled. The message names the formula and the 1-based
+ * column: {@code formula '100 * a /': column 10: expected a number, a name, a function or '('
+ * (found the end of the formula)}.
+ */
+public final class FormulaException extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+    private final String formula;
+    private final int column;
+    private final String reason;
+
+    FormulaException(String formula, int column, String reason) {
+        super("formula '" + formula + "': column " + column + ": " + reason);
+        this.formula = formula;
+        this.column = column;
+        this.reason = reason;
+    }
+
+    /** Returns the formula text. */
+    public String formula() {
+        return formula;
+    }
+
+    /** Returns the 1-based column where the problem is. */
+    public int column() {
+        return column;
+    }
+
+    /** Returns what is wrong, without the position. */
+    public String reason() {
+        return reason;
+    }
+}

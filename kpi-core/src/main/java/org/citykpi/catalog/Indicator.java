@@ -1,0 +1,351 @@
+package org.citykpi.catalog;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.citykpi.calc.Calculator;
+import org.citykpi.calc.Formula;
+
+/**
+ * Defines an indicator: identity, grouping, unit, direction, formula, SDG links, methodology
+ * source, and where each of these facts came from.
+ *
+ * <p>A formula that names only the indicator itself (formula {@code PM25} for indicator {@code
+ * PM25}) makes a reported-only indicator: its value must come with the data. A multi-part
+ * indicator has {@link #parts()}; its own value is that of the {@link #headline()} part unless its
+ * formula says otherwise. A value outside {@code [min, max]} is reported as {@code out_of_range}.
+ *
+ * <p>Immutable and thread-safe; build one with {@link #of} and the {@code with…} methods.
+ *
+ * @param id identifier, such as {@code EC.ICT.ICT.1C} (no {@code /})
+ * @param code published code, such as {@code EC: ICT: ICT: 1C}; empty if none
+ * @param name name for people
+ * @param unit unit of the value ({@code %}, {@code per 100 000 inhabitants}, {@code yes/no}, …)
+ * @param direction which way is better
+ * @param formula how the value is computed
+ * @param formulaText the formula as written
+ * @param dimension top-level group (U4SSC: Economy, Environment, Society and Culture); may be empty
+ * @param subDimension second-level group; may be empty
+ * @param category third-level group; may be empty
+ * @param tier core or advanced
+ * @param sdgs SDG targets or indicators the indicator links to, such as {@code 17.8.1}
+ * @param definition the published definition
+ * @param source methodology reference for the indicator as a whole
+ * @param sources where each fact came from: keys such as {@code formula}, {@code unit}, {@code
+ *     direction}; values a URL or {@code derived: <reason>}
+ * @param min smallest valid value
+ * @param max largest valid value
+ * @param parts parts of a multi-part indicator (empty otherwise)
+ * @param headline id of the part that gives the indicator's value; empty if there are no parts
+ */
+public record Indicator(
+        String id,
+        String code,
+        String name,
+        String unit,
+        Direction direction,
+        Calculator formula,
+        String formulaText,
+        String dimension,
+        String subDimension,
+        String category,
+        Tier tier,
+        List<String> sdgs,
+        String definition,
+        String source,
+        Map<String, String> sources,
+        double min,
+        double max,
+        List<Part> parts,
+        String headline) {
+
+    /** Validates the fields and copies the collections. */
+    public Indicator {
+        requireNonNull(id, "id");
+        if (id.isBlank() || id.contains("/")) {
+            throw new IllegalArgumentException("indicator id must be non-blank and contain no '/': '" + id + "'");
+        }
+        code = code == null ? "" : code;
+        requireNonNull(name, "name");
+        unit = unit == null ? "" : unit;
+        requireNonNull(direction, "direction");
+        requireNonNull(formula, "formula");
+        formulaText = formulaText == null ? formula.toString() : formulaText;
+        dimension = dimension == null ? "" : dimension;
+        subDimension = subDimension == null ? "" : subDimension;
+        category = category == null ? "" : category;
+        tier = tier == null ? Tier.NONE : tier;
+        sdgs = List.copyOf(sdgs);
+        definition = definition == null ? "" : definition;
+        source = source == null ? "" : source;
+        sources = Map.copyOf(sources);
+        if (Double.isNaN(min) || Double.isNaN(max) || min > max) {
+            throw new IllegalArgumentException("indicator " + id + ": invalid range [" + min + ", " + max + "]");
+        }
+        parts = List.copyOf(parts);
+        headline = headline == null ? "" : headline;
+        Set<String> seen = new HashSet<>();
+        for (Part p : parts) {
+            if (!seen.add(p.id())) {
+                throw new IllegalArgumentException("indicator " + id + ": part " + p.id() + " is defined twice");
+            }
+        }
+        if (!headline.isEmpty() && !seen.contains(headline)) {
+            throw new IllegalArgumentException(
+                    "indicator " + id + ": headline part " + headline + " is not one of its parts");
+        }
+        if (!parts.isEmpty() && headline.isEmpty()) {
+            throw new IllegalArgumentException("indicator " + id + ": has parts but names no headline part");
+        }
+    }
+
+    /**
+     * Returns an indicator with the given formula text and no grouping, tier, SDG links or sources.
+     *
+     * @throws org.citykpi.calc.FormulaException if the formula does not compile
+     */
+    public static Indicator of(String id, String name, String unit, Direction direction, String formula) {
+        return of(id, name, unit, direction, Formula.parse(formula)).withFormulaText(formula);
+    }
+
+    /** Returns an indicator computed by {@code formula}. */
+    public static Indicator of(String id, String name, String unit, Direction direction, Calculator formula) {
+        return new Indicator(
+                id,
+                "",
+                name,
+                unit,
+                direction,
+                formula,
+                formula.toString(),
+                "",
+                "",
+                "",
+                Tier.NONE,
+                List.of(),
+                "",
+                "",
+                Map.of(),
+                Double.NEGATIVE_INFINITY,
+                Double.POSITIVE_INFINITY,
+                List.of(),
+                "");
+    }
+
+    /** Returns true when the value can only come with the data (the formula names only this indicator). */
+    public boolean isReportedOnly() {
+        return formula instanceof Calculator.Ref r
+                && (r.name().equals(id) || (!code.isEmpty() && r.name().equals(code)));
+    }
+
+    /** Returns the part {@code partId}, if any. */
+    public Optional<Part> part(String partId) {
+        for (Part p : parts) {
+            if (p.id().equals(partId)) {
+                return Optional.of(p);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Returns this indicator with the published code. */
+    public Indicator withCode(String code) {
+        return new Indicator(
+                id,
+                code,
+                name,
+                unit,
+                direction,
+                formula,
+                formulaText,
+                dimension,
+                subDimension,
+                category,
+                tier,
+                sdgs,
+                definition,
+                source,
+                sources,
+                min,
+                max,
+                parts,
+                headline);
+    }
+
+    /** Returns this indicator with the formula text as written (the formula itself is unchanged). */
+    public Indicator withFormulaText(String text) {
+        return new Indicator(
+                id,
+                code,
+                name,
+                unit,
+                direction,
+                formula,
+                text,
+                dimension,
+                subDimension,
+                category,
+                tier,
+                sdgs,
+                definition,
+                source,
+                sources,
+                min,
+                max,
+                parts,
+                headline);
+    }
+
+    /** Returns this indicator in the given groups. */
+    public Indicator withGroups(String dimension, String subDimension, String category) {
+        return new Indicator(
+                id,
+                code,
+                name,
+                unit,
+                direction,
+                formula,
+                formulaText,
+                dimension,
+                subDimension,
+                category,
+                tier,
+                sdgs,
+                definition,
+                source,
+                sources,
+                min,
+                max,
+                parts,
+                headline);
+    }
+
+    /** Returns this indicator with the tier. */
+    public Indicator withTier(Tier tier) {
+        return new Indicator(
+                id,
+                code,
+                name,
+                unit,
+                direction,
+                formula,
+                formulaText,
+                dimension,
+                subDimension,
+                category,
+                tier,
+                sdgs,
+                definition,
+                source,
+                sources,
+                min,
+                max,
+                parts,
+                headline);
+    }
+
+    /** Returns this indicator with its SDG links. */
+    public Indicator withSdgs(List<String> sdgs) {
+        return new Indicator(
+                id,
+                code,
+                name,
+                unit,
+                direction,
+                formula,
+                formulaText,
+                dimension,
+                subDimension,
+                category,
+                tier,
+                sdgs,
+                definition,
+                source,
+                sources,
+                min,
+                max,
+                parts,
+                headline);
+    }
+
+    /** Returns this indicator with its definition, methodology source and per-fact sources. */
+    public Indicator withDocumentation(String definition, String source, Map<String, String> sources) {
+        return new Indicator(
+                id,
+                code,
+                name,
+                unit,
+                direction,
+                formula,
+                formulaText,
+                dimension,
+                subDimension,
+                category,
+                tier,
+                sdgs,
+                definition,
+                source,
+                sources,
+                min,
+                max,
+                parts,
+                headline);
+    }
+
+    /** Returns this indicator with the valid range {@code [min, max]}. */
+    public Indicator withRange(double min, double max) {
+        return new Indicator(
+                id,
+                code,
+                name,
+                unit,
+                direction,
+                formula,
+                formulaText,
+                dimension,
+                subDimension,
+                category,
+                tier,
+                sdgs,
+                definition,
+                source,
+                sources,
+                min,
+                max,
+                parts,
+                headline);
+    }
+
+    /**
+     * Returns this indicator with parts; its formula becomes a reference to the headline part
+     * unless {@code keepFormula}.
+     */
+    public Indicator withParts(List<Part> parts, String headline, boolean keepFormula) {
+        Calculator f = keepFormula ? formula : new Calculator.Ref(id + "/" + headline);
+        String ft = keepFormula ? formulaText : f.toString();
+        return new Indicator(
+                id,
+                code,
+                name,
+                unit,
+                direction,
+                f,
+                ft,
+                dimension,
+                subDimension,
+                category,
+                tier,
+                sdgs,
+                definition,
+                source,
+                sources,
+                min,
+                max,
+                parts,
+                headline);
+    }
+}

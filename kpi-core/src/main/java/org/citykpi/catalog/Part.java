@@ -1,0 +1,47 @@
+package org.citykpi.catalog;
+
+import static java.util.Objects.requireNonNull;
+
+import org.citykpi.calc.Calculator;
+
+/**
+ * One part of a multi-part indicator (3G and 4G coverage; primary, secondary and tertiary
+ * wastewater treatment; one pollutant of an air-quality set; one mode of a modal split). Each part
+ * has its own formula and value; results name it {@code <indicator id>/<part id>}. Immutable.
+ *
+ * @param id part id, unique within the indicator (letters, digits, {@code _} {@code .} {@code -})
+ * @param name part name for people
+ * @param unit unit of the part's value
+ * @param formula how the part is computed
+ * @param formulaText the formula as written
+ * @param min smallest valid value ({@code -Infinity} if open)
+ * @param max largest valid value ({@code +Infinity} if open)
+ */
+public record Part(
+        String id, String name, String unit, Calculator formula, String formulaText, double min, double max) {
+    /** Validates the fields. */
+    public Part {
+        requireNonNull(id, "id");
+        requireNonNull(formula, "formula");
+        if (id.isBlank() || id.contains("/")) {
+            throw new IllegalArgumentException("part id must be non-blank and contain no '/': '" + id + "'");
+        }
+        name = name == null ? id : name;
+        unit = unit == null ? "" : unit;
+        formulaText = formulaText == null ? formula.toString() : formulaText;
+        if (Double.isNaN(min) || Double.isNaN(max) || min > max) {
+            throw new IllegalArgumentException("part " + id + ": invalid range");
+        }
+    }
+
+    /** Returns a part with an open range. */
+    public static Part of(String id, String name, String unit, Calculator formula) {
+        return new Part(
+                id, name, unit, formula, formula.toString(), Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
+    }
+
+    /** Returns this part with the valid range {@code [min, max]}. */
+    public Part withRange(double min, double max) {
+        return new Part(id, name, unit, formula, formulaText, min, max);
+    }
+}

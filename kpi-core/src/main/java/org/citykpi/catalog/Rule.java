@@ -1,0 +1,57 @@
+package org.citykpi.catalog;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.Locale;
+import org.citykpi.calc.Calculator;
+
+/**
+ * A plausibility rule over a row's variables and indicators, such as "fixed broadband
+ * subscriptions ≤ households with Internet access". The rule holds where its check is non-zero; it
+ * is not checked where an input is missing. Immutable.
+ *
+ * @param id rule id
+ * @param description what the rule says, for people
+ * @param check the condition that must hold (usually a comparison)
+ * @param checkText the condition as written
+ * @param severity warning (the value is kept) or error
+ * @param source where the rule comes from (U4SSC verification manual page, …)
+ */
+public record Rule(
+        String id, String description, Calculator check, String checkText, Severity severity, String source) {
+    /** How bad a broken rule is. */
+    public enum Severity {
+        /** Reported; values are kept. */
+        WARNING,
+        /** Reported as an error ({@code citykpi validate} exits 1); values are kept. */
+        ERROR;
+
+        /** Parses {@code warning} or {@code error}. */
+        public static Severity parse(String s) {
+            String t = s == null || s.isBlank() ? "warning" : s.strip().toLowerCase(Locale.ROOT);
+            switch (t) {
+                case "warning":
+                    return WARNING;
+                case "error":
+                    return ERROR;
+                default:
+                    throw new IllegalArgumentException("not a severity '" + s + "' (expected warning or error)");
+            }
+        }
+
+        /** Returns {@code warning} or {@code error}. */
+        public String word() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** Validates the fields. */
+    public Rule {
+        requireNonNull(id, "id");
+        requireNonNull(check, "check");
+        requireNonNull(severity, "severity");
+        description = description == null ? "" : description;
+        checkText = checkText == null ? check.toString() : checkText;
+        source = source == null ? "" : source;
+    }
+}

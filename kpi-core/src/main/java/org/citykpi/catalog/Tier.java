@@ -1,0 +1,36 @@
+package org.citykpi.catalog;
+
+import java.util.Locale;
+
+/** U4SSC tier of an indicator: core (every city reports it) or advanced. */
+public enum Tier {
+    /** Core KPI (code suffix {@code C}). */
+    CORE,
+    /** Advanced KPI (code suffix {@code A}). */
+    ADVANCED,
+    /** Not part of a tiered framework (user-defined indicators). */
+    NONE;
+
+    /** Parses {@code core}, {@code advanced} or empty/{@code none}, case-insensitively. */
+    public static Tier parse(String text) {
+        String t = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
+        switch (t) {
+            case "core":
+            case "c":
+                return CORE;
+            case "advanced":
+            case "a":
+                return ADVANCED;
+            case "":
+            case "none":
+                return NONE;
+            default:
+                throw new IllegalArgumentException("not a tier '" + text + "' (expected core or advanced)");
+        }
+    }
+
+    /** Returns the lower-case word used in files ({@code core}, {@code advanced}, empty for none). */
+    public String word() {
+        return this == NONE ? "" : name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,65 @@
+package org.citykpi.engine;
+
+import org.citykpi.Numbers;
+import org.citykpi.data.Column;
+import org.citykpi.data.Dataset;
+
+/** How a cause's detail is worded; rendered only when asked, from the data of the row. */
+sealed interface Detail {
+    String render(Dataset data, int row, double value);
+
+    /** The variable (or reported indicator) has no value. */
+    record Missing(String name) implements Detail {
+        @Override
+        public String render(Dataset data, int row, double value) {
+            return "needs " + name + " for " + data.period(row);
+        }
+    }
+
+    /** The variable's value is outside its valid range. */
+    record Invalid(String name, String range) implements Detail {
+        @Override
+        public String render(Dataset data, int row, double value) {
+            String v = "?";
+            if (data.has(name)) {
+                Column c = data.column(name);
+                if (c.isPresent(row)) {
+                    v = Numbers.format(c.get(row));
+                }
+            }
+            return name + " = " + v + " is outside its valid range " + range;
+        }
+    }
+
+    /** A denominator is zero. */
+    record DivisionByZero(String denominator) implements Detail {
+        @Override
+        public String render(Dataset data, int row, double value) {
+            return "division by zero: " + denominator + " is 0";
+        }
+    }
+
+    /** An intermediate result overflowed. */
+    record NotFinite(String expression) implements Detail {
+        @Override
+        public String render(Dataset data, int row, double value) {
+            return "result of " + expression + " is not a finite number";
+        }
+    }
+
+    /** The result is outside the indicator's valid range; the value is kept for the message. */
+    record OutOfRange(String what, String range) implements Detail {
+        @Override
+        public String render(Dataset data, int row, double value) {
+            return what + " " + Numbers.format(value) + " is outside the valid range " + range;
+        }
+    }
+
+    /** The formula said na(). */
+    record NotApplicable(String output) implements Detail {
+        @Override
+        public String render(Dataset data, int row, double value) {
+            return output + " does not apply";
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package org.citykpi.engine;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.citykpi.catalog.Catalog;
+import org.citykpi.data.Column;
+import org.citykpi.data.Dataset;
+
+/**
+ * Evaluates a whole catalog over a whole dataset, column by column.
+ *
+ * <p>Indicators are evaluated in dependency order; each variable is read from the dataset once per
+ * chunk of {@value Program#CHUNK} rows, whatever number of formulas use it. Rows are split into
+ * fixed chunks, which threads take in any order but each chunk's results land in its own rows, so
+ * results never depend on the thread count (and, because a {@link Dataset} sorts its rows, not on
+ * input row order either).
+ *
+ * <p>Every cell is a value or a cause ({@code missing_input} naming the variable, {@code
+ * division_by_zero}, {@code out_of_range}, {@code invalid_input}, {@code not_applicable}); nothing
+ * throws on bad data. A dataset column whose id (or published code) is an indicator's carries
+ * reported values: where present they replace the computed value and are marked {@code reported},
+ * and they are checked against the indicator's valid range like computed ones.
+ *
+ * <p>Thread-safe: one engine may evaluate many datasets concurrently.
+ */
+public final class Engine {
+    private final Program program;
+
+    private Engine(Program program) {
+        this.program = program;
+    }
+
+    /** Compiles {@code catalog} for evaluation. */
+    public static Engine create(Catalog catalog) {
+        return new Engine(new Program(requireNonNull(catalog, "catalog")));
+    }
+
+    /** Returns the catalog. */
+    public Catalog catalog() {
+        return program.catalog;
+    }
+
+    /** Evaluates on as many threads as there are processors. */
+    public Results evaluate(Dataset data) {
+        return evaluate(data, Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * Evaluates on at most {@code threads} threads (1 runs on the calling thread).
+     *
+     * @throws IllegalArgumentException if {@code threads < 1}
+     */
+    public Results evaluate(Dataset data, int threads) {
+        requireNonNull(data, "data");
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1: " + threads);
+        }
+        int rows = data.rowCount();
+        Results.Store store = new Results.Store(program.outputCount(), program.rules.length, rows);
+        Column[] cols = program.columns(data);
+        Column[][] reported = program.reported(data);
+        int chunks = (rows + Program.CHUNK - 1) / Program.CHUNK;
+        int workers = Math.min(threads, chunks);
+        if (workers <= 1) {
+            Worker w = new Worker(program, cols, reported, store);
+            for (int c = 0; c < chunks; c++) {
+                int from = c * Program.CHUNK;
+                w.chunk(from, Math.min(Program.CHUNK, rows - from));
+            }
+            return new Results(program, data, store);
+        }
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
+            Thread t = new Thread(r, "citykpi-engine");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int k = 0; k < workers; k++) {
+                futures.add(pool.submit(() -> {
+                    Worker w = new Worker(program, cols, reported, store);
+                    for (int c = next.getAndIncrement(); c < chunks; c = next.getAndIncrement()) {
+                        int from = c * Program.CHUNK;
+                        w.chunk(from, Math.min(Program.CHUNK, rows - from));
+                    }
+                }));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("evaluation interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("evaluation failed", e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        return new Results(program, data, store);
+    }
+}

@@ -1,0 +1,253 @@
+package org.citykpi.engine;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.citykpi.Variable;
+import org.citykpi.calc.Calculator;
+import org.citykpi.catalog.Catalog;
+import org.citykpi.catalog.Indicator;
+import org.citykpi.catalog.Part;
+import org.citykpi.catalog.Rule;
+import org.citykpi.data.Column;
+import org.citykpi.data.Dataset;
+
+/** A catalog compiled for column-wise evaluation. Immutable after construction; shared by workers. */
+final class Program {
+    /** Rows per chunk: a multiple of 64 (so rule bitsets of chunks never share a word). */
+    static final int CHUNK = 1024;
+
+    final Catalog catalog;
+    final List<String> outputs;
+    final Map<String, Integer> outputIndex = new HashMap<>();
+    final int[] order;
+    final Nodes.Node[] roots;
+    final Nodes.Node[] rules;
+    final double[] outMin;
+    final double[] outMax;
+    final int[] outRangeDetail;
+    final int[] reportedRangeDetail;
+    final List<List<String>> reportedNames = new ArrayList<>();
+    final List<Detail> details = new ArrayList<>();
+    private final Map<Detail, Integer> detailIds = new HashMap<>();
+
+    final List<String> slotNames = new ArrayList<>();
+    private final Map<String, Integer> slotIndex = new HashMap<>();
+    double[] slotMin = new double[0];
+    double[] slotMax = new double[0];
+    int[] missingDetail = new int[0];
+    int[] invalidDetail = new int[0];
+
+    Program(Catalog catalog) {
+        this.catalog = catalog;
+        this.outputs = catalog.outputs();
+        for (int i = 0; i < outputs.size(); i++) {
+            outputIndex.put(outputs.get(i), i);
+        }
+        int m = outputs.size();
+        roots = new Nodes.Node[m];
+        outMin = new double[m];
+        outMax = new double[m];
+        outRangeDetail = new int[m];
+        reportedRangeDetail = new int[m];
+        for (int i = 0; i < m; i++) {
+            String out = outputs.get(i);
+            Indicator ind = catalog.owner(out);
+            Part part = catalog.part(out).orElse(null);
+            outMin[i] = part != null ? part.min() : ind.min();
+            outMax[i] = part != null ? part.max() : ind.max();
+            String range = rangeText(outMin[i], outMax[i]);
+            outRangeDetail[i] = detail(new Detail.OutOfRange("value", range));
+            reportedRangeDetail[i] = detail(new Detail.OutOfRange("reported value", range));
+            List<String> names = new ArrayList<>();
+            names.add(out);
+            if (!ind.code().isEmpty()) {
+                names.add(part != null ? ind.code() + "/" + part.id() : ind.code());
+            }
+            reportedNames.add(List.copyOf(names));
+        }
+        for (int i = 0; i < m; i++) {
+            String out = outputs.get(i);
+            roots[i] = compile(catalog.formula(out), out);
+        }
+        List<String> eval = catalog.evaluationOrder();
+        order = new int[eval.size()];
+        for (int k = 0; k < order.length; k++) {
+            order[k] = outputIndex.get(eval.get(k));
+        }
+        rules = new Nodes.Node[catalog.rules().size()];
+        for (int k = 0; k < rules.length; k++) {
+            Rule r = catalog.rules().get(k);
+            rules[k] = compile(r.check(), "rule " + r.id());
+        }
+    }
+
+    int slotCount() {
+        return slotNames.size();
+    }
+
+    int outputCount() {
+        return outputs.size();
+    }
+
+    private int detail(Detail d) {
+        return detailIds.computeIfAbsent(d, k -> {
+            details.add(k);
+            return details.size() - 1;
+        });
+    }
+
+    private int slot(String name, Variable v) {
+        Integer s = slotIndex.get(name);
+        if (s != null) {
+            return s;
+        }
+        int k = slotNames.size();
+        slotNames.add(name);
+        slotIndex.put(name, k);
+        slotMin = append(slotMin, v == null ? Double.NEGATIVE_INFINITY : v.min());
+        slotMax = append(slotMax, v == null ? Double.POSITIVE_INFINITY : v.max());
+        missingDetail = append(missingDetail, detail(new Detail.Missing(name)));
+        invalidDetail = append(invalidDetail, detail(new Detail.Invalid(name, v == null ? "" : v.rangeText())));
+        return k;
+    }
+
+    private static double[] append(double[] a, double x) {
+        double[] b = java.util.Arrays.copyOf(a, a.length + 1);
+        b[a.length] = x;
+        return b;
+    }
+
+    private static int[] append(int[] a, int x) {
+        int[] b = java.util.Arrays.copyOf(a, a.length + 1);
+        b[a.length] = x;
+        return b;
+    }
+
+    static String rangeText(double min, double max) {
+        return Variable.of("x", "").withRange(min, max).rangeText();
+    }
+
+    private Nodes.Node compile(Calculator c, String self) {
+        if (c instanceof Calculator.Constant k) {
+            return new Nodes.Const(k.value());
+        }
+        if (c instanceof Calculator.Ref r) {
+            String out = catalog.output(r.name()).orElse(null);
+            if (out != null && out.equals(self)) {
+                // Reported-only: the value can only come with the data, under the output's name.
+                return new Nodes.Var(slot(self, null));
+            }
+            if (out != null) {
+                return new Nodes.Out(outputIndex.get(out));
+            }
+            return new Nodes.Var(slot(r.name(), catalog.variable(r.name()).orElse(null)));
+        }
+        if (c instanceof Calculator.Negate neg) {
+            return new Nodes.Negate(compile(neg.operand(), self));
+        }
+        if (c instanceof Calculator.Binary b) {
+            return new Nodes.Arith(
+                    b.op(),
+                    compile(b.left(), self),
+                    compile(b.right(), self),
+                    detail(new Detail.DivisionByZero(b.right().toString())),
+                    detail(new Detail.NotFinite(b.toString())));
+        }
+        if (c instanceof Calculator.Compare cmp) {
+            return new Nodes.Cmp(cmp.op(), compile(cmp.left(), self), compile(cmp.right(), self));
+        }
+        if (c instanceof Calculator.If i) {
+            return new Nodes.IfNode(
+                    compile(i.condition(), self), compile(i.then(), self), compile(i.otherwise(), self));
+        }
+        Calculator.Call call = (Calculator.Call) c;
+        if (call.function() == Calculator.Function.NA) {
+            return new Nodes.NotApplicable(detail(new Detail.NotApplicable(self)));
+        }
+        Nodes.Node[] args = new Nodes.Node[call.args().size()];
+        for (int k = 0; k < args.length; k++) {
+            args[k] = compile(call.args().get(k), self);
+        }
+        return new Nodes.Func(call.function(), args, detail(new Detail.NotFinite(call.toString())));
+    }
+
+    /** Returns the dataset column for each variable slot (null where the dataset lacks it). */
+    Column[] columns(Dataset data) {
+        Column[] cols = new Column[slotCount()];
+        for (int k = 0; k < cols.length; k++) {
+            String name = slotNames.get(k);
+            cols[k] = data.has(name) ? data.column(name) : reportedAlias(data, name);
+        }
+        return cols;
+    }
+
+    private Column reportedAlias(Dataset data, String name) {
+        Integer out = outputIndex.get(name);
+        if (out == null) {
+            return null;
+        }
+        for (String alias : reportedNames.get(out)) {
+            if (data.has(alias)) {
+                return data.column(alias);
+            }
+        }
+        return null;
+    }
+
+    /** Returns the columns carrying each output's reported value, by id then by code (empty where none). */
+    Column[][] reported(Dataset data) {
+        Column[][] cols = new Column[outputCount()][];
+        for (int i = 0; i < cols.length; i++) {
+            List<Column> found = new ArrayList<>();
+            for (String name : reportedNames.get(i)) {
+                if (data.has(name)) {
+                    found.add(data.column(name));
+                }
+            }
+            cols[i] = found.toArray(new Column[0]);
+        }
+        return cols;
+    }
+
+    /** Writes a chunk's result for output {@code out}, applying the valid range and reported values. */
+    void store(int out, Buf r, int from, int n, Column[] reported, Results.Store s) {
+        double[] v = s.values[out];
+        byte[] st = s.status[out];
+        int[] dt = s.detail[out];
+        System.arraycopy(r.v, 0, v, from, n);
+        System.arraycopy(r.c, 0, st, from, n);
+        if (r.anyCause) {
+            System.arraycopy(r.d, 0, dt, from, n);
+        }
+        double lo = outMin[out];
+        double hi = outMax[out];
+        if (lo != Double.NEGATIVE_INFINITY || hi != Double.POSITIVE_INFINITY) {
+            int det = outRangeDetail[out];
+            for (int i = from; i < from + n; i++) {
+                if (st[i] == Codes.OK && !(v[i] >= lo && v[i] <= hi)) {
+                    st[i] = Codes.OUT_OF_RANGE;
+                    dt[i] = det;
+                }
+            }
+        }
+        // A value reported under the id wins over one reported under the published code.
+        for (int k = reported.length - 1; k >= 0; k--) {
+            Column rep = reported[k];
+            int det = reportedRangeDetail[out];
+            for (int i = from; i < from + n; i++) {
+                if (rep.isPresent(i)) {
+                    double x = rep.get(i);
+                    v[i] = x;
+                    if (x >= lo && x <= hi) {
+                        st[i] = Codes.REPORTED;
+                    } else {
+                        st[i] = Codes.OUT_OF_RANGE;
+                        dt[i] = det;
+                    }
+                }
+            }
+        }
+    }
+}

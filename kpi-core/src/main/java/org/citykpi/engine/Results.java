@@ -1,0 +1,217 @@
+package org.citykpi.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalDouble;
+import org.citykpi.Numbers;
+import org.citykpi.Period;
+import org.citykpi.calc.Calculator;
+import org.citykpi.calc.KpiResult;
+import org.citykpi.catalog.Catalog;
+import org.citykpi.catalog.Rule;
+import org.citykpi.data.Column;
+import org.citykpi.data.Dataset;
+
+/**
+ * The outcome of evaluating a catalog over a dataset: for every row (entity, period) and every
+ * output (indicator or part), a value or a cause, stored column by column (a {@code double[]}, a
+ * status byte and a detail id per cell; no per-cell objects until asked for).
+ *
+ * <p>Every cell can explain itself ({@link #explain}): the formula, each input with its value, and
+ * whether the value was computed or reported. Plausibility rules that do not hold are listed by
+ * {@link #violations()}. Immutable and thread-safe.
+ */
+public final class Results {
+    private final Program program;
+    private final Dataset data;
+    private final Store store;
+
+    /** The result arrays, written by workers on disjoint row ranges. */
+    static final class Store {
+        final double[][] values;
+        final byte[][] status;
+        final int[][] detail;
+        final long[][] violations;
+
+        Store(int outputs, int rules, int rows) {
+            values = new double[outputs][rows];
+            status = new byte[outputs][rows];
+            detail = new int[outputs][rows];
+            violations = new long[rules][(rows + 63) >>> 6];
+        }
+    }
+
+    Results(Program program, Dataset data, Store store) {
+        this.program = program;
+        this.data = data;
+        this.store = store;
+    }
+
+    /** Returns the catalog that was evaluated. */
+    public Catalog catalog() {
+        return program.catalog;
+    }
+
+    /** Returns the dataset that was evaluated. */
+    public Dataset dataset() {
+        return data;
+    }
+
+    /** Returns the outputs (indicators, each followed by its parts) in presentation order. */
+    public List<String> outputs() {
+        return program.outputs;
+    }
+
+    /** Returns the number of rows (as in the dataset). */
+    public int rowCount() {
+        return data.rowCount();
+    }
+
+    /** Returns the entity of row {@code row}. */
+    public String entity(int row) {
+        return data.entity(row);
+    }
+
+    /** Returns the period of row {@code row}. */
+    public Period period(int row) {
+        return data.period(row);
+    }
+
+    private int index(String output) {
+        Integer i = program.outputIndex.get(output);
+        if (i == null) {
+            String resolved = program.catalog.output(output).orElse(null);
+            i = resolved == null ? null : program.outputIndex.get(resolved);
+        }
+        if (i == null) {
+            throw new IllegalArgumentException("no output '" + output + "' in catalog " + program.catalog.id());
+        }
+        return i;
+    }
+
+    /** Returns true when the cell holds a value (computed or reported). */
+    public boolean isAvailable(int row, String output) {
+        return store.status[index(output)][row] <= Codes.REPORTED;
+    }
+
+    /**
+     * Returns the value of a cell.
+     *
+     * @throws IllegalStateException if the cell has no value (check {@link #isAvailable})
+     */
+    public double value(int row, String output) {
+        int i = index(output);
+        if (store.status[i][row] > Codes.REPORTED) {
+            throw new IllegalStateException(output + " has no value for row " + row + ": " + get(row, output));
+        }
+        return store.values[i][row];
+    }
+
+    /** Returns the outcome of a cell as an object. */
+    public KpiResult get(int row, String output) {
+        int i = index(output);
+        byte s = store.status[i][row];
+        double v = store.values[i][row];
+        if (s == Codes.OK) {
+            return new KpiResult.Value(v, KpiResult.Provenance.COMPUTED);
+        }
+        if (s == Codes.REPORTED) {
+            return new KpiResult.Value(v, KpiResult.Provenance.REPORTED);
+        }
+        Detail d = program.details.get(store.detail[i][row]);
+        return new KpiResult.NotAvailable(Codes.cause(s), d.render(data, row, v));
+    }
+
+    /** Returns how many cells of {@code output} hold a value. */
+    public int availableCount(String output) {
+        byte[] st = store.status[index(output)];
+        int n = 0;
+        for (byte b : st) {
+            if (b <= Codes.REPORTED) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /**
+     * Explains a cell: the formula, each input it names with that input's value (or status), and
+     * the outcome.
+     */
+    public Explanation explain(int row, String output) {
+        int i = index(output);
+        String out = program.outputs.get(i);
+        Calculator f = program.catalog.formula(out);
+        List<Explanation.Input> inputs = new ArrayList<>();
+        for (String ref : f.references()) {
+            String resolved = program.catalog.output(ref).orElse(null);
+            if (resolved != null && !resolved.equals(out)) {
+                KpiResult r = get(row, resolved);
+                inputs.add(new Explanation.Input(
+                        resolved,
+                        Explanation.Kind.INDICATOR,
+                        r instanceof KpiResult.Value val ? OptionalDouble.of(val.value()) : OptionalDouble.empty(),
+                        r.status()));
+            } else {
+                String name = resolved != null ? resolved : ref;
+                OptionalDouble v = OptionalDouble.empty();
+                Column c = data.has(name) ? data.column(name) : null;
+                if (c == null && resolved != null && program.reported(data)[i].length > 0) {
+                    c = program.reported(data)[i][0];
+                }
+                if (c != null && c.isPresent(row)) {
+                    v = OptionalDouble.of(c.get(row));
+                }
+                inputs.add(new Explanation.Input(
+                        name,
+                        resolved != null ? Explanation.Kind.REPORTED : Explanation.Kind.VARIABLE,
+                        v,
+                        v.isPresent() ? "ok" : "missing"));
+            }
+        }
+        return new Explanation(
+                data.entity(row),
+                data.period(row),
+                out,
+                program.catalog.formulaText(out),
+                get(row, out),
+                List.copyOf(inputs));
+    }
+
+    /** Returns every rule that does not hold, row by row, in rule then row order. */
+    public List<RuleViolation> violations() {
+        List<RuleViolation> out = new ArrayList<>();
+        List<Rule> rules = program.catalog.rules();
+        for (int k = 0; k < rules.size(); k++) {
+            long[] bits = store.violations[k];
+            for (int w = 0; w < bits.length; w++) {
+                long word = bits[w];
+                while (word != 0) {
+                    int row = (w << 6) + Long.numberOfTrailingZeros(word);
+                    word &= word - 1;
+                    out.add(new RuleViolation(
+                            data.entity(row), data.period(row), rules.get(k), inputsOf(rules.get(k), row)));
+                }
+            }
+        }
+        return out;
+    }
+
+    private String inputsOf(Rule rule, int row) {
+        StringBuilder sb = new StringBuilder();
+        for (String ref : rule.check().references()) {
+            if (sb.length() > 0) {
+                sb.append(", ");
+            }
+            String out = program.catalog.output(ref).orElse(null);
+            double v;
+            if (out != null) {
+                v = store.values[program.outputIndex.get(out)][row];
+            } else {
+                v = data.has(ref) ? data.column(ref).get(row) : Double.NaN;
+            }
+            sb.append(ref).append(" = ").append(Numbers.format(v));
+        }
+        return sb.toString();
+    }
+}

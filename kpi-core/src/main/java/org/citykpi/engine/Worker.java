@@ -1,0 +1,138 @@
+package org.citykpi.engine;
+
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import org.citykpi.data.Column;
+
+/**
+ * One thread's evaluation state: buffers for the current chunk, the inputs read once per chunk,
+ * and a pool of intermediate buffers. Not thread-safe; each worker evaluates whole chunks.
+ */
+final class Worker {
+    private final Program program;
+    private final Column[] columns;
+    private final Column[][] reported;
+    private final Results.Store store;
+    private final Buf[] varBufs;
+    private final int[] varStamp;
+    private final Buf[] outBufs;
+    private final int[] outStamp;
+    private final ArrayDeque<Buf> pool = new ArrayDeque<>();
+    private int stamp;
+
+    Worker(Program program, Column[] columns, Column[][] reported, Results.Store store) {
+        this.program = program;
+        this.columns = columns;
+        this.reported = reported;
+        this.store = store;
+        this.varBufs = new Buf[program.slotCount()];
+        this.varStamp = new int[program.slotCount()];
+        this.outBufs = new Buf[program.outputCount()];
+        this.outStamp = new int[program.outputCount()];
+    }
+
+    Buf acquire() {
+        Buf b = pool.poll();
+        return b != null ? b : new Buf(Program.CHUNK, true);
+    }
+
+    void release(Buf b) {
+        if (b.pooled) {
+            pool.push(b);
+        }
+    }
+
+    /** Evaluates every output and rule for rows {@code [from, from + n)}. */
+    void chunk(int from, int n) {
+        stamp++;
+        for (int k = 0; k < program.order.length; k++) {
+            int out = program.order[k];
+            Buf r = program.roots[out].eval(this, from, n);
+            program.store(out, r, from, n, reported[out], store);
+            release(r);
+        }
+        for (int k = 0; k < program.rules.length; k++) {
+            Buf r = program.rules[k].eval(this, from, n);
+            long[] bits = store.violations[k];
+            for (int i = 0; i < n; i++) {
+                if (r.c[i] == 0 && r.v[i] == 0) {
+                    int row = from + i;
+                    bits[row >>> 6] |= 1L << row;
+                }
+            }
+            release(r);
+        }
+    }
+
+    /** Returns the chunk's values of variable slot {@code slot}, read from the dataset once per chunk. */
+    Buf variable(int slot, int from, int n) {
+        if (varStamp[slot] == stamp && varBufs[slot] != null) {
+            return varBufs[slot];
+        }
+        Buf b = varBufs[slot];
+        if (b == null) {
+            b = new Buf(Program.CHUNK, false);
+            varBufs[slot] = b;
+        }
+        varStamp[slot] = stamp;
+        Column col = columns[slot];
+        int missing = program.missingDetail[slot];
+        if (col == null) {
+            Arrays.fill(b.c, 0, n, Codes.MISSING);
+            Arrays.fill(b.d, 0, n, missing);
+            b.anyCause = n > 0;
+            return b;
+        }
+        col.copyTo(from, n, b.v, b.c, 0);
+        // copyTo wrote 1 for present, 0 for missing: turn that into status codes.
+        double lo = program.slotMin[slot];
+        double hi = program.slotMax[slot];
+        int invalid = program.invalidDetail[slot];
+        boolean any = false;
+        boolean ranged = lo != Double.NEGATIVE_INFINITY || hi != Double.POSITIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
+            if (b.c[i] == 0) {
+                b.c[i] = Codes.MISSING;
+                b.d[i] = missing;
+                any = true;
+            } else if (ranged && !(b.v[i] >= lo && b.v[i] <= hi)) {
+                b.c[i] = Codes.INVALID;
+                b.d[i] = invalid;
+                any = true;
+            } else {
+                b.c[i] = Codes.OK;
+            }
+        }
+        b.anyCause = any;
+        return b;
+    }
+
+    /** Returns the chunk's results of output {@code out}, computed earlier in this chunk. */
+    Buf output(int out, int from, int n) {
+        if (outStamp[out] == stamp && outBufs[out] != null) {
+            return outBufs[out];
+        }
+        Buf b = outBufs[out];
+        if (b == null) {
+            b = new Buf(Program.CHUNK, false);
+            outBufs[out] = b;
+        }
+        outStamp[out] = stamp;
+        System.arraycopy(store.values[out], from, b.v, 0, n);
+        byte[] st = store.status[out];
+        int[] dt = store.detail[out];
+        boolean any = false;
+        for (int i = 0; i < n; i++) {
+            byte s = st[from + i];
+            if (s > Codes.REPORTED) {
+                b.c[i] = s;
+                b.d[i] = dt[from + i];
+                any = true;
+            } else {
+                b.c[i] = Codes.OK;
+            }
+        }
+        b.anyCause = any;
+        return b;
+    }
+}
