@@ -27,6 +27,7 @@ import org.citykpi.io.Limits;
 import org.citykpi.io.ObservationAttributes;
 import org.citykpi.io.Problem;
 import org.citykpi.io.ReadResult;
+import org.citykpi.io.csv.CsvReaders;
 
 /**
  * Reads and writes the JSON dataset, {@code "format": "citykpi-dataset/1"} (schema in
@@ -79,26 +80,36 @@ public final class DatasetJson {
         requireNonNull(sink, "sink");
         sink.beginFile(name, org.citykpi.io.Format.JSON_DATASET);
         JsonFactory factory = factory(sink.options().limits());
-        try (JsonParser p = factory.createParser(in)) {
+        JsonParser p = factory.createParser(in);
+        try (p) {
             new Reading(name, p, sink).document();
         } catch (StreamConstraintsException e) {
+            JsonLocation at = located(e.getLocation(), p);
             throw new DataFormatException(
                     name,
-                    line(e.getLocation()),
-                    col(e.getLocation()),
+                    line(at),
+                    col(at),
                     "",
                     "JSON beyond the reader's limits: " + firstLine(e)
                             + " (expected nesting up to "
                             + sink.options().limits().maxJsonDepth() + " levels and strings up to "
                             + sink.options().limits().maxFieldChars() + " characters)");
         } catch (JsonProcessingException e) {
+            JsonLocation at = located(e.getLocation(), p);
             throw new DataFormatException(
                     name,
-                    line(e.getLocation()),
-                    col(e.getLocation()),
+                    line(at),
+                    col(at),
                     "",
                     "broken JSON: " + firstLine(e) + " (expected a JSON" + " dataset, docs/formats/dataset-json.md)");
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new DataFormatException(
+                    name, Math.max(1, line(p.currentLocation())), 0, "", CsvReaders.NOT_DECODABLE);
         }
+    }
+
+    private static JsonLocation located(JsonLocation l, JsonParser p) {
+        return l != null && l.getLineNr() > 0 ? l : p.currentLocation();
     }
 
     static JsonFactory factory(Limits limits) {
