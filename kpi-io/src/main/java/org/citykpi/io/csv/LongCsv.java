@@ -57,6 +57,9 @@ final class LongCsv {
         int fixedEntityId = fixedEntity == null ? -1 : sink.entity(fixedEntity);
         boolean comma = sink.options().decimalComma();
         String file = r.name();
+        CharInterner entities = new CharInterner();
+        CharInterner periods = new CharInterner();
+        CharInterner variables = new CharInterner();
         while (r.next()) {
             if (r.problem() != null) {
                 sink.reject(r.problem());
@@ -85,39 +88,46 @@ final class LongCsv {
                 e = fixedEntityId;
             }
             // period
-            String ptext = CsvReaders.strip(r, cp);
-            int p;
-            try {
-                if (ptext.isEmpty()) {
-                    sink.reject(Problem.error(
-                            file,
-                            r.line(cp),
-                            cp + 1,
-                            r.raw(),
-                            "empty period (expected YYYY, YYYY-MM, YYYY-MM-DD or 2015-16)"));
+            int p = interned(periods, r, cp);
+            if (p < 0) {
+                String ptext = CsvReaders.strip(r, cp);
+                try {
+                    if (ptext.isEmpty()) {
+                        sink.reject(Problem.error(
+                                file,
+                                r.line(cp),
+                                cp + 1,
+                                r.raw(),
+                                "empty period (expected YYYY, YYYY-MM, YYYY-MM-DD or 2015-16)"));
+                        continue;
+                    }
+                    p = sink.period(ptext);
+                    remember(periods, r, cp, p);
+                } catch (IllegalArgumentException ex) {
+                    sink.reject(Problem.error(file, r.line(cp), cp + 1, ptext, ex.getMessage()));
                     continue;
                 }
-                p = sink.period(ptext);
-            } catch (IllegalArgumentException ex) {
-                sink.reject(Problem.error(file, r.line(cp), cp + 1, ptext, ex.getMessage()));
-                continue;
             }
             // variable and value
-            String var = CsvReaders.strip(r, cv);
             boolean noValue = isBlank(r, cx);
-            if (var.isEmpty()) {
-                if (noValue) {
-                    sink.row(e, p);
-                    sink.accept();
-                } else {
-                    sink.reject(Problem.error(
-                            file, r.line(cv), cv + 1, r.raw(), "empty variable (expected a variable id)"));
+            int v = interned(variables, r, cv);
+            if (v < 0) {
+                String var = CsvReaders.strip(r, cv);
+                if (var.isEmpty()) {
+                    if (noValue) {
+                        sink.row(e, p);
+                        sink.accept();
+                    } else {
+                        sink.reject(Problem.error(
+                                file, r.line(cv), cv + 1, r.raw(), "empty variable (expected a variable id)"));
+                    }
+                    continue;
                 }
-                continue;
+                v = sink.variable(var);
+                remember(variables, r, cv, v);
             }
-            int v = sink.variable(var);
             if (cu >= 0) {
-                Problem up = sink.checkUnit(var, r.field(cu), r.line(cu), cu + 1);
+                Problem up = sink.checkUnit(sink.variableName(v), r.field(cu), r.line(cu), cu + 1);
                 if (up != null) {
                     sink.reject(up);
                     continue;
@@ -131,7 +141,7 @@ final class LongCsv {
                         r.line(cx),
                         cx + 1,
                         "",
-                        "no value for " + var + " (" + sink.entityName(e) + ", " + sink.periodOf(p)
+                        "no value for " + sink.variableName(v) + " (" + sink.entityName(e) + ", " + sink.periodOf(p)
                                 + "); taken as missing"));
                 sink.accept();
                 continue;
@@ -173,5 +183,33 @@ final class LongCsv {
             }
         }
         return m;
+    }
+
+    /** Returns the id of field {@code i} (blanks around it ignored), or -1 when not seen yet. */
+    static int interned(CharInterner in, CsvRecordReader r, int i) {
+        char[] b = r.chars(i);
+        int s = r.start(i);
+        int e = r.end(i);
+        while (s < e && b[s] == ' ') {
+            s++;
+        }
+        while (e > s && b[e - 1] == ' ') {
+            e--;
+        }
+        return s == e ? -1 : in.get(b, s, e);
+    }
+
+    /** Remembers the id of field {@code i} (blanks around it ignored). */
+    static void remember(CharInterner in, CsvRecordReader r, int i, int id) {
+        char[] b = r.chars(i);
+        int s = r.start(i);
+        int e = r.end(i);
+        while (s < e && b[s] == ' ') {
+            s++;
+        }
+        while (e > s && b[e - 1] == ' ') {
+            e--;
+        }
+        in.put(b, s, e, id);
     }
 }
