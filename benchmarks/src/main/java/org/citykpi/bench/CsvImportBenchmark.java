@@ -42,7 +42,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * stored observation beyond the value's 8.
  *
  * <p>The file: 200 MB (in MB of 10^6 bytes), {@code entity,period,variable,value}, 1,000 entities ×
- * 10 years × 320 variables (3.2 million observations, about 62 bytes a row), values with six
+ * × 10 years × 320 variables, about 63 bytes a row, cut at 200 MB (3.17 million observations), values with six
  * decimals, generated once per trial from a fixed seed into a temporary file. Scores are MB/s
  * ({@code @OperationsPerInvocation} = the file size in MB, so "ops/s" reads as MB/s).
  *
@@ -102,7 +102,7 @@ public class CsvImportBenchmark {
                     for (int v = 0; v < 320; v++) {
                         String row = String.format(
                                 Locale.ROOT,
-                                "city-%05d,%d,variable_%03d_of_the_catalog,%.6f\n",
+                                "city-%05d,%d,variable_%03d_of_the_u4ssc_catalog,%.6f\n",
                                 e,
                                 y,
                                 v,

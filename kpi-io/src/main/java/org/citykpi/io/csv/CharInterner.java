@@ -14,11 +14,22 @@ final class CharInterner {
     private int size;
     // the last hit, checked first: exports are usually sorted, so rows repeat the previous key
     private int lastSlot = -1;
+    // the slot that followed each slot last time: variables repeat in the same order for every
+    // entity and period, so the next key is usually the one that came after the last one
+    private int[] next = new int[64];
 
     /** Returns the id of {@code b[from, to)}, or -1 when it has none yet. */
     int get(char[] b, int from, int to) {
-        if (lastSlot >= 0 && equal(keys[lastSlot], b, from, to)) {
-            return ids[lastSlot];
+        int last = lastSlot;
+        if (last >= 0) {
+            if (equal(keys[last], b, from, to)) {
+                return ids[last];
+            }
+            int guess = next[last] - 1;
+            if (guess >= 0 && equal(keys[guess], b, from, to)) {
+                lastSlot = guess;
+                return ids[guess];
+            }
         }
         int h = hash(b, from, to);
         int mask = keys.length - 1;
@@ -28,6 +39,9 @@ final class CharInterner {
                 return -1;
             }
             if (hashes[i] == h && equal(k, b, from, to)) {
+                if (last >= 0) {
+                    next[last] = i + 1;
+                }
                 lastSlot = i;
                 return ids[i];
             }
@@ -49,7 +63,10 @@ final class CharInterner {
         ids[i] = id;
         hashes[i] = h;
         size++;
-        lastSlot = -1;
+        if (lastSlot >= 0) {
+            next[lastSlot] = i + 1;
+        }
+        lastSlot = i;
     }
 
     private void rehash() {
@@ -59,6 +76,7 @@ final class CharInterner {
         keys = new char[ok.length * 2][];
         ids = new int[ok.length * 2];
         hashes = new int[ok.length * 2];
+        next = new int[ok.length * 2];
         int mask = keys.length - 1;
         for (int j = 0; j < ok.length; j++) {
             if (ok[j] != null) {

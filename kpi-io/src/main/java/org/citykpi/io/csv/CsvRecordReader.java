@@ -50,6 +50,8 @@ public final class CsvRecordReader implements Closeable {
     private final int maxRecord;
     private final int maxColumns;
     private char sep;
+    /** Bits of the characters below 64 that end an unquoted field: separator, \n, \r. */
+    private long stopMask;
 
     private char[] buf = new char[MIN_BUFFER];
     private int pos;
@@ -71,6 +73,7 @@ public final class CsvRecordReader implements Closeable {
     private Problem problem;
     private long records;
     private int recStart;
+    private boolean longField;
 
     // result of parse(): a record, or the buffer ran out before the record ended
     private static final int OK = 0;
@@ -94,7 +97,7 @@ public final class CsvRecordReader implements Closeable {
     public static CsvRecordReader open(String name, Reader in, Limits limits) throws IOException {
         CsvRecordReader r = new CsvRecordReader(name, in, requireNonNull(limits, "limits"));
         r.start();
-        r.sep = r.detectSeparator();
+        r.separator(r.detectSeparator());
         return r;
     }
 
@@ -110,8 +113,13 @@ public final class CsvRecordReader implements Closeable {
         }
         CsvRecordReader r = new CsvRecordReader(name, in, requireNonNull(limits, "limits"));
         r.start();
-        r.sep = separator;
+        r.separator(separator);
         return r;
+    }
+
+    private void separator(char c) {
+        sep = c;
+        stopMask = (1L << '\n') | (1L << '\r') | (c < 64 ? 1L << c : 0L);
     }
 
     private void start() throws IOException {
@@ -276,6 +284,7 @@ public final class CsvRecordReader implements Closeable {
         recStart = p0;
         n = 0;
         scratchLen = 0;
+        longField = false;
         boolean tooMany = false;
         while (true) {
             int k = n;
@@ -386,9 +395,11 @@ public final class CsvRecordReader implements Closeable {
                 return OK;
             }
             int start = p;
+            // one test per character for letters (>= 64); a bit mask for the rest
+            final long mask = stopMask;
             while (p < end) {
                 c = b[p];
-                if (c == s || c == '\n' || c == '\r') {
+                if (c < 64 ? ((mask >>> c) & 1L) != 0 : c == s) {
                     break;
                 }
                 p++;
@@ -451,6 +462,9 @@ public final class CsvRecordReader implements Closeable {
                     "",
                     "more than " + maxColumns + " fields in one record (expected at most " + maxColumns
                             + "; raise the column limit if the file is genuine)");
+            return;
+        }
+        if (!longField) {
             return;
         }
         for (int i = 0; i < n; i++) {
@@ -591,6 +605,9 @@ public final class CsvRecordReader implements Closeable {
     }
 
     private void setField(int k, int start, int end, boolean escaped, boolean wasQuoted) {
+        if (end - start > maxField) {
+            longField = true;
+        }
         fs[k] = start;
         fe[k] = end;
         esc[k] = escaped;

@@ -77,13 +77,17 @@ final class LongCsv {
             // entity
             int e;
             if (ce >= 0) {
-                String code = CsvReaders.strip(r, ce);
-                if (code.isEmpty()) {
-                    sink.reject(
-                            Problem.error(file, r.line(ce), ce + 1, r.raw(), "empty entity (expected an entity code)"));
-                    continue;
+                e = interned(entities, r, ce);
+                if (e < 0) {
+                    String code = CsvReaders.strip(r, ce);
+                    if (code.isEmpty()) {
+                        sink.reject(Problem.error(
+                                file, r.line(ce), ce + 1, r.raw(), "empty entity (expected an entity code)"));
+                        continue;
+                    }
+                    e = sink.entity(code);
+                    remember(entities, r, ce, e);
                 }
-                e = sink.entity(code);
             } else {
                 e = fixedEntityId;
             }
@@ -152,9 +156,11 @@ final class LongCsv {
                 sink.reject(Problem.error(file, r.line(cx), cx + 1, raw, NumberParser.explain(raw, comma)));
                 continue;
             }
-            Problem dup = sink.add(e, p, v, x, line, cx + 1, r.field(cx), attrs);
+            // the raw text is only needed for a problem: no String per row on the hot path
+            Problem dup = sink.add(e, p, v, x, line, cx + 1, null, attrs);
             if (dup != null) {
-                sink.reject(dup);
+                sink.reject(
+                        new Problem(dup.file(), dup.line(), dup.column(), r.field(cx), dup.message(), dup.severity()));
                 continue;
             }
             sink.accept();
