@@ -42,6 +42,30 @@ public final class CityKpiCommand implements Runnable {
             err.println("Try 'citykpi " + commandPath(ex.getCommandLine()) + "--help' for more information.");
             return ExitCodes.USAGE;
         });
+        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+            PrintWriter err = cmd.getErr();
+            if (ex instanceof CliException c) {
+                if (c.getMessage() != null) {
+                    err.println("citykpi: " + c.getMessage());
+                }
+                err.flush();
+                return c.exitCode();
+            }
+            if (ex instanceof org.citykpi.io.DataFormatException d) {
+                err.println(d.getMessage());
+                err.flush();
+                return d.isStrictStop() ? ExitCodes.DATA_ERRORS : ExitCodes.UNREADABLE;
+            }
+            if (ex instanceof java.io.UncheckedIOException u) {
+                err.println("citykpi: " + CommandSupport.reason(u.getCause()));
+                err.flush();
+                return ExitCodes.UNREADABLE;
+            }
+            // A bug of ours, not bad input: say so plainly, with the cause, but no stack trace.
+            err.println("citykpi: internal error (please report it): " + ex);
+            err.flush();
+            return ExitCodes.DATA_ERRORS;
+        });
         return cl;
     }
 

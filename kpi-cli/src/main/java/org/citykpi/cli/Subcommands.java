@@ -2,13 +2,11 @@ package org.citykpi.cli;
 
 import java.util.List;
 
-/** Lists the subcommands of {@code citykpi}; each issue adds its command here, one line each. */
+/** Lists the subcommands of {@code citykpi}, in the order the help shows them. */
 final class Subcommands {
     private Subcommands() {}
 
     static List<Object> all() {
-        return List.of(
-                // keep one command per line: parallel work adds lines here
-                );
+        return List.of(new ComputeCommand(), new ScoreCommand(), new IndexCommand());
     }
 }

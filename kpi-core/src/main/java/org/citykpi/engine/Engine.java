@@ -65,7 +65,7 @@ public final class Engine {
         int rows = data.rowCount();
         Results.Store store = new Results.Store(program.outputCount(), program.rules.length, rows);
         Column[] cols = program.columns(data);
-        Column[] reported = program.reported(data);
+        Column[][] reported = program.reported(data);
         int chunks = (rows + Program.CHUNK - 1) / Program.CHUNK;
         int workers = Math.min(threads, chunks);
         if (workers <= 1) {

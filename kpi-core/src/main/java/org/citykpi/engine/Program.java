@@ -196,22 +196,23 @@ final class Program {
         return null;
     }
 
-    /** Returns the column carrying each output's reported value (null where there is none). */
-    Column[] reported(Dataset data) {
-        Column[] cols = new Column[outputCount()];
+    /** Returns the columns carrying each output's reported value, by id then by code (empty where none). */
+    Column[][] reported(Dataset data) {
+        Column[][] cols = new Column[outputCount()][];
         for (int i = 0; i < cols.length; i++) {
+            List<Column> found = new ArrayList<>();
             for (String name : reportedNames.get(i)) {
                 if (data.has(name)) {
-                    cols[i] = data.column(name);
-                    break;
+                    found.add(data.column(name));
                 }
             }
+            cols[i] = found.toArray(new Column[0]);
         }
         return cols;
     }
 
     /** Writes a chunk's result for output {@code out}, applying the valid range and reported values. */
-    void store(int out, Buf r, int from, int n, Column reported, Results.Store s) {
+    void store(int out, Buf r, int from, int n, Column[] reported, Results.Store s) {
         double[] v = s.values[out];
         byte[] st = s.status[out];
         int[] dt = s.detail[out];
@@ -231,11 +232,13 @@ final class Program {
                 }
             }
         }
-        if (reported != null) {
+        // A value reported under the id wins over one reported under the published code.
+        for (int k = reported.length - 1; k >= 0; k--) {
+            Column rep = reported[k];
             int det = reportedRangeDetail[out];
             for (int i = from; i < from + n; i++) {
-                if (reported.isPresent(i)) {
-                    double x = reported.get(i);
+                if (rep.isPresent(i)) {
+                    double x = rep.get(i);
                     v[i] = x;
                     if (x >= lo && x <= hi) {
                         st[i] = Codes.REPORTED;

@@ -156,8 +156,8 @@ public final class Results {
                 String name = resolved != null ? resolved : ref;
                 OptionalDouble v = OptionalDouble.empty();
                 Column c = data.has(name) ? data.column(name) : null;
-                if (c == null && resolved != null) {
-                    c = program.reported(data)[i];
+                if (c == null && resolved != null && program.reported(data)[i].length > 0) {
+                    c = program.reported(data)[i][0];
                 }
                 if (c != null && c.isPresent(row)) {
                     v = OptionalDouble.of(c.get(row));

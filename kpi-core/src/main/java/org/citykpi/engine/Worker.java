@@ -11,7 +11,7 @@ import org.citykpi.data.Column;
 final class Worker {
     private final Program program;
     private final Column[] columns;
-    private final Column[] reported;
+    private final Column[][] reported;
     private final Results.Store store;
     private final Buf[] varBufs;
     private final int[] varStamp;
@@ -20,7 +20,7 @@ final class Worker {
     private final ArrayDeque<Buf> pool = new ArrayDeque<>();
     private int stamp;
 
-    Worker(Program program, Column[] columns, Column[] reported, Results.Store store) {
+    Worker(Program program, Column[] columns, Column[][] reported, Results.Store store) {
         this.program = program;
         this.columns = columns;
         this.reported = reported;

@@ -10,11 +10,30 @@ import static java.util.Objects.requireNonNull;
 public class DataFormatException extends RuntimeException {
     private static final long serialVersionUID = 1L;
     private final transient Problem problem;
+    private final boolean strictStop;
 
     /** Creates the exception for {@code problem}. */
     public DataFormatException(Problem problem) {
+        this(problem, false);
+    }
+
+    private DataFormatException(Problem problem, boolean strictStop) {
         super(requireNonNull(problem, "problem").toString());
         this.problem = problem;
+        this.strictStop = strictStop;
+    }
+
+    /**
+     * Returns the exception that strict mode throws at the first data error (a bad value or row, as
+     * opposed to an input that cannot be read at all).
+     */
+    public static DataFormatException strict(Problem problem) {
+        return new DataFormatException(problem, true);
+    }
+
+    /** Returns true when this is strict mode stopping at a data error ({@link #strict}). */
+    public boolean isStrictStop() {
+        return strictStop;
     }
 
     /** Creates the exception for an error at {@code file:line:column}. */

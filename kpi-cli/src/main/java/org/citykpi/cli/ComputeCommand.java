@@ -1,0 +1,153 @@
+package org.citykpi.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.citykpi.catalog.Catalog;
+import org.citykpi.engine.Engine;
+import org.citykpi.engine.ResultRecord;
+import org.citykpi.engine.Results;
+import org.citykpi.engine.RuleViolation;
+import org.citykpi.io.ReadResult;
+import org.citykpi.io.TargetsReader;
+import org.citykpi.io.csv.ResultsCsvWriter;
+import org.citykpi.score.U4sscScoring;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** Computes every KPI of a catalog for every entity and period of the data. */
+@Command(
+        name = "compute",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Computes the catalog's KPIs for every entity and period in the data: a value, or the cause",
+            "of its absence (missing_input, division_by_zero, out_of_range, invalid_input, not_applicable).",
+            "With --targets, each value is scored as U4SSC does (attainment, points 1-4)."
+        },
+        footer = {
+            "",
+            "Output columns (csv): entity,period,kpi,name,value,unit,status,detail,target,attainment,points",
+            "",
+            "Examples:",
+            "  citykpi compute --data examples/data/sample-city.csv --catalog u4ssc --out kpis.csv",
+            "  citykpi compute --data a.csv b.csv --catalog my-catalog.json --only NET,MORT"
+        })
+final class ComputeCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(
+            names = "--data",
+            required = true,
+            arity = "1..*",
+            paramLabel = "FILE",
+            description = "Data files (long, wide, SDMX, Open SDG CSV or JSON).")
+    List<Path> data;
+
+    @Option(
+            names = "--catalog",
+            defaultValue = "u4ssc",
+            paramLabel = "u4ssc|FILE",
+            description = "Bundled catalog id or catalog JSON file (default: ${DEFAULT-VALUE}).")
+    String catalog;
+
+    @Option(
+            names = "--targets",
+            paramLabel = "FILE",
+            description = "Targets CSV or JSON (kpi,target[,target_period][,baseline][,baseline_period][,source]).")
+    Path targets;
+
+    @Option(
+            names = "--only",
+            split = ",",
+            paramLabel = "ID",
+            description = "Only these KPIs (ids or published codes), comma-separated.")
+    List<String> only;
+
+    @Option(
+            names = "--format",
+            defaultValue = "csv",
+            paramLabel = "csv|json|ngsi-ld",
+            description = "Output format (default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Output file (default: standard output).")
+    Path out;
+
+    @Option(names = "--strict", description = "Stop at the first data error (exit 1, no output).")
+    boolean strict;
+
+    @Option(names = "--decimal-comma", description = "Read numbers with ',' as decimal separator.")
+    boolean decimalComma;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        OutputFormat fmt = OutputFormat.parse(format, spec);
+        Catalog cat = CommandSupport.catalog(catalog);
+        Set<String> wanted = null;
+        if (only != null && !only.isEmpty()) {
+            wanted = new LinkedHashSet<>();
+            for (String id : only) {
+                String o = cat.output(id)
+                        .orElseThrow(() -> new CliException(
+                                ExitCodes.USAGE, "--only: no KPI '" + id + "' in catalog " + cat.id()));
+                wanted.add(o);
+            }
+        }
+        Catalog used = wanted == null ? cat : cat.only(wanted);
+        ReadResult read = CommandSupport.data(data, strict, decimalComma, used, err);
+        TargetsReader.Result tg = CommandSupport.targets(targets, used, err);
+        Results results = Engine.create(used).evaluate(read.dataset());
+        List<ResultRecord> records = U4sscScoring.records(results, tg.targets());
+        if (wanted != null) {
+            List<ResultRecord> kept = new ArrayList<>();
+            for (ResultRecord r : records) {
+                String owner =
+                        r.kpi().contains("/") ? r.kpi().substring(0, r.kpi().indexOf('/')) : r.kpi();
+                if (wanted.contains(r.kpi()) || wanted.contains(owner)) {
+                    kept.add(r);
+                }
+            }
+            records = kept;
+        }
+        for (RuleViolation v : results.violations()) {
+            err.println("citykpi: " + v.message());
+        }
+        err.flush();
+        try (Writer w = CommandSupport.output(out)) {
+            fmt.write(records, results, w);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return read.rowsRejected() > 0 || read.hasErrors() || tg.hasErrors() ? ExitCodes.DATA_ERRORS : ExitCodes.OK;
+    }
+
+    /** The output formats of compute. */
+    enum OutputFormat {
+        CSV;
+
+        static OutputFormat parse(String s, CommandSpec spec) {
+            switch (s.toLowerCase(java.util.Locale.ROOT)) {
+                case "csv":
+                    return CSV;
+                default:
+                    throw new picocli.CommandLine.ParameterException(
+                            spec.commandLine(), "--format: unknown format '" + s + "' (expected csv, json or ngsi-ld)");
+            }
+        }
+
+        void write(List<ResultRecord> records, Results results, Writer w) throws IOException {
+            ResultsCsvWriter.write(records, w);
+        }
+    }
+}

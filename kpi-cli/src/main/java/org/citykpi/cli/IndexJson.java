@@ -1,0 +1,92 @@
+package org.citykpi.cli;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.List;
+import org.citykpi.index.IndexResult;
+import org.citykpi.index.Node;
+
+/**
+ * Writes an index result as JSON ({@code "format": "citykpi-index/1"}): the pipeline, the nodes
+ * with weights, every value and rank at every level, and the statistics.
+ */
+final class IndexJson {
+    private IndexJson() {}
+
+    static void write(IndexResult r, Writer w) throws IOException {
+        try (JsonGenerator g = new JsonFactory().createGenerator(w)) {
+            g.useDefaultPrettyPrinter();
+            g.writeStartObject();
+            g.writeStringField("format", "citykpi-index/1");
+            g.writeObjectFieldStart("pipeline");
+            g.writeBooleanField("denominate", r.pipeline().denominate());
+            g.writeStringField("impute", r.pipeline().imputer().toString());
+            g.writeNumberField("screen", r.pipeline().screenThreshold());
+            g.writeStringField("treat", r.pipeline().treatment().toString());
+            g.writeStringField("normalise", r.pipeline().normaliser().text());
+            g.writeStringField("aggregate", r.pipeline().aggregator().text());
+            g.writeNumberField("min_coverage", r.pipeline().minCoverage());
+            g.writeStringField("scope", r.pipeline().scope().name().toLowerCase(java.util.Locale.ROOT));
+            g.writeEndObject();
+            g.writeArrayFieldStart("periods");
+            for (String p : r.data().periods()) {
+                g.writeString(p);
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("nodes");
+            for (Node n : r.hierarchy().nodes()) {
+                g.writeStartObject();
+                g.writeStringField("code", n.code());
+                g.writeStringField("name", n.name());
+                g.writeNumberField("level", n.level());
+                g.writeStringField("parent", n.parent().orElse(null));
+                g.writeNumberField("direction", n.direction());
+                g.writeNumberField("weight", n.weight());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("levels");
+            List<String> codes = r.codes();
+            for (int level = 1; level <= r.hierarchy().levels(); level++) {
+                g.writeStartObject();
+                g.writeNumberField("level", level);
+                g.writeArrayFieldStart("values");
+                for (int row = 0; row < r.rowCount(); row++) {
+                    if (!r.isActive(row)) {
+                        continue;
+                    }
+                    for (int n = 0; n < codes.size(); n++) {
+                        if (r.hierarchy().nodes().get(n).level() != level) {
+                            continue;
+                        }
+                        g.writeStartObject();
+                        g.writeStringField("unit", r.unit(row));
+                        if (r.data().periods().size() > 1) {
+                            g.writeStringField("period", r.period(row));
+                        }
+                        g.writeStringField("code", codes.get(n));
+                        if (r.isPresent(row, n)) {
+                            g.writeNumberField("value", r.value(row, n));
+                            g.writeNumberField("rank", r.rank(row, n).getAsInt());
+                        } else {
+                            g.writeNullField("value");
+                            g.writeNullField("rank");
+                        }
+                        g.writeEndObject();
+                    }
+                }
+                g.writeEndArray();
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("warnings");
+            for (String s : r.warnings()) {
+                g.writeString(s);
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+    }
+}

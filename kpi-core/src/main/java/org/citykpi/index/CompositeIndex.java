@@ -1,0 +1,210 @@
+package org.citykpi.index;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Builds a composite index: a {@link Hierarchy} over {@link IndexData}, put through a {@link
+ * Pipeline}. {@link #rebuild} recomputes only the steps after the first one that changed, which is
+ * what makes uncertainty analysis cheap.
+ *
+ * <pre>{@code
+ * CompositeIndex index = CompositeIndex.of(hierarchy, data);
+ * IndexResult nominal = index.build(Pipeline.defaults());
+ * IndexResult zscored = index.rebuild(nominal, nominal.pipeline().withNormaliser(new Normaliser.ZScore(0, 1)));
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe: builds may run concurrently.
+ *
+ * @see Normaliser
+ * @see Aggregator
+ */
+public final class CompositeIndex {
+    private final Hierarchy hierarchy;
+    private final IndexData data;
+    private final Matrix raw;
+
+    private CompositeIndex(Hierarchy hierarchy, IndexData data, Matrix raw) {
+        this.hierarchy = hierarchy;
+        this.data = data;
+        this.raw = raw;
+    }
+
+    /**
+     * Returns an index over {@code data} with the tree {@code hierarchy}.
+     *
+     * @throws IllegalArgumentException if an indicator of the hierarchy is not in the data
+     */
+    public static CompositeIndex of(Hierarchy hierarchy, IndexData data) {
+        requireNonNull(hierarchy, "hierarchy");
+        requireNonNull(data, "data");
+        List<Node> ind = hierarchy.indicators();
+        Matrix m = data.values();
+        Matrix raw = new Matrix(m.rows, ind.size());
+        List<String> missing = new ArrayList<>();
+        for (int c = 0; c < ind.size(); c++) {
+            int src = data.indicators().indexOf(ind.get(c).code());
+            if (src < 0) {
+                missing.add(ind.get(c).code());
+                continue;
+            }
+            System.arraycopy(m.v, src * m.rows, raw.v, c * m.rows, m.rows);
+            System.arraycopy(m.ok, src * m.rows, raw.ok, c * m.rows, m.rows);
+        }
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException("indicators of the hierarchy missing from the data: " + missing);
+        }
+        return new CompositeIndex(hierarchy, data, raw);
+    }
+
+    /** Returns the hierarchy. */
+    public Hierarchy hierarchy() {
+        return hierarchy;
+    }
+
+    /** Returns the data. */
+    public IndexData data() {
+        return data;
+    }
+
+    /**
+     * Builds the index with every step of {@code p}.
+     *
+     * @throws IndexException if a step cannot be applied (e.g. a geometric mean over a zero)
+     */
+    public IndexResult build(Pipeline p) {
+        return run(null, p, Pipeline.Step.DENOMINATE);
+    }
+
+    /**
+     * Builds the index with {@code p}, reusing the outputs of {@code base} up to the first step at
+     * which {@code p} differs from {@code base.pipeline()}. Gives the same result as {@link
+     * #build}.
+     *
+     * @throws IllegalArgumentException if {@code base} was built by another index
+     */
+    public IndexResult rebuild(IndexResult base, Pipeline p) {
+        if (base.index() != this) {
+            throw new IllegalArgumentException("the base result was built by another index");
+        }
+        return run(base, p, base.pipeline().firstDifference(p));
+    }
+
+    private IndexResult run(IndexResult base, Pipeline p, Pipeline.Step from) {
+        requireNonNull(p, "p");
+        Stages s = base == null ? new Stages() : base.stages().copyUpTo(from);
+        Hierarchy h = hierarchy;
+        int nu = data.units().size();
+        int group = p.scope() == Pipeline.Scope.POOLED ? raw.rows : nu;
+        switch (from) {
+            case DENOMINATE:
+                s.denominated = PrepareSteps.denominate(raw, data, h, p.denominate(), s.warnDenominate);
+            // fall through
+            case IMPUTE:
+                s.imputed = PrepareSteps.impute(s.denominated, data, p.imputer(), data.rowExistsMask());
+            // fall through
+            case SCREEN:
+                s.active = PrepareSteps.screen(s.imputed, data, p.screenThreshold(), s.warnScreen);
+                s.screened = PrepareSteps.mask(s.imputed, s.active);
+            // fall through
+            case TREAT:
+                s.treated = TreatStep.run(s.screened, h.indicators(), p.treatment(), group, s.warnTreat);
+            // fall through
+            case NORMALISE:
+                s.normalised = normalise(s.treated, p, group);
+            // fall through
+            case AGGREGATE:
+                s.weights = h.withWeights(p.weights()).weights();
+                s.aggregated = aggregate(s.normalised, s.weights, p);
+            // fall through
+            case NONE:
+            default:
+                break;
+        }
+        return new IndexResult(this, p, s);
+    }
+
+    private Matrix normalise(Matrix in, Pipeline p, int group) {
+        List<Node> ind = hierarchy.indicators();
+        Matrix out = new Matrix(in.rows, in.cols);
+        boolean panel = data.periods().size() > 1;
+        for (int c = 0; c < in.cols; c++) {
+            Node node = ind.get(c);
+            Normaliser n = p.normaliserFor(node.code());
+            for (int g = 0; g < in.rows; g += group) {
+                int from = c * in.rows + g;
+                String where = panel && group < in.rows ? " in " + data.periodOf(g) : "";
+                NormaliseStep.column(n, node, in.v, in.ok, from, from + group, out.v, out.ok, where);
+            }
+        }
+        return out;
+    }
+
+    Matrix aggregate(Matrix normalised, double[] weights, Pipeline p) {
+        int aggs = hierarchy.nodes().size() - hierarchy.indicatorCount();
+        Matrix out = new Matrix(normalised.rows, aggs);
+        if (aggs == 0) {
+            return out;
+        }
+        AggregateStep.run(
+                normalised,
+                out,
+                hierarchy,
+                weights,
+                p,
+                data.units().size(),
+                r -> data.periods().size() > 1 ? data.unitOf(r) + " in " + data.periodOf(r) : data.unitOf(r),
+                new AggregateStep.Scratch(normalised.rows));
+        return out;
+    }
+
+    Matrix raw() {
+        return raw;
+    }
+
+    /** The output of every step; fields before the restart step are shared with the base result. */
+    static final class Stages {
+        Matrix denominated;
+        Matrix imputed;
+        boolean[] active;
+        Matrix screened;
+        Matrix treated;
+        Matrix normalised;
+        double[] weights;
+        Matrix aggregated;
+        List<String> warnDenominate = new ArrayList<>();
+        List<String> warnScreen = new ArrayList<>();
+        List<String> warnTreat = new ArrayList<>();
+
+        Stages copyUpTo(Pipeline.Step from) {
+            Stages s = new Stages();
+            int f = from.ordinal();
+            if (f > Pipeline.Step.DENOMINATE.ordinal()) {
+                s.denominated = denominated;
+                s.warnDenominate = warnDenominate;
+            }
+            if (f > Pipeline.Step.IMPUTE.ordinal()) {
+                s.imputed = imputed;
+            }
+            if (f > Pipeline.Step.SCREEN.ordinal()) {
+                s.active = active;
+                s.screened = screened;
+                s.warnScreen = warnScreen;
+            }
+            if (f > Pipeline.Step.TREAT.ordinal()) {
+                s.treated = treated;
+                s.warnTreat = warnTreat;
+            }
+            if (f > Pipeline.Step.NORMALISE.ordinal()) {
+                s.normalised = normalised;
+            }
+            if (f > Pipeline.Step.AGGREGATE.ordinal()) {
+                s.weights = weights;
+                s.aggregated = aggregated;
+            }
+            return s;
+        }
+    }
+}

@@ -1,0 +1,239 @@
+package org.citykpi.index;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Holds the tree of an index: indicators at level 1, each parent exactly one level above its
+ * children, any depth (a single-level framework of indicators only is allowed).
+ *
+ * <p>Node order, used by every result: indicators in the order given, then aggregates level by
+ * level, alphabetically by code within a level (COINr's order).
+ *
+ * <p>Edge cases, each an {@link IllegalArgumentException} naming the node: duplicate code, a parent
+ * that does not exist or is not exactly one level up, an aggregate without children, a node above
+ * level 1 with direction −1 (COINr silently ignores it, issue #66), no indicators at all.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class Hierarchy {
+    private final List<Node> nodes;
+    private final Map<String, Integer> index = new HashMap<>();
+    private final int indicatorCount;
+    private final int levels;
+    private final int[][] children;
+    private final int[] parentOf;
+
+    private Hierarchy(List<Node> ordered) {
+        this.nodes = List.copyOf(ordered);
+        for (int i = 0; i < nodes.size(); i++) {
+            index.put(nodes.get(i).code(), i);
+        }
+        int ind = 0;
+        int max = 1;
+        for (Node n : nodes) {
+            if (n.isIndicator()) {
+                ind++;
+            }
+            max = Math.max(max, n.level());
+        }
+        this.indicatorCount = ind;
+        this.levels = max;
+        this.parentOf = new int[nodes.size()];
+        List<List<Integer>> kids = new ArrayList<>();
+        for (int i = 0; i < nodes.size(); i++) {
+            kids.add(new ArrayList<>());
+        }
+        for (int i = 0; i < nodes.size(); i++) {
+            Node n = nodes.get(i);
+            parentOf[i] = n.parent().map(index::get).orElse(-1);
+            if (parentOf[i] >= 0) {
+                kids.get(parentOf[i]).add(i);
+            }
+        }
+        this.children = new int[nodes.size()][];
+        for (int i = 0; i < nodes.size(); i++) {
+            children[i] = kids.get(i).stream().mapToInt(Integer::intValue).toArray();
+        }
+    }
+
+    /**
+     * Returns the hierarchy of {@code nodes}, validated and put in result order (see the class
+     * comment).
+     *
+     * @throws IllegalArgumentException on any of the edge cases listed in the class comment
+     */
+    public static Hierarchy of(List<Node> nodes) {
+        requireNonNull(nodes, "nodes");
+        Map<String, Node> byCode = new LinkedHashMap<>();
+        for (Node n : nodes) {
+            if (byCode.put(n.code(), n) != null) {
+                throw new IllegalArgumentException("node '" + n.code() + "' is defined twice (codes must be unique)");
+            }
+        }
+        Map<String, Integer> childCount = new HashMap<>();
+        for (Node n : nodes) {
+            if (n.parent().isPresent()) {
+                String p = n.parent().get();
+                Node parent = byCode.get(p);
+                if (parent == null) {
+                    throw new IllegalArgumentException("node '" + n.code() + "' has parent '" + p
+                            + "', which is not defined (add a row for it, or fix the spelling)");
+                }
+                if (parent.level() != n.level() + 1) {
+                    throw new IllegalArgumentException("node '" + n.code() + "' (level " + n.level() + ") has parent '"
+                            + p + "' at level " + parent.level() + " (expected level " + (n.level() + 1) + ")");
+                }
+                childCount.merge(p, 1, Integer::sum);
+            }
+        }
+        List<Node> indicators = new ArrayList<>();
+        List<Node> aggregates = new ArrayList<>();
+        for (Node n : nodes) {
+            if (n.isIndicator()) {
+                indicators.add(n);
+            } else {
+                if (!childCount.containsKey(n.code())) {
+                    throw new IllegalArgumentException(
+                            "aggregate '" + n.code() + "' (level " + n.level() + ") has no children");
+                }
+                if (n.direction() != 1) {
+                    throw new IllegalArgumentException("aggregate '" + n.code() + "' has direction " + n.direction()
+                            + "; directions apply to indicators only (set it to 1)");
+                }
+                aggregates.add(n);
+            }
+        }
+        if (indicators.isEmpty()) {
+            throw new IllegalArgumentException("the hierarchy has no indicators (level 1 nodes)");
+        }
+        aggregates.sort(Comparator.comparingInt(Node::level).thenComparing(Node::code));
+        List<Node> ordered = new ArrayList<>(indicators);
+        ordered.addAll(aggregates);
+        return new Hierarchy(ordered);
+    }
+
+    /** Returns every node in result order. */
+    public List<Node> nodes() {
+        return nodes;
+    }
+
+    /** Returns the indicators (level 1) in the order given. */
+    public List<Node> indicators() {
+        return nodes.subList(0, indicatorCount);
+    }
+
+    /** Returns the number of indicators. */
+    public int indicatorCount() {
+        return indicatorCount;
+    }
+
+    /** Returns the highest level (1 for a framework of indicators only). */
+    public int levels() {
+        return levels;
+    }
+
+    /** Returns the position of {@code code} in {@link #nodes()}, or −1. */
+    public int indexOf(String code) {
+        Integer i = index.get(code);
+        return i == null ? -1 : i;
+    }
+
+    /**
+     * Returns the node with this code.
+     *
+     * @throws IllegalArgumentException if there is none
+     */
+    public Node node(String code) {
+        int i = indexOf(code);
+        if (i < 0) {
+            throw new IllegalArgumentException("no node '" + code + "' in the hierarchy");
+        }
+        return nodes.get(i);
+    }
+
+    /** Returns the children of {@code code} in result order (empty for an indicator). */
+    public List<Node> children(String code) {
+        int[] k = children[indexOf(code)];
+        List<Node> out = new ArrayList<>(k.length);
+        for (int c : k) {
+            out.add(nodes.get(c));
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    /** Returns the codes of the nodes at {@code level}, in result order. */
+    public List<String> codesAt(int level) {
+        List<String> out = new ArrayList<>();
+        for (Node n : nodes) {
+            if (n.level() == level) {
+                out.add(n.code());
+            }
+        }
+        return out;
+    }
+
+    /** Returns the ancestor of indicator/node {@code code} at {@code level}, or null if none. */
+    public String ancestorAt(String code, int level) {
+        int i = indexOf(code);
+        while (i >= 0 && nodes.get(i).level() < level) {
+            i = parentOf[i];
+        }
+        return i >= 0 && nodes.get(i).level() == level ? nodes.get(i).code() : null;
+    }
+
+    int[] childIndices(int node) {
+        return children[node];
+    }
+
+    int parentIndex(int node) {
+        return parentOf[node];
+    }
+
+    /** Returns a copy in which the weights of the nodes named in {@code weights} are replaced. */
+    public Hierarchy withWeights(Map<String, Double> weights) {
+        List<Node> out = new ArrayList<>(nodes.size());
+        for (Node n : nodes) {
+            Double w = weights.get(n.code());
+            out.add(w == null ? n : n.withWeight(w));
+        }
+        for (String c : weights.keySet()) {
+            if (!index.containsKey(c)) {
+                throw new IllegalArgumentException("weight given for '" + c + "', which is not in the hierarchy");
+            }
+        }
+        return new Hierarchy(out);
+    }
+
+    /** Returns the weights of all nodes in result order. */
+    public double[] weights() {
+        double[] w = new double[nodes.size()];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = nodes.get(i).weight();
+        }
+        return w;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Hierarchy && ((Hierarchy) o).nodes.equals(nodes);
+    }
+
+    @Override
+    public int hashCode() {
+        return nodes.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "Hierarchy" + Arrays.toString(new int[] {indicatorCount, nodes.size(), levels});
+    }
+}

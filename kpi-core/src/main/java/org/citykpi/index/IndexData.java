@@ -1,0 +1,412 @@
+package org.citykpi.index;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.citykpi.Period;
+
+/**
+ * Holds the input of an index: indicator values (and optional denominators and group labels) for
+ * units over one or more periods, as COINr's {@code iData}.
+ *
+ * <p>Layout: a full grid of {@code periods × units} rows, row {@code p·units + u}, periods in time
+ * order and units sorted by code (so results never depend on input row order). Each indicator is
+ * one column of a column-major {@code double[]} with a separate presence mask; a value that was
+ * not given is missing, never NaN. A grid row for which no input row existed is marked absent and
+ * is left out of every output.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class IndexData {
+    private final List<String> units;
+    private final List<String> unitNames;
+    private final List<String> periods;
+    private final List<String> indicators;
+    private final List<String> denominators;
+    private final List<String> groupNames;
+    private final Map<String, Integer> indicatorIndex = new HashMap<>();
+    private final Matrix values;
+    private final Matrix denoms;
+    private final String[][] groups; // [group][row], null when not given
+    private final boolean[] rowExists;
+
+    private IndexData(
+            List<String> units,
+            List<String> unitNames,
+            List<String> periods,
+            List<String> indicators,
+            List<String> denominators,
+            List<String> groupNames,
+            Matrix values,
+            Matrix denoms,
+            String[][] groups,
+            boolean[] rowExists) {
+        this.units = List.copyOf(units);
+        this.unitNames = List.copyOf(unitNames);
+        this.periods = List.copyOf(periods);
+        this.indicators = List.copyOf(indicators);
+        this.denominators = List.copyOf(denominators);
+        this.groupNames = List.copyOf(groupNames);
+        this.values = values;
+        this.denoms = denoms;
+        this.groups = groups;
+        this.rowExists = rowExists;
+        for (int i = 0; i < indicators.size(); i++) {
+            indicatorIndex.put(indicators.get(i), i);
+        }
+    }
+
+    /**
+     * Returns a builder for data on the given indicators (and optionally denominators and group
+     * columns, which may be empty).
+     */
+    public static Builder builder(List<String> indicators, List<String> denominators, List<String> groupNames) {
+        return new Builder(indicators, denominators, groupNames);
+    }
+
+    /** Returns a builder for data on the given indicators only. */
+    public static Builder builder(List<String> indicators) {
+        return new Builder(indicators, List.of(), List.of());
+    }
+
+    /** Returns the unit codes, sorted. */
+    public List<String> units() {
+        return units;
+    }
+
+    /** Returns the unit names in the order of {@link #units()} (the code when no name was given). */
+    public List<String> unitNames() {
+        return unitNames;
+    }
+
+    /** Returns the periods in time order; a single empty string when the data had no time column. */
+    public List<String> periods() {
+        return periods;
+    }
+
+    /** Returns the indicator codes, in the order given to the builder. */
+    public List<String> indicators() {
+        return indicators;
+    }
+
+    /** Returns the denominator codes. */
+    public List<String> denominators() {
+        return denominators;
+    }
+
+    /** Returns the group column names. */
+    public List<String> groupNames() {
+        return groupNames;
+    }
+
+    /** Returns the number of grid rows ({@code periods × units}). */
+    public int rowCount() {
+        return rowExists.length;
+    }
+
+    /** Returns how many grid rows came from the input. */
+    public int existingRowCount() {
+        int n = 0;
+        for (boolean b : rowExists) {
+            if (b) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Returns true when grid row {@code row} came from the input. */
+    public boolean rowExists(int row) {
+        return rowExists[row];
+    }
+
+    /** Returns the unit code of grid row {@code row}. */
+    public String unitOf(int row) {
+        return units.get(row % units.size());
+    }
+
+    /** Returns the period of grid row {@code row}. */
+    public String periodOf(int row) {
+        return periods.get(row / units.size());
+    }
+
+    /** Returns true when indicator {@code code} has a value in grid row {@code row}. */
+    public boolean isPresent(int row, String code) {
+        return values.ok[values.at(row, column(code))];
+    }
+
+    /** Returns the value of {@code code} in grid row {@code row} (check {@link #isPresent} first). */
+    public double value(int row, String code) {
+        int at = values.at(row, column(code));
+        if (!values.ok[at]) {
+            throw new IllegalArgumentException(code + " is missing for " + unitOf(row) + " " + periodOf(row));
+        }
+        return values.v[at];
+    }
+
+    /** Returns the group label of grid row {@code row} in group column {@code group}, or null. */
+    public String group(int row, String group) {
+        int g = groupNames.indexOf(group);
+        if (g < 0) {
+            throw new IllegalArgumentException("no group column '" + group + "' (have " + groupNames + ")");
+        }
+        return groups[g][row];
+    }
+
+    private int column(String code) {
+        Integer c = indicatorIndex.get(code);
+        if (c == null) {
+            throw new IllegalArgumentException("no indicator '" + code + "' in the data");
+        }
+        return c;
+    }
+
+    Matrix values() {
+        return values;
+    }
+
+    Matrix denominatorValues() {
+        return denoms;
+    }
+
+    String[] groupColumn(String group) {
+        int g = groupNames.indexOf(group);
+        if (g < 0) {
+            throw new IllegalArgumentException("no group column '" + group + "' (have " + groupNames + ")");
+        }
+        return groups[g];
+    }
+
+    boolean[] rowExistsMask() {
+        return rowExists;
+    }
+
+    /** Returns data holding only the given periods (in their time order). */
+    public IndexData periods(List<String> keep) {
+        int nu = units.size();
+        List<String> ps = new ArrayList<>();
+        for (String p : periods) {
+            if (keep.contains(p)) {
+                ps.add(p);
+            }
+        }
+        int[] rows = new int[ps.size() * nu];
+        int k = 0;
+        for (String p : ps) {
+            int pi = periods.indexOf(p);
+            for (int u = 0; u < nu; u++) {
+                rows[k++] = pi * nu + u;
+            }
+        }
+        String[][] g = new String[groups.length][rows.length];
+        boolean[] ex = new boolean[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            ex[i] = rowExists[rows[i]];
+            for (int j = 0; j < groups.length; j++) {
+                g[j][i] = groups[j][rows[i]];
+            }
+        }
+        return new IndexData(
+                units,
+                unitNames,
+                ps,
+                indicators,
+                denominators,
+                groupNames,
+                values.selectRows(rows),
+                denoms.selectRows(rows),
+                g,
+                ex);
+    }
+
+    /** Collects values row by row; not thread-safe. */
+    public static final class Builder {
+        private final List<String> indicators;
+        private final List<String> denominators;
+        private final List<String> groupNames;
+        private final Map<String, Integer> col = new HashMap<>();
+        private final Map<String, Integer> den = new HashMap<>();
+        private final Map<List<String>, double[]> rows = new LinkedHashMap<>();
+        private final Map<List<String>, boolean[]> present = new HashMap<>();
+        private final Map<List<String>, String[]> groupValues = new HashMap<>();
+        private final Map<String, String> names = new HashMap<>();
+
+        private Builder(List<String> indicators, List<String> denominators, List<String> groupNames) {
+            this.indicators = List.copyOf(indicators);
+            this.denominators = List.copyOf(denominators);
+            this.groupNames = List.copyOf(groupNames);
+            for (int i = 0; i < indicators.size(); i++) {
+                if (col.put(indicators.get(i), i) != null) {
+                    throw new IllegalArgumentException("indicator '" + indicators.get(i) + "' given twice");
+                }
+            }
+            for (int i = 0; i < denominators.size(); i++) {
+                den.put(denominators.get(i), i);
+            }
+        }
+
+        /**
+         * Declares the row of {@code unit} in {@code period} (use {@code ""} for data without time),
+         * so that it exists even if all its values are missing.
+         *
+         * @throws IllegalArgumentException if the row was declared before
+         */
+        public Builder row(String unit, String period) {
+            List<String> key = key(unit, period);
+            if (rows.containsKey(key)) {
+                throw new IllegalArgumentException(
+                        "unit '" + unit + "' has two rows" + (period.isEmpty() ? "" : " for " + period));
+            }
+            rows.put(key, new double[indicators.size() + denominators.size()]);
+            present.put(key, new boolean[indicators.size() + denominators.size()]);
+            groupValues.put(key, new String[groupNames.size()]);
+            return this;
+        }
+
+        /** Sets the display name of a unit. */
+        public Builder name(String unit, String name) {
+            names.put(requireNonNull(unit, "unit"), requireNonNull(name, "name"));
+            return this;
+        }
+
+        /**
+         * Sets the value of indicator or denominator {@code code} (declaring the row if needed).
+         *
+         * @throws IllegalArgumentException if {@code v} is not finite, the code is unknown, or the
+         *     value was set before
+         */
+        public Builder value(String unit, String period, String code, double v) {
+            if (!Double.isFinite(v)) {
+                throw new IllegalArgumentException(code + " for " + unit + ": " + v + " is not a finite number");
+            }
+            List<String> key = key(unit, period);
+            if (!rows.containsKey(key)) {
+                row(unit, period);
+            }
+            Integer c = col.get(code);
+            int at;
+            if (c != null) {
+                at = c;
+            } else {
+                Integer d = den.get(code);
+                if (d == null) {
+                    throw new IllegalArgumentException("'" + code + "' is neither an indicator nor a denominator");
+                }
+                at = indicators.size() + d;
+            }
+            if (present.get(key)[at]) {
+                throw new IllegalArgumentException(code + " for " + unit + " " + period + " is given twice");
+            }
+            rows.get(key)[at] = v;
+            present.get(key)[at] = true;
+            return this;
+        }
+
+        /** Sets the label of group column {@code group} for a row (declaring the row if needed). */
+        public Builder group(String unit, String period, String group, String label) {
+            List<String> key = key(unit, period);
+            if (!rows.containsKey(key)) {
+                row(unit, period);
+            }
+            int g = groupNames.indexOf(group);
+            if (g < 0) {
+                throw new IllegalArgumentException("no group column '" + group + "'");
+            }
+            groupValues.get(key)[g] = label;
+            return this;
+        }
+
+        private static List<String> key(String unit, String period) {
+            requireNonNull(unit, "unit");
+            requireNonNull(period, "period");
+            if (unit.isBlank()) {
+                throw new IllegalArgumentException("a unit needs a code");
+            }
+            return List.of(unit, period);
+        }
+
+        /**
+         * Returns the data.
+         *
+         * @throws IllegalArgumentException if no row was given
+         */
+        public IndexData build() {
+            if (rows.isEmpty()) {
+                throw new IllegalArgumentException("no data rows");
+            }
+            TreeSet<String> us = new TreeSet<>();
+            TreeSet<String> psRaw = new TreeSet<>();
+            for (List<String> k : rows.keySet()) {
+                us.add(k.get(0));
+                psRaw.add(k.get(1));
+            }
+            List<String> ps = new ArrayList<>(psRaw);
+            ps.sort(periodOrder(ps));
+            List<String> ul = new ArrayList<>(us);
+            int nu = ul.size();
+            int nr = nu * ps.size();
+            Map<String, Integer> ui = new HashMap<>();
+            for (int i = 0; i < nu; i++) {
+                ui.put(ul.get(i), i);
+            }
+            Map<String, Integer> pi = new HashMap<>();
+            for (int i = 0; i < ps.size(); i++) {
+                pi.put(ps.get(i), i);
+            }
+            Matrix vals = new Matrix(nr, indicators.size());
+            Matrix dens = new Matrix(nr, denominators.size());
+            String[][] g = new String[groupNames.size()][nr];
+            boolean[] ex = new boolean[nr];
+            int ni = indicators.size();
+            for (Map.Entry<List<String>, double[]> e : rows.entrySet()) {
+                int r = pi.get(e.getKey().get(1)) * nu + ui.get(e.getKey().get(0));
+                ex[r] = true;
+                double[] v = e.getValue();
+                boolean[] ok = present.get(e.getKey());
+                for (int c = 0; c < ni; c++) {
+                    vals.v[vals.at(r, c)] = v[c];
+                    vals.ok[vals.at(r, c)] = ok[c];
+                }
+                for (int c = 0; c < denominators.size(); c++) {
+                    dens.v[dens.at(r, c)] = v[ni + c];
+                    dens.ok[dens.at(r, c)] = ok[ni + c];
+                }
+                String[] gv = groupValues.get(e.getKey());
+                for (int j = 0; j < gv.length; j++) {
+                    g[j][r] = gv[j];
+                }
+            }
+            List<String> nm = new ArrayList<>(nu);
+            for (String u : ul) {
+                nm.add(names.getOrDefault(u, u));
+            }
+            return new IndexData(ul, nm, ps, indicators, denominators, groupNames, vals, dens, g, ex);
+        }
+
+        private static Comparator<String> periodOrder(List<String> ps) {
+            Map<String, Period> parsed = new HashMap<>();
+            for (String p : ps) {
+                try {
+                    parsed.put(p, Period.parse(p));
+                } catch (RuntimeException e) {
+                    return Comparator.naturalOrder();
+                }
+            }
+            return Comparator.comparing(parsed::get);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "IndexData"
+                + Arrays.asList(
+                        units.size() + " units", periods.size() + " periods", indicators.size() + " indicators");
+    }
+}

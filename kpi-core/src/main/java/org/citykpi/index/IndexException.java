@@ -1,0 +1,24 @@
+package org.citykpi.index;
+
+/**
+ * Signals that an index cannot be built from these data with these methods, e.g. a geometric mean
+ * over a zero or a constant indicator in min-max. The message names the indicator or aggregate,
+ * the unit and period where relevant, and suggests a fix. Never thrown for a missing value: those
+ * stay missing.
+ */
+public final class IndexException extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+
+    private final String code;
+
+    /** Creates the exception for node {@code code}; {@code message} is the full text. */
+    public IndexException(String code, String message) {
+        super(message);
+        this.code = code;
+    }
+
+    /** Returns the code of the indicator or aggregate concerned. */
+    public String code() {
+        return code;
+    }
+}

@@ -1,0 +1,210 @@
+package org.citykpi.index;
+
+import java.util.Arrays;
+
+/** Applies a {@link Normaliser} to one column range; see the Javadoc of {@link Normaliser}. */
+final class NormaliseStep {
+    private NormaliseStep() {}
+
+    /**
+     * Normalises {@code src[from, to)} (present where {@code ok}) into {@code dst}/{@code dok}.
+     * {@code where} describes the group for messages (e.g. " in 2018"), empty for one period.
+     */
+    static void column(
+            Normaliser n,
+            Node node,
+            double[] src,
+            boolean[] ok,
+            int from,
+            int to,
+            double[] dst,
+            boolean[] dok,
+            String where) {
+        int d = node.direction();
+        int count = 0;
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (int i = from; i < to; i++) {
+            dok[i] = ok[i];
+            if (ok[i]) {
+                double x = d * src[i];
+                count++;
+                if (x < min) {
+                    min = x;
+                }
+                if (x > max) {
+                    max = x;
+                }
+            } else {
+                dst[i] = 0;
+            }
+        }
+        if (count == 0) {
+            return; // nothing to scale: every value stays missing
+        }
+        if (n instanceof Normaliser.None) {
+            System.arraycopy(src, from, dst, from, to - from);
+        } else if (n instanceof Normaliser.MinMax) {
+            Normaliser.MinMax m = (Normaliser.MinMax) n;
+            requireSpread(node, min, max, count, where, "min-max");
+            double range = max - min;
+            double span = m.upper() - m.lower();
+            for (int i = from; i < to; i++) {
+                if (ok[i]) {
+                    dst[i] = (d * src[i] - min) / range * span + m.lower();
+                }
+            }
+        } else if (n instanceof Normaliser.DistanceToMax) {
+            requireSpread(node, min, max, count, where, "dist2max");
+            double range = max - min;
+            for (int i = from; i < to; i++) {
+                if (ok[i]) {
+                    dst[i] = 1 - (max - d * src[i]) / range;
+                }
+            }
+        } else if (n instanceof Normaliser.ZScore) {
+            Normaliser.ZScore z = (Normaliser.ZScore) n;
+            requireSpread(node, min, max, count, where, "z-score");
+            double mean = ColumnStats.mean(src, ok, from, to, d);
+            double sd = ColumnStats.sd(src, ok, from, to, d, mean);
+            for (int i = from; i < to; i++) {
+                if (ok[i]) {
+                    dst[i] = (d * src[i] - mean) / sd * z.sd() + z.mean();
+                }
+            }
+        } else if (n instanceof Normaliser.Rank
+                || n instanceof Normaliser.Borda
+                || n instanceof Normaliser.PercentRank) {
+            ranks(n, node, src, ok, from, to, dst, count, where);
+        } else if (n instanceof Normaliser.Goalposts) {
+            Node.Goalposts g = node.goalposts()
+                    .orElseThrow(() -> new IndexException(
+                            node.code(),
+                            "indicator '" + node.code()
+                                    + "' has no goalposts (add goalpost_lower and goalpost_upper to the iMeta,"
+                                    + " or use another normaliser)"));
+            double lo = g.lower();
+            double up = g.upper();
+            for (int i = from; i < to; i++) {
+                if (ok[i]) {
+                    double y = d > 0 ? (src[i] - lo) / (up - lo) : (up - src[i]) / (up - lo);
+                    if (g.truncate()) {
+                        y = Math.min(1, Math.max(0, y));
+                    }
+                    dst[i] = y * g.scale();
+                }
+            }
+        } else if (n instanceof Normaliser.DistanceToTarget) {
+            double t = node.target()
+                    .orElseThrow(() -> new IndexException(
+                            node.code(),
+                            "indicator '" + node.code()
+                                    + "' has no target (add a Target column to the iMeta, or use another normaliser)"));
+            // min and max are of x' = d·x; the worst natural value is d·min
+            double worst = d * min;
+            if (t == worst) {
+                throw new IndexException(
+                        node.code(),
+                        "indicator '" + node.code() + "': the target " + t
+                                + " equals the worst value" + where + ", so distance to target is undefined"
+                                + " (check the target or its direction)");
+            }
+            for (int i = from; i < to; i++) {
+                if (ok[i]) {
+                    double y = (src[i] - worst) / (t - worst);
+                    dst[i] = node.capAtTarget() ? Math.min(1, y) : y;
+                }
+            }
+        } else if (n instanceof Normaliser.FractionOfMax) {
+            fractionOfMax(node, src, ok, from, to, dst, where);
+        } else if (n instanceof Normaliser.Scaled) {
+            Normaliser.Scaled s = (Normaliser.Scaled) n;
+            double lo = s.lower();
+            double up = s.upper();
+            for (int i = from; i < to; i++) {
+                if (ok[i]) {
+                    dst[i] = (d > 0 ? (src[i] - lo) : (up - src[i])) / (up - lo) * 100;
+                }
+            }
+        } else {
+            throw new IllegalStateException("unhandled normaliser " + n);
+        }
+    }
+
+    private static void fractionOfMax(
+            Node node, double[] src, boolean[] ok, int from, int to, double[] dst, String where) {
+        double best = node.direction() > 0 ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+        for (int i = from; i < to; i++) {
+            if (ok[i]) {
+                if (node.direction() < 0 && src[i] <= 0) {
+                    throw new IndexException(
+                            node.code(),
+                            "indicator '" + node.code() + "' (lower is better) has the value "
+                                    + src[i] + where + "; fraction of the best value (min/x) needs values above 0"
+                                    + " (use minmax or dist2max instead)");
+                }
+                best = node.direction() > 0 ? Math.max(best, src[i]) : Math.min(best, src[i]);
+            }
+        }
+        if (node.direction() > 0 && best <= 0) {
+            throw new IndexException(
+                    node.code(),
+                    "indicator '" + node.code() + "' has maximum " + best + where
+                            + "; fraction of max needs a maximum above 0 (use minmax instead)");
+        }
+        for (int i = from; i < to; i++) {
+            if (ok[i]) {
+                dst[i] = node.direction() > 0 ? src[i] / best : best / src[i];
+            }
+        }
+    }
+
+    private static void ranks(
+            Normaliser n,
+            Node node,
+            double[] src,
+            boolean[] ok,
+            int from,
+            int to,
+            double[] dst,
+            int count,
+            String where) {
+        int d = node.direction();
+        double[] sorted = new double[count];
+        int k = 0;
+        for (int i = from; i < to; i++) {
+            if (ok[i]) {
+                sorted[k++] = d * src[i];
+            }
+        }
+        Arrays.sort(sorted);
+        if (n instanceof Normaliser.PercentRank && count < 2) {
+            throw new IndexException(
+                    node.code(),
+                    "indicator '" + node.code() + "' has a single value" + where
+                            + "; a percentile rank needs at least two (use rank instead)");
+        }
+        for (int i = from; i < to; i++) {
+            if (ok[i]) {
+                int r = ColumnStats.firstIndex(sorted, d * src[i]) + 1; // lowest rank among ties
+                if (n instanceof Normaliser.Rank) {
+                    dst[i] = r;
+                } else if (n instanceof Normaliser.Borda) {
+                    dst[i] = r - 1;
+                } else {
+                    dst[i] = (r - 1) / (double) (count - 1);
+                }
+            }
+        }
+    }
+
+    private static void requireSpread(Node node, double min, double max, int count, String where, String method) {
+        if (min == max) {
+            throw new IndexException(
+                    node.code(),
+                    "indicator '" + node.code() + "' is constant" + where + " (all "
+                            + count + " values are " + Math.abs(min) + "), so " + method
+                            + " cannot scale it (drop the indicator, or normalise it with rank or none)");
+        }
+    }
+}

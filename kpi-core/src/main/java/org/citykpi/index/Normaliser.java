@@ -1,0 +1,182 @@
+package org.citykpi.index;
+
+import java.util.Locale;
+
+/**
+ * Puts indicators on a common scale, with the indicator's direction applied first: every method
+ * works on {@code x' = d·x} ({@code d = ±1}), so a higher score is always better. Statistics (min,
+ * max, mean, sd, ranks) are taken per indicator over the units present in one normalisation group
+ * (one period, or all periods pooled); missing values stay missing.
+ *
+ * <p>Formulas (COINr 1.1.14, {@code reference/composite-methods.md} §3.2) and edge cases:
+ *
+ * <ul>
+ *   <li>{@link MinMax}: {@code (x' − min)/(max − min)·(u − l) + l}. Constant indicator → {@link
+ *       IndexException} (COINr: NaN with a warning).
+ *   <li>{@link ZScore}: {@code (x' − mean)/sd·s + m}, sample sd. Constant → {@link IndexException}.
+ *   <li>{@link Goalposts}: from the node's goalposts in natural units: {@code (x − L)/(U − L)} for
+ *       d = +1, {@code (U − x)/(U − L)} for d = −1, clamped to [0,1] if asked, times the scale.
+ *       Missing goalposts → {@link IndexException}.
+ *   <li>{@link DistanceToTarget}: from the node's target T: {@code (x − min)/(T − min)} for d = +1,
+ *       {@code (max − x)/(max − T)} for d = −1, capped at 1 if the node says so. T equal to the
+ *       worst value → {@link IndexException}.
+ *   <li>{@link Rank}: rank of x', ties share the lowest rank, higher value → higher rank number.
+ *       {@link Borda}: rank − 1. {@link PercentRank}: {@code (rank − 1)/(n − 1)}; a single value
+ *       → {@link IndexException}.
+ *   <li>{@link DistanceToMax}: {@code (x' − min)/(max − min)} (min-max to [0,1]).
+ *   <li>{@link FractionOfMax}: {@code x/max} for d = +1. For d = −1 COINr computes {@code
+ *       x'/max(x') = x/min(x)}, which rewards the worst unit (its bug #4); we compute the fraction
+ *       of the best value {@code min/x} instead, which needs every value above 0.
+ *   <li>{@link Scaled}: {@code (x − l)/(u − l)·100} with (l, u) in natural units, reversed for d
+ *       = −1 ({@code (u − x)/(u − l)·100}); no clamping. COINr does not reverse hand-given bounds
+ *       (its bug #5); we do.
+ *   <li>{@link None}: values unchanged (direction not applied).
+ * </ul>
+ *
+ * <p>Immutable and thread-safe.
+ */
+public sealed interface Normaliser {
+    /** Min-max scaling to [lower, upper]; COINr's default is [0, 100]. */
+    record MinMax(double lower, double upper) implements Normaliser {
+        /** Rejects non-finite or equal bounds. */
+        public MinMax {
+            checkRange(lower, upper, "minmax");
+        }
+    }
+
+    /** Z-score scaled to the given mean and standard deviation. */
+    record ZScore(double mean, double sd) implements Normaliser {
+        /** Rejects non-finite values and sd ≤ 0. */
+        public ZScore {
+            if (!Double.isFinite(mean) || !Double.isFinite(sd) || sd <= 0) {
+                throw new IllegalArgumentException("zscore needs a finite mean and an sd above 0");
+            }
+        }
+    }
+
+    /** Goalposts read from each indicator's node. */
+    record Goalposts() implements Normaliser {}
+
+    /** Distance to the target read from each indicator's node. */
+    record DistanceToTarget() implements Normaliser {}
+
+    /** Rank, ties share the lowest rank. */
+    record Rank() implements Normaliser {}
+
+    /** Percentile rank in [0, 1]. */
+    record PercentRank() implements Normaliser {}
+
+    /** Borda score: rank − 1. */
+    record Borda() implements Normaliser {}
+
+    /** Min-max to [0, 1], COINr's {@code n_dist2max}. */
+    record DistanceToMax() implements Normaliser {}
+
+    /** Fraction of the best value. */
+    record FractionOfMax() implements Normaliser {}
+
+    /** Linear scaling between fixed bounds, times 100. */
+    record Scaled(double lower, double upper) implements Normaliser {
+        /** Rejects non-finite or equal bounds. */
+        public Scaled {
+            checkRange(lower, upper, "scaled");
+        }
+    }
+
+    /** Leaves values unchanged. */
+    record None() implements Normaliser {}
+
+    /** Returns min-max to [0, 100], COINr's default. */
+    static Normaliser defaults() {
+        return new MinMax(0, 100);
+    }
+
+    /**
+     * Parses {@code minmax[:l,u]}, {@code zscore[:m,s]}, {@code goalposts}, {@code dist2targ},
+     * {@code rank}, {@code prank}, {@code borda}, {@code dist2max}, {@code fracmax}, {@code
+     * scaled:l,u} and {@code none} (the {@code citykpi index --normalise} syntax).
+     *
+     * @throws IllegalArgumentException naming the accepted forms
+     */
+    static Normaliser parse(String text) {
+        String t = text.strip().toLowerCase(Locale.ROOT);
+        String name = t;
+        double[] p = new double[0];
+        int colon = t.indexOf(':');
+        if (colon >= 0) {
+            name = t.substring(0, colon);
+            p = Methods.numbers(t.substring(colon + 1), text);
+        }
+        switch (name) {
+            case "minmax":
+                return p.length == 0 ? defaults() : new MinMax(Methods.param(p, 0, 2, text), p[1]);
+            case "zscore":
+                return p.length == 0 ? new ZScore(0, 1) : new ZScore(Methods.param(p, 0, 2, text), p[1]);
+            case "scaled":
+                return new Scaled(Methods.param(p, 0, 2, text), p[1]);
+            default:
+                break;
+        }
+        if (p.length > 0) {
+            throw new IllegalArgumentException("normaliser '" + name + "' takes no parameters: '" + text + "'");
+        }
+        switch (name) {
+            case "goalposts":
+                return new Goalposts();
+            case "dist2targ":
+                return new DistanceToTarget();
+            case "rank":
+                return new Rank();
+            case "prank":
+                return new PercentRank();
+            case "borda":
+                return new Borda();
+            case "dist2max":
+                return new DistanceToMax();
+            case "fracmax":
+                return new FractionOfMax();
+            case "none":
+                return new None();
+            default:
+                throw new IllegalArgumentException("unknown normaliser '" + text
+                        + "' (expected minmax[:l,u], zscore[:m,s], goalposts, dist2targ, rank, prank, borda,"
+                        + " dist2max, fracmax, scaled:l,u or none)");
+        }
+    }
+
+    /** Returns the text form accepted by {@link #parse}. */
+    default String text() {
+        if (this instanceof MinMax) {
+            MinMax m = (MinMax) this;
+            return "minmax:" + Methods.num(m.lower()) + "," + Methods.num(m.upper());
+        } else if (this instanceof ZScore) {
+            ZScore z = (ZScore) this;
+            return "zscore:" + Methods.num(z.mean()) + "," + Methods.num(z.sd());
+        } else if (this instanceof Scaled) {
+            Scaled s = (Scaled) this;
+            return "scaled:" + Methods.num(s.lower()) + "," + Methods.num(s.upper());
+        } else if (this instanceof Goalposts) {
+            return "goalposts";
+        } else if (this instanceof DistanceToTarget) {
+            return "dist2targ";
+        } else if (this instanceof Rank) {
+            return "rank";
+        } else if (this instanceof PercentRank) {
+            return "prank";
+        } else if (this instanceof Borda) {
+            return "borda";
+        } else if (this instanceof DistanceToMax) {
+            return "dist2max";
+        } else if (this instanceof FractionOfMax) {
+            return "fracmax";
+        }
+        return "none";
+    }
+
+    private static void checkRange(double lower, double upper, String what) {
+        if (!Double.isFinite(lower) || !Double.isFinite(upper) || lower == upper) {
+            throw new IllegalArgumentException(
+                    what + " needs two different finite bounds, got " + lower + ", " + upper);
+        }
+    }
+}

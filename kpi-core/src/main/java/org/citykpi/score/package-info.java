@@ -1,0 +1,5 @@
+/**
+ * U4SSC scoring: attainment of each KPI against its target, points and bands, and the roll-up of
+ * points to categories, sub-dimensions and dimensions.
+ */
+package org.citykpi.score;

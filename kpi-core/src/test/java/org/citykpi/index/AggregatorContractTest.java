@@ -1,0 +1,135 @@
+package org.citykpi.index;
+
+import static org.citykpi.index.Fixtures.NA;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Aggregators on a, b, c (weights 1, 2, 1) under P, data used as is (normaliser none). Units: u1 =
+ * (2, 4, 8); u2 = (NA, 4, 8), weights renormalised over b and c (sum 3); u3 all missing; u4 = (1,
+ * 3, 9).
+ */
+class AggregatorContractTest {
+    static final double[][] DATA = {{2, 4, 8}, {NA, 4, 8}, {NA, NA, NA}, {1, 3, 9}};
+
+    static Stream<Arguments> cases() {
+        return Stream.of(
+                // u1 (2 + 8 + 8)/4; u2 (8 + 8)/3; u4 (1 + 6 + 9)/4
+                Arguments.of(new Aggregator.Arithmetic(), new double[] {4.5, 16.0 / 3, NA, 4}),
+                // u1 (2·4²·8)^(1/4) = 256^(1/4); u2 (4²·8)^(1/3) = 128^(1/3); u4 (1·3²·9)^(1/4) = 81^(1/4)
+                Arguments.of(new Aggregator.Geometric(), new double[] {4, Math.cbrt(128), NA, 3}),
+                // u1 4/(1/2 + 2/4 + 1/8) = 32/9; u2 3/(2/4 + 1/8) = 4.8; u4 4/(1 + 2/3 + 1/9) = 36/16
+                Arguments.of(new Aggregator.Harmonic(), new double[] {32.0 / 9, 4.8, NA, 2.25}),
+                // p = 2: u1 √((4 + 32 + 64)/4) = 5; u2 √((32 + 64)/3) = √32; u4 √((1 + 18 + 81)/4) = 5
+                Arguments.of(new Aggregator.Generalised(2), new double[] {5, Math.sqrt(32), NA, 5}),
+                // pairs over shared children, weight shares: u1-u2 ties on b, c → 0; u1-u4 wins a, b
+                // (3/4) → u1 +1; u2-u4 over b, c (weight 3): wins b (2/3) → u2 +1. Scores 1, 1, -, -2
+                Arguments.of(new Aggregator.Copeland(), new double[] {1, 1, NA, -2}));
+    }
+
+    static double[] aggregate(Aggregator a, Pipeline base) {
+        CompositeIndex idx = CompositeIndex.of(Fixtures.abcUnderP(), Fixtures.data(List.of("a", "b", "c"), DATA));
+        return Fixtures.column(
+                idx.build(base.withNormaliser(new Normaliser.None()).withAggregator(a)), "P");
+    }
+
+    @ParameterizedTest
+    @MethodSource("cases")
+    void matchesHandWorkedValues(Aggregator a, double[] expected) {
+        assertArrayEquals(expected, aggregate(a, Pipeline.defaults()), 1e-12);
+    }
+
+    @ParameterizedTest
+    @MethodSource("cases")
+    void minimumCoverageDropsUnitsBelowIt(Aggregator a, double[] expected) {
+        // u2 has 2 of 3 children: 0.667 ≥ 0.6 keeps it, < 0.7 drops it (strict <, as COINr dat_thresh)
+        double[] kept = aggregate(a, Pipeline.defaults().withMinCoverage(0.6));
+        assertEquals(expected[1], kept[1], 1e-12);
+        double[] dropped = aggregate(a, Pipeline.defaults().withCoverage(Map.of("P", 0.7)));
+        assertTrue(Double.isNaN(dropped[1]));
+        assertEquals(expected[0], dropped[0], 1e-12);
+    }
+
+    @ParameterizedTest
+    @MethodSource("cases")
+    void textRoundTrips(Aggregator a, double[] expected) {
+        assertEquals(a, Aggregator.parse(a.text()));
+    }
+
+    @Test
+    void geometricOnZeroNamesTheIndicatorAndSuggestsAFix() {
+        // min-max [0, 100] maps each minimum to 0
+        CompositeIndex idx = CompositeIndex.of(Fixtures.abcUnderP(), Fixtures.data(List.of("a", "b", "c"), DATA));
+        IndexException e = assertThrows(
+                IndexException.class, () -> idx.build(Pipeline.defaults().withAggregator(new Aggregator.Geometric())));
+        assertTrue(e.getMessage().contains("'a' is 0 for u4"), e.getMessage());
+        assertTrue(e.getMessage().contains("minmax:1,100"), e.getMessage());
+        assertEquals("a", e.code());
+        // [1, 100] works
+        idx.build(Pipeline.defaults()
+                .withNormaliser(new Normaliser.MinMax(1, 100))
+                .withAggregator(new Aggregator.Geometric()));
+    }
+
+    @Test
+    void harmonicAndGeneralisedRejectNonPositiveValues() {
+        double[][] neg = {{-1, 2, 3}, {1, 2, 3}};
+        CompositeIndex idx = CompositeIndex.of(Fixtures.abcUnderP(), Fixtures.data(List.of("a", "b", "c"), neg));
+        Pipeline none = Pipeline.defaults().withNormaliser(new Normaliser.None());
+        IndexException h =
+                assertThrows(IndexException.class, () -> idx.build(none.withAggregator(new Aggregator.Harmonic())));
+        assertTrue(h.getMessage().contains("'a' is -1 for u1"), h.getMessage());
+        assertThrows(IndexException.class, () -> idx.build(none.withAggregator(new Aggregator.Generalised(2))));
+        assertThrows(
+                IndexException.class,
+                () -> idx.build(
+                        none.withAggregator(new Aggregator.Generalised(-1)).withNormaliser(Normaliser.defaults())));
+    }
+
+    @Test
+    void perNodeAggregatorsAndWeightsApply() {
+        // weights a=3, b=0, c=1 on u1: (6 + 0 + 8)/4 = 3.5
+        CompositeIndex idx = CompositeIndex.of(Fixtures.abcUnderP(), Fixtures.data(List.of("a", "b", "c"), DATA));
+        Pipeline p = Pipeline.defaults()
+                .withNormaliser(new Normaliser.None())
+                .withAggregators(Map.of("P", new Aggregator.Arithmetic()))
+                .withAggregator(new Aggregator.Geometric())
+                .withWeights(Map.of("a", 3.0, "b", 0.0));
+        assertEquals(3.5, Fixtures.column(idx.build(p), "P")[0], 1e-12);
+        // u2 has only b (weight 0) and c: (0·4 + 8)/1 = 8
+        assertEquals(8, Fixtures.column(idx.build(p), "P")[1], 1e-12);
+    }
+
+    @Test
+    void weightsSummingToZeroGiveMissing() {
+        CompositeIndex idx = CompositeIndex.of(Fixtures.abcUnderP(), Fixtures.data(List.of("a", "b", "c"), DATA));
+        Pipeline p = Pipeline.defaults().withNormaliser(new Normaliser.None()).withWeights(Map.of("b", 0.0, "c", 0.0));
+        // u2 has only b and c, both weight 0
+        assertTrue(Double.isNaN(Fixtures.column(idx.build(p), "P")[1]));
+        assertThrows(
+                IndexException.class,
+                () -> idx.build(p.withWeights(Map.of("a", -1.0)).withAggregator(new Aggregator.Copeland())));
+    }
+
+    @Test
+    void parseAcceptsCoinrNamesAndRejectsOthers() {
+        assertEquals(new Aggregator.Arithmetic(), Aggregator.parse("amean"));
+        assertEquals(new Aggregator.Geometric(), Aggregator.parse("gmean"));
+        assertEquals(new Aggregator.Harmonic(), Aggregator.parse("hmean"));
+        assertEquals(new Aggregator.Generalised(3), Aggregator.parse("genmean:3"));
+        assertThrows(IllegalArgumentException.class, () -> Aggregator.parse("generalised"));
+        assertThrows(IllegalArgumentException.class, () -> Aggregator.parse("generalised:0"));
+        assertThrows(IllegalArgumentException.class, () -> Aggregator.parse("median"));
+        assertThrows(IllegalArgumentException.class, () -> Aggregator.parse("copeland:1"));
+    }
+}

@@ -1,0 +1,177 @@
+package org.citykpi.index;
+
+import static org.citykpi.index.Fixtures.NA;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The contract every normaliser keeps (missing stays missing, results independent of unit order,
+ * text form round-trips), with hand-worked expected values on x = 2, 4, 6, NA, 10 (min 2, max 10,
+ * four values present).
+ */
+class NormaliserContractTest {
+    static final double[] X = {2, 4, 6, NA, 10};
+
+    static Stream<Arguments> cases() {
+        double sd = Math.sqrt(35.0 / 3); // mean 5.5, squared deviations 12.25+2.25+0.25+20.25 = 35, n-1 = 3
+        Node.Goalposts posts = new Node.Goalposts(4, 8, 1, true);
+        return Stream.of(
+                // (x - 2)/8 * 100
+                Arguments.of(new Normaliser.MinMax(0, 100), 1, null, 0, false, new double[] {0, 25, 50, NA, 100}),
+                // x' = -x: (x' + 10)/8 * 100
+                Arguments.of(new Normaliser.MinMax(0, 100), -1, null, 0, false, new double[] {100, 75, 50, NA, 0}),
+                // (x - 2)/8 * 99 + 1
+                Arguments.of(new Normaliser.MinMax(1, 100), 1, null, 0, false, new double[] {1, 25.75, 50.5, NA, 100}),
+                Arguments.of(new Normaliser.ZScore(0, 1), 1, null, 0, false, new double[] {
+                    -3.5 / sd, -1.5 / sd, 0.5 / sd, NA, 4.5 / sd
+                }),
+                // z * 10 + 100, direction reversed flips the sign of z
+                Arguments.of(new Normaliser.ZScore(100, 10), -1, null, 0, false, new double[] {
+                    100 + 35 / sd, 100 + 15 / sd, 100 - 5 / sd, NA, 100 - 45 / sd
+                }),
+                Arguments.of(new Normaliser.Rank(), 1, null, 0, false, new double[] {1, 2, 3, NA, 4}),
+                Arguments.of(new Normaliser.Rank(), -1, null, 0, false, new double[] {4, 3, 2, NA, 1}),
+                Arguments.of(new Normaliser.Borda(), 1, null, 0, false, new double[] {0, 1, 2, NA, 3}),
+                // (rank - 1)/(4 - 1)
+                Arguments.of(
+                        new Normaliser.PercentRank(), 1, null, 0, false, new double[] {0, 1.0 / 3, 2.0 / 3, NA, 1}),
+                Arguments.of(new Normaliser.DistanceToMax(), 1, null, 0, false, new double[] {0, .25, .5, NA, 1}),
+                // x / 10
+                Arguments.of(new Normaliser.FractionOfMax(), 1, null, 0, false, new double[] {.2, .4, .6, NA, 1}),
+                // lower is better: best / x = 2 / x
+                Arguments.of(new Normaliser.FractionOfMax(), -1, null, 0, false, new double[] {1, .5, 1.0 / 3, NA, .2}),
+                // (x - 0)/20 * 100 and (20 - x)/20 * 100
+                Arguments.of(new Normaliser.Scaled(0, 20), 1, null, 0, false, new double[] {10, 20, 30, NA, 50}),
+                Arguments.of(new Normaliser.Scaled(0, 20), -1, null, 0, false, new double[] {90, 80, 70, NA, 50}),
+                // clamp((x - 4)/4) and clamp((8 - x)/4)
+                Arguments.of(new Normaliser.Goalposts(), 1, posts, 0, false, new double[] {0, 0, .5, NA, 1}),
+                Arguments.of(new Normaliser.Goalposts(), -1, posts, 0, false, new double[] {1, 1, .5, NA, 0}),
+                // no truncation, scale 100: (x - 4)/4 * 100
+                Arguments.of(
+                        new Normaliser.Goalposts(), 1, new Node.Goalposts(4, 8, 100, false), 0, false, new double[] {
+                            -50, 0, 50, NA, 150
+                        }),
+                // target 8: (x - 2)/(8 - 2), uncapped then capped at 1
+                Arguments.of(new Normaliser.DistanceToTarget(), 1, null, 8, false, new double[] {
+                    0, 1.0 / 3, 2.0 / 3, NA, 4.0 / 3
+                }),
+                Arguments.of(
+                        new Normaliser.DistanceToTarget(), 1, null, 8, true, new double[] {0, 1.0 / 3, 2.0 / 3, NA, 1}),
+                // lower is better, target 4: (10 - x)/(10 - 4), capped
+                Arguments.of(new Normaliser.DistanceToTarget(), -1, null, 4, true, new double[] {1, 1, 4.0 / 6, NA, 0}),
+                Arguments.of(new Normaliser.None(), -1, null, 0, false, new double[] {2, 4, 6, NA, 10}));
+    }
+
+    static IndexResult normalise(
+            double[] x, Normaliser n, int direction, Node.Goalposts g, double target, boolean cap) {
+        Node node = Fixtures.node("x", 1, null, direction, 1);
+        if (g != null) {
+            node = node.withGoalposts(g);
+        }
+        if (target != 0) {
+            node = node.withTarget(target, cap);
+        }
+        double[][] rows = new double[x.length][];
+        for (int i = 0; i < x.length; i++) {
+            rows[i] = new double[] {x[i]};
+        }
+        CompositeIndex idx = CompositeIndex.of(Hierarchy.of(List.of(node)), Fixtures.data(List.of("x"), rows));
+        return idx.build(Pipeline.defaults().withNormaliser(n));
+    }
+
+    @ParameterizedTest
+    @MethodSource("cases")
+    void matchesHandWorkedValues(
+            Normaliser n, int direction, Node.Goalposts g, double target, boolean cap, double[] expected) {
+        double[] got = Fixtures.column(normalise(X, n, direction, g, target, cap), "x");
+        assertArrayEquals(expected, got, 1e-12, n + " direction " + direction);
+    }
+
+    @ParameterizedTest
+    @MethodSource("cases")
+    void unitOrderDoesNotMatter(
+            Normaliser n, int direction, Node.Goalposts g, double target, boolean cap, double[] expected) {
+        // units are sorted by code whatever order they come in; reversing the values moves them to other units
+        double[] rev = {X[4], X[3], X[2], X[1], X[0]};
+        double[] got = Fixtures.column(normalise(rev, n, direction, g, target, cap), "x");
+        double[] want = {expected[4], expected[3], expected[2], expected[1], expected[0]};
+        assertArrayEquals(want, got, 1e-12);
+    }
+
+    @ParameterizedTest
+    @MethodSource("cases")
+    void textRoundTrips(Normaliser n, int direction, Node.Goalposts g, double target, boolean cap, double[] e) {
+        assertEquals(n, Normaliser.parse(n.text()));
+    }
+
+    @Test
+    void tiesShareTheLowestRank() {
+        // 2, 4, 4, 10 → ranks 1, 2, 2, 4
+        double[] got =
+                Fixtures.column(normalise(new double[] {2, 4, 4, 10}, new Normaliser.Rank(), 1, null, 0, false), "x");
+        assertArrayEquals(new double[] {1, 2, 2, 4}, got);
+    }
+
+    @Test
+    void constantIndicatorIsAnErrorNamingIt() {
+        IndexException e = assertThrows(
+                IndexException.class,
+                () -> normalise(new double[] {5, 5, NA, 5}, Normaliser.defaults(), 1, null, 0, false));
+        assertEquals("x", e.code());
+        assertTrue(e.getMessage().contains("'x' is constant"), e.getMessage());
+        assertTrue(e.getMessage().contains("rank or none"), e.getMessage());
+        assertThrows(
+                IndexException.class,
+                () -> normalise(new double[] {5, 5}, new Normaliser.ZScore(0, 1), 1, null, 0, false));
+        assertThrows(
+                IndexException.class,
+                () -> normalise(new double[] {5, NA}, new Normaliser.PercentRank(), 1, null, 0, false));
+    }
+
+    @Test
+    void missingMetadataIsAnError() {
+        IndexException g =
+                assertThrows(IndexException.class, () -> normalise(X, new Normaliser.Goalposts(), 1, null, 0, false));
+        assertTrue(g.getMessage().contains("no goalposts"), g.getMessage());
+        IndexException t = assertThrows(
+                IndexException.class, () -> normalise(X, new Normaliser.DistanceToTarget(), 1, null, 0, false));
+        assertTrue(t.getMessage().contains("no target"), t.getMessage());
+        // target equal to the worst value (2) leaves nothing to divide by
+        assertThrows(IndexException.class, () -> normalise(X, new Normaliser.DistanceToTarget(), 1, null, 2, false));
+        // fraction of the best value for lower-is-better needs values above 0
+        assertThrows(
+                IndexException.class,
+                () -> normalise(new double[] {0, 1, 2}, new Normaliser.FractionOfMax(), -1, null, 0, false));
+        assertThrows(
+                IndexException.class,
+                () -> normalise(new double[] {-2, -1}, new Normaliser.FractionOfMax(), 1, null, 0, false));
+    }
+
+    @Test
+    void allMissingStaysMissing() {
+        double[] got = Fixtures.column(normalise(new double[] {NA, NA}, Normaliser.defaults(), 1, null, 0, false), "x");
+        assertArrayEquals(new double[] {NA, NA}, got);
+    }
+
+    @Test
+    void parseRejectsUnknownAndMalformed() {
+        assertEquals(new Normaliser.MinMax(0, 100), Normaliser.parse("minmax"));
+        assertEquals(new Normaliser.ZScore(0, 1), Normaliser.parse(" ZScore "));
+        assertThrows(IllegalArgumentException.class, () -> Normaliser.parse("minmax:1"));
+        assertThrows(IllegalArgumentException.class, () -> Normaliser.parse("minmax:a,b"));
+        assertThrows(IllegalArgumentException.class, () -> Normaliser.parse("rank:1"));
+        assertThrows(IllegalArgumentException.class, () -> Normaliser.parse("sigmoid"));
+        assertThrows(IllegalArgumentException.class, () -> Normaliser.parse("scaled"));
+        assertThrows(IllegalArgumentException.class, () -> new Normaliser.MinMax(1, 1));
+        assertThrows(IllegalArgumentException.class, () -> new Normaliser.ZScore(0, 0));
+    }
+}

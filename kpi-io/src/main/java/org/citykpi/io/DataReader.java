@@ -1,0 +1,142 @@
+package org.citykpi.io;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.CodingErrorAction;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.citykpi.io.csv.CsvReaders;
+import org.citykpi.io.json.DatasetJson;
+
+/**
+ * Reads city data in any supported {@link Format} into one {@link org.citykpi.data.Dataset},
+ * detecting the format of each input from its start: text whose first non-blank character is
+ * {@code {} is a JSON dataset; anything else is CSV, told apart by its header (see {@link
+ * CsvReaders}). {@link ReadOptions#format()} fixes the format instead.
+ *
+ * <p>Every row is accounted for in the {@link ReadResult}. Lenient mode (the default) rejects bad
+ * rows with a positioned {@link Problem} and goes on; strict mode throws {@link
+ * DataFormatException} at the first data error.
+ *
+ * <p>Errors: a missing or unreadable file → {@link IOException}; an input that cannot be read at
+ * all (empty, a header that fits no format, a required column absent, broken JSON, text not in the
+ * expected encoding, a limit exceeded by the structure) → {@link DataFormatException}. Immutable
+ * and thread-safe: each {@code read} call has its own state.
+ */
+public final class DataReader {
+    private final ReadOptions options;
+
+    private DataReader(ReadOptions options) {
+        this.options = requireNonNull(options, "options");
+    }
+
+    /** Returns a reader with {@code options}. */
+    public static DataReader create(ReadOptions options) {
+        return new DataReader(options);
+    }
+
+    /** Returns the options. */
+    public ReadOptions options() {
+        return options;
+    }
+
+    /**
+     * Reads every file into one dataset, in order. Problems name each file as given.
+     *
+     * @throws IOException if a file cannot be opened or read
+     * @throws DataFormatException if a file cannot be read at all, or in strict mode
+     */
+    public ReadResult read(List<Path> files) throws IOException {
+        DatasetSink sink = new DatasetSink(options);
+        for (Path f : files) {
+            try (InputStream is = Files.newInputStream(f)) {
+                readInto(f.toString(), decoder(is), sink);
+            }
+        }
+        return sink.result();
+    }
+
+    /**
+     * Reads one input (a test string, standard input) named {@code name} in problems. The reader
+     * is not closed.
+     *
+     * @throws IOException if reading fails
+     * @throws DataFormatException if the input cannot be read at all, or in strict mode
+     */
+    public ReadResult read(String name, Reader in) throws IOException {
+        DatasetSink sink = new DatasetSink(options);
+        readInto(name, in, sink);
+        return sink.result();
+    }
+
+    /**
+     * Reads one byte stream (decoded with {@link ReadOptions#charset()}) named {@code name}. The
+     * stream is not closed.
+     *
+     * @throws IOException if reading fails
+     * @throws DataFormatException if the input cannot be read at all, or in strict mode
+     */
+    public ReadResult read(String name, InputStream in) throws IOException {
+        DatasetSink sink = new DatasetSink(options);
+        readInto(name, decoder(in), sink);
+        return sink.result();
+    }
+
+    /**
+     * Reads one input into {@code sink} (several inputs can share a sink) and returns its format.
+     *
+     * @throws IOException if reading fails
+     * @throws DataFormatException if the input cannot be read at all, or in strict mode
+     */
+    public Format readInto(String name, Reader in, DatasetSink sink) throws IOException {
+        requireNonNull(name, "name");
+        BufferedReader br = new BufferedReader(in, 1 << 16);
+        Optional<Format> f = options.format();
+        if (f.isEmpty() && startsWithBrace(br)) {
+            f = Optional.of(Format.JSON_DATASET);
+        }
+        if (f.isPresent() && f.get() == Format.JSON_DATASET) {
+            DatasetJson.read(name, br, sink);
+            return Format.JSON_DATASET;
+        }
+        return CsvReaders.read(name, br, sink, f);
+    }
+
+    private Reader decoder(InputStream is) {
+        return new InputStreamReader(
+                is,
+                options.charset()
+                        .newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT));
+    }
+
+    /** Peeks at the first non-blank character (after a byte-order mark) without consuming it. */
+    private static boolean startsWithBrace(BufferedReader br) throws IOException {
+        br.mark(4096);
+        try {
+            for (int i = 0; i < 4096; i++) {
+                int c = br.read();
+                if (c < 0) {
+                    return false;
+                }
+                if (c == '\uFEFF' || Character.isWhitespace(c)) {
+                    continue;
+                }
+                return c == '{';
+            }
+            return false;
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return false; // the CSV reader reports it with its line
+        } finally {
+            br.reset();
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package org.citykpi.io;
+
+import static java.util.Objects.requireNonNull;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
+import org.citykpi.data.DuplicatePolicy;
+
+/**
+ * Says how {@link DataReader} reads: strict or lenient, decimal separator, what to do with
+ * duplicate observations, limits, the units to check against, the text encoding, an entity for
+ * files that name none, and optionally a fixed format. Immutable and thread-safe.
+ *
+ * @param strict stop at the first data error with a {@link DataFormatException} (default false:
+ *     reject the row, record a {@link Problem} and go on)
+ * @param decimalComma read {@code 12,5} as 12.5 (default false: only {@code .} is a decimal
+ *     separator, and {@code 12,5} is not a number)
+ * @param duplicates what to do with a second value for the same entity, period and variable
+ *     (default {@link DuplicatePolicy#ERROR}: reject it naming both lines)
+ * @param limits field, record, column, nesting and problem limits
+ * @param units variable id → unit (typically the catalog's); a unit given in the data for one of
+ *     these variables must match it (ignoring case and surrounding blanks), or the row is rejected
+ * @param charset text encoding (default UTF-8); bytes that are not valid in it make the file
+ *     unreadable, with the line where they occur
+ * @param entity entity code for files that have no entity column (Open SDG and SDMX files of a
+ *     single city); empty by default, and then such files are unreadable
+ * @param format the format of every file, or empty to detect it from each file's header
+ */
+public record ReadOptions(
+        boolean strict,
+        boolean decimalComma,
+        DuplicatePolicy duplicates,
+        Limits limits,
+        Map<String, String> units,
+        Charset charset,
+        Optional<String> entity,
+        Optional<Format> format) {
+
+    /** Validates the fields and copies the unit map. */
+    public ReadOptions {
+        requireNonNull(duplicates, "duplicates");
+        requireNonNull(limits, "limits");
+        units = Map.copyOf(units);
+        requireNonNull(charset, "charset");
+        requireNonNull(entity, "entity");
+        requireNonNull(format, "format");
+        if (entity.isPresent() && entity.get().isBlank()) {
+            throw new IllegalArgumentException("entity is blank");
+        }
+    }
+
+    /** Returns lenient, {@code .}-decimal, duplicates-are-errors, default-limit, UTF-8 options. */
+    public static ReadOptions defaults() {
+        return new ReadOptions(
+                false,
+                false,
+                DuplicatePolicy.ERROR,
+                Limits.defaults(),
+                Map.of(),
+                StandardCharsets.UTF_8,
+                Optional.empty(),
+                Optional.empty());
+    }
+
+    /** Returns a copy with strict mode on or off. */
+    public ReadOptions withStrict(boolean on) {
+        return new ReadOptions(on, decimalComma, duplicates, limits, units, charset, entity, format);
+    }
+
+    /** Returns a copy that does or does not accept a decimal comma. */
+    public ReadOptions withDecimalComma(boolean on) {
+        return new ReadOptions(strict, on, duplicates, limits, units, charset, entity, format);
+    }
+
+    /** Returns a copy with the duplicate policy {@code p}. */
+    public ReadOptions withDuplicates(DuplicatePolicy p) {
+        return new ReadOptions(strict, decimalComma, p, limits, units, charset, entity, format);
+    }
+
+    /** Returns a copy with the limits {@code l}. */
+    public ReadOptions withLimits(Limits l) {
+        return new ReadOptions(strict, decimalComma, duplicates, l, units, charset, entity, format);
+    }
+
+    /** Returns a copy that checks units against {@code variableUnits} (variable id → unit). */
+    public ReadOptions withUnits(Map<String, String> variableUnits) {
+        return new ReadOptions(strict, decimalComma, duplicates, limits, variableUnits, charset, entity, format);
+    }
+
+    /** Returns a copy that decodes text with {@code cs}. */
+    public ReadOptions withCharset(Charset cs) {
+        return new ReadOptions(strict, decimalComma, duplicates, limits, units, cs, entity, format);
+    }
+
+    /** Returns a copy that uses {@code code} as the entity of files that have no entity column. */
+    public ReadOptions withEntity(String code) {
+        return new ReadOptions(strict, decimalComma, duplicates, limits, units, charset, Optional.of(code), format);
+    }
+
+    /** Returns a copy that reads every file as {@code f} instead of detecting the format. */
+    public ReadOptions withFormat(Format f) {
+        return new ReadOptions(strict, decimalComma, duplicates, limits, units, charset, entity, Optional.of(f));
+    }
+}

@@ -1,0 +1,97 @@
+package org.citykpi.io;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.citykpi.assess.Target;
+import org.citykpi.assess.TargetSet;
+import org.citykpi.catalog.Catalog;
+import org.citykpi.io.csv.TargetsCsv;
+import org.citykpi.io.json.TargetsJson;
+
+/**
+ * Reads a target set from CSV ({@code kpi,target[,target_period][,baseline][,baseline_period][,source]})
+ * or JSON ({@code {"format": "citykpi-targets/1", "targets": [{"kpi", "target", ...}]}}), chosen by
+ * the first non-blank character. KPIs may be named by id or published code (and {@code <id>/<part>});
+ * each is resolved against the catalog. A row that names an unknown KPI, or whose numbers or
+ * periods do not parse, is rejected with a positioned problem and the others are kept. Stateless
+ * and thread-safe.
+ */
+public final class TargetsReader {
+    private TargetsReader() {}
+
+    /** Targets and the problems met reading them. */
+    public record Result(TargetSet targets, List<Problem> problems) {
+        /** Copies the list. */
+        public Result {
+            problems = List.copyOf(problems);
+        }
+
+        /** Returns true when some row was rejected. */
+        public boolean hasErrors() {
+            return problems.stream().anyMatch(Problem::isError);
+        }
+    }
+
+    /**
+     * Reads a targets file.
+     *
+     * @throws IOException if the file cannot be read
+     * @throws DataFormatException if the structure is broken (a required column absent, not JSON)
+     */
+    public static Result read(Path file, Catalog catalog) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return read(file.toString(), in, catalog);
+        }
+    }
+
+    /** Reads targets from a stream named {@code name} in messages. */
+    public static Result read(String name, InputStream in, Catalog catalog) throws IOException {
+        byte[] bytes = in.readNBytes(64 << 20);
+        if (in.read() >= 0) {
+            throw new DataFormatException(name, 0, 0, "", "targets file larger than 64 MiB");
+        }
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        if (text.strip().startsWith("{")) {
+            return TargetsJson.read(name, text, catalog);
+        }
+        return TargetsCsv.read(name, new java.io.StringReader(text), catalog);
+    }
+
+    /** Reads CSV targets from a reader. */
+    public static Result readCsv(String name, Reader in, Catalog catalog) throws IOException {
+        return TargetsCsv.read(name, in, catalog);
+    }
+
+    /** Returns the target set built from {@code targets}, rejecting second targets for one KPI. */
+    public static Result collect(String name, List<Located> targets) {
+        List<Target> ok = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
+        java.util.Map<String, Long> seen = new java.util.HashMap<>();
+        for (Located l : targets) {
+            Long first = seen.putIfAbsent(l.target().kpi(), l.line());
+            if (first != null) {
+                problems.add(Problem.error(
+                        name,
+                        l.line(),
+                        1,
+                        l.target().kpi(),
+                        "second target for " + l.target().kpi() + " (the first is on line " + first + ")"));
+            } else {
+                ok.add(l.target());
+            }
+        }
+        return new Result(TargetSet.of(ok), problems);
+    }
+
+    /** A target with the line it was read from. */
+    public record Located(Target target, long line) {}
+}

@@ -1,0 +1,196 @@
+package org.citykpi.io.csv;
+
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.citykpi.data.DuplicatePolicy;
+import org.citykpi.io.DataFormatException;
+import org.citykpi.io.DatasetSink;
+import org.citykpi.io.Problem;
+
+/**
+ * Reads wide CSV: {@code entity,period,<variable>,<variable>,…}, one row per entity and period,
+ * one column per variable (entity and period may be anywhere; synonyms in {@link Columns}).
+ *
+ * <ul>
+ *   <li>an empty cell is a missing value (no warning: that is how wide files say it);
+ *   <li>a row is taken whole or rejected whole: any bad cell rejects the row, with an error for
+ *       every bad cell, so that fixing the file and reading again gives every value;
+ *   <li>a second row for the same entity and period is rejected naming the first (policy {@code
+ *       error}); under {@code first}, {@code last} or {@code sum} the policy applies cell by cell;
+ *       a cell that a file in another format already gave is rejected on its own (the rest of the
+ *       row is kept, and the row counts as rejected);
+ *   <li>{@code source} and {@code note} columns are kept as attributes of every value in the row;
+ *       label columns ({@code name}, {@code uName}, {@code entity_name}, {@code city_name},
+ *       {@code label}) are not variables and are skipped; a column with an empty name must have
+ *       empty cells;
+ *   <li>a variable named twice in the header makes the file unreadable.
+ * </ul>
+ */
+final class WideCsv {
+    private static final Set<String> LABELS = Set.of("name", "uname", "entity_name", "city_name", "label");
+
+    private WideCsv() {}
+
+    static void read(CsvRecordReader r, List<String> header, DatasetSink sink) throws IOException {
+        int ce = Columns.find(header, Columns.ENTITY);
+        int cp = Columns.find(header, Columns.PERIOD);
+        String fixedEntity = sink.options().entity().orElse(null);
+        if (ce < 0 && fixedEntity == null) {
+            throw CsvReaders.absent(r, header, Columns.ENTITY, "wide CSV");
+        }
+        if (cp < 0) {
+            throw CsvReaders.absent(r, header, Columns.PERIOD, "wide CSV");
+        }
+        int cols = header.size();
+        int[] var = new int[cols];
+        boolean[] attr = new boolean[cols];
+        boolean[] unnamed = new boolean[cols];
+        boolean anyAttr = false;
+        Map<String, Integer> seen = new HashMap<>();
+        for (int i = 0; i < cols; i++) {
+            var[i] = -1;
+            String h = header.get(i);
+            Columns c = Columns.of(h);
+            if (i == ce || i == cp || LABELS.contains(Columns.key(h))) {
+                continue;
+            }
+            if (h.isEmpty()) {
+                unnamed[i] = true;
+            } else if (c == Columns.SOURCE || c == Columns.NOTE || c == Columns.UNIT) {
+                attr[i] = true;
+                anyAttr = true;
+            } else {
+                Integer before = seen.put(h, i);
+                if (before != null) {
+                    throw new DataFormatException(
+                            r.name(),
+                            r.line(),
+                            i + 1,
+                            h,
+                            "variable '" + h + "' is named twice in the header, in columns " + (before + 1) + " and "
+                                    + (i + 1) + " (expected each variable once)");
+                }
+                var[i] = sink.variable(h);
+            }
+        }
+        int fixedEntityId = fixedEntity == null ? -1 : sink.entity(fixedEntity);
+        boolean comma = sink.options().decimalComma();
+        boolean errorOnDuplicate = sink.options().duplicates() == DuplicatePolicy.ERROR;
+        Map<Long, Long> rowLine = new HashMap<>();
+        double[] values = new double[cols];
+        boolean[] has = new boolean[cols];
+        String file = r.name();
+        while (r.next()) {
+            if (r.problem() != null) {
+                sink.reject(r.problem());
+                continue;
+            }
+            if (r.isBlank()) {
+                continue;
+            }
+            Problem bad = CsvReaders.fieldCount(r, cols);
+            if (bad != null) {
+                sink.reject(bad);
+                continue;
+            }
+            long line = r.line();
+            int e;
+            if (ce >= 0) {
+                String code = CsvReaders.strip(r, ce);
+                if (code.isEmpty()) {
+                    sink.reject(
+                            Problem.error(file, r.line(ce), ce + 1, r.raw(), "empty entity (expected an entity code)"));
+                    continue;
+                }
+                e = sink.entity(code);
+            } else {
+                e = fixedEntityId;
+            }
+            String ptext = CsvReaders.strip(r, cp);
+            int p;
+            try {
+                if (ptext.isEmpty()) {
+                    sink.reject(Problem.error(
+                            file,
+                            r.line(cp),
+                            cp + 1,
+                            r.raw(),
+                            "empty period (expected YYYY, YYYY-MM, YYYY-MM-DD or 2015-16)"));
+                    continue;
+                }
+                p = sink.period(ptext);
+            } catch (IllegalArgumentException ex) {
+                sink.reject(Problem.error(file, r.line(cp), cp + 1, ptext, ex.getMessage()));
+                continue;
+            }
+            int errors = 0;
+            for (int i = 0; i < cols; i++) {
+                has[i] = false;
+                if (var[i] < 0 && !unnamed[i]) {
+                    continue;
+                }
+                if (LongCsv.isBlank(r, i)) {
+                    continue;
+                }
+                if (unnamed[i]) {
+                    errors++;
+                    sink.problem(Problem.error(
+                            file,
+                            r.line(i),
+                            i + 1,
+                            r.field(i),
+                            "value '" + r.field(i) + "' in column " + (i + 1)
+                                    + ", which has no name in the header (expected a variable name)"));
+                    continue;
+                }
+                double x = NumberParser.parse(r.chars(i), r.start(i), r.end(i), comma);
+                if (Double.isNaN(x)) {
+                    errors++;
+                    String raw = r.field(i);
+                    sink.problem(Problem.error(
+                            file, r.line(i), i + 1, raw, NumberParser.explain(raw, comma) + " for " + header.get(i)));
+                    continue;
+                }
+                values[i] = x;
+                has[i] = true;
+            }
+            if (errors > 0) {
+                sink.rejectRow();
+                continue;
+            }
+            long key = ((long) e << 32) | (p & 0xffffffffL);
+            Long first = rowLine.putIfAbsent(key, line);
+            if (first != null && errorOnDuplicate) {
+                sink.reject(Problem.error(
+                        file,
+                        line,
+                        cp + 1,
+                        r.raw(),
+                        "duplicate row for (" + sink.entityName(e) + ", " + sink.periodOf(p) + "): line " + first
+                                + " already gave one (duplicates are rejected unless the duplicate policy is first,"
+                                + " last or sum)"));
+                continue;
+            }
+            Map<String, String> attrs = anyAttr ? LongCsv.attributes(r, header, attr) : null;
+            sink.row(e, p);
+            boolean rejected = false;
+            for (int i = 0; i < cols; i++) {
+                if (has[i]) {
+                    Problem dup = sink.add(e, p, var[i], values[i], line, i + 1, r.field(i), attrs);
+                    if (dup != null) {
+                        sink.problem(dup);
+                        rejected = true;
+                    }
+                }
+            }
+            if (rejected) {
+                sink.rejectRow();
+            } else {
+                sink.accept();
+            }
+        }
+    }
+}
