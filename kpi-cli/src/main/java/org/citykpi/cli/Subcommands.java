@@ -11,6 +11,7 @@ final class Subcommands {
                 new ComputeCommand(),
                 new ScoreCommand(),
                 new IndexCommand(),
-                new ProgressCommand());
+                new ProgressCommand(),
+                new CatalogCommand());
     }
 }
