@@ -3,6 +3,7 @@ package org.citykpi.io.catalog;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +17,10 @@ import org.citykpi.catalog.Indicator;
 import org.citykpi.data.Dataset;
 import org.citykpi.engine.Engine;
 import org.citykpi.engine.Results;
+import org.citykpi.io.DataReader;
+import org.citykpi.io.ReadOptions;
+import org.citykpi.io.ReadResult;
+import org.citykpi.io.TargetsReader;
 import org.citykpi.io.json.CatalogJson;
 import org.junit.jupiter.api.Test;
 
@@ -81,6 +86,35 @@ class SampleDataTest {
                 .toList();
         // 2022: the mode shares add up to 103.5 % (planted survey rounding).
         assertEquals(List.of("mode-share-sums-to-100 2022"), violations);
+    }
+
+    @Test
+    void theProjectReadersAcceptTheSampleFilesWhole() throws IOException {
+        for (String file : List.of("sample-city.csv", "sample-cities.csv")) {
+            ReadResult rr = DataReader.create(ReadOptions.defaults()).read(List.of(DATA.resolve(file)));
+            assertEquals(List.of(), rr.problems(), file);
+            assertEquals(rr.rowsRead(), rr.rowsAccepted(), file);
+            Dataset mine = read(file);
+            assertEquals(mine.observationCount(), rr.dataset().observationCount(), file);
+            assertEquals(mine.rowCount(), rr.dataset().rowCount(), file);
+        }
+        TargetsReader.Result t = TargetsReader.read(DATA.resolve("sample-targets.csv"), U4SSC);
+        assertEquals(List.of(), t.problems());
+        // 11 published targets (the bundled set) and 61 illustrative ones.
+        assertEquals(72, t.targets().size());
+    }
+
+    @Test
+    void bundledTargetsReadWithoutProblems() throws IOException {
+        try (InputStream in = SampleDataTest.class.getResourceAsStream("/org/citykpi/io/catalog/u4ssc-targets.csv")) {
+            TargetsReader.Result t = TargetsReader.read("u4ssc-targets.csv", in, U4SSC);
+            assertEquals(List.of(), t.problems());
+            assertEquals(11, t.targets().size());
+            // u4ssc-scoring/fixed-broadband-target.csv: 60 % (Mashhad factsheet 2021 p.15).
+            assertEquals(60.0, t.targets().get("EC.ICT.ICT.2C").orElseThrow().value());
+            // WHO global air quality guidelines 2021, annual PM2.5: 5 ug/m3.
+            assertEquals(5.0, t.targets().get("EN.EN.AQ.1C/PM2.5").orElseThrow().value());
+        }
     }
 
     @Test

@@ -27,6 +27,7 @@ import org.citykpi.catalog.Indicator;
 import org.citykpi.catalog.Part;
 import org.citykpi.catalog.Rule;
 import org.citykpi.catalog.Tier;
+import org.citykpi.io.csv.CatalogCsv;
 import org.citykpi.io.json.CatalogJson;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -293,6 +294,18 @@ class U4sscCatalogTest {
         assertTrue(Double.isFinite(target) && target > 0, kpi);
         assertTrue(
                 source.startsWith("illustrative (not a published target)") || source.startsWith("published, "), source);
+    }
+
+    @Test
+    void catalogCsvListsExactlyThe91Kpis() throws IOException {
+        StringWriter out = new StringWriter();
+        CatalogCsv.write(U4SSC, out);
+        String[] lines = out.toString().split("\n");
+        assertEquals(CatalogCsv.HEADER, lines[0]);
+        assertEquals(92, lines.length, "header and one row per KPI");
+        for (int k = 1; k < lines.length; k++) {
+            assertEquals(indicators().get(k - 1).id(), lines[k].substring(0, lines[k].indexOf(',')));
+        }
     }
 
     @Test
