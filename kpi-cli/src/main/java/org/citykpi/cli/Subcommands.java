@@ -7,6 +7,11 @@ final class Subcommands {
     private Subcommands() {}
 
     static List<Object> all() {
-        return List.of(new ComputeCommand(), new IndexCommand(), new ProgressCommand());
+        return List.of(
+                new ComputeCommand(),
+                new ScoreCommand(),
+                new IndexCommand(),
+                new ProgressCommand(),
+                new CatalogCommand());
     }
 }

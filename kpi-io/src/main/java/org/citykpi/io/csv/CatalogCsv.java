@@ -1,0 +1,50 @@
+package org.citykpi.io.csv;
+
+import java.io.IOException;
+import java.io.Writer;
+import org.citykpi.catalog.Catalog;
+import org.citykpi.catalog.Indicator;
+
+/**
+ * Writes a catalog as CSV, one row per indicator (parts are listed in the JSON and markdown forms):
+ * {@code id,code,name,dimension,sub_dimension,category,tier,unit,direction,formula,source}. The
+ * source is the indicator's methodology reference, or the formula's source when that is all there
+ * is. Cells are spreadsheet-safe. Stateless and thread-safe.
+ */
+public final class CatalogCsv {
+    /** The header row. */
+    public static final String HEADER =
+            "id,code,name,dimension,sub_dimension,category,tier,unit,direction,formula,source";
+
+    private CatalogCsv() {}
+
+    /** Writes {@code catalog} to {@code out} (not closed). */
+    public static void write(Catalog catalog, Writer out) throws IOException {
+        out.write(HEADER);
+        out.write('\n');
+        for (Indicator i : catalog.indicators()) {
+            String source = i.source().isEmpty() ? i.sources().getOrDefault("formula", "") : i.source();
+            String[] cells = {
+                i.id(),
+                i.code(),
+                i.name(),
+                i.dimension(),
+                i.subDimension(),
+                i.category(),
+                i.tier().word(),
+                i.unit(),
+                i.direction().word(),
+                i.formulaText(),
+                source
+            };
+            for (int k = 0; k < cells.length; k++) {
+                if (k > 0) {
+                    out.write(',');
+                }
+                CsvCells.safe(out, cells[k], ',');
+            }
+            out.write('\n');
+        }
+        out.flush();
+    }
+}
