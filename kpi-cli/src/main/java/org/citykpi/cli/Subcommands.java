@@ -10,6 +10,7 @@ final class Subcommands {
         return List.of(
                 new ComputeCommand(),
                 new ScoreCommand(),
+                new ValidateCommand(),
                 new IndexCommand(),
                 new ProgressCommand(),
                 new CatalogCommand());

@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,8 +49,7 @@ class CsvSpectrumTest {
         // location_coordinates.json holds a single object instead of an array of them
         for (JsonNode rec : json.isArray() ? json : List.of(json)) {
             Map<String, String> m = new LinkedHashMap<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = rec.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> en = it.next();
+            for (Map.Entry<String, JsonNode> en : rec.properties()) {
                 m.put(en.getKey(), en.getValue().asText());
             }
             expected.add(m);
