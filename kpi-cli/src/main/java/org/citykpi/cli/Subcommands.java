@@ -7,6 +7,12 @@ final class Subcommands {
     private Subcommands() {}
 
     static List<Object> all() {
-        return List.of(new ComputeCommand(), new ScoreCommand(), new IndexCommand(), new ValidateCommand());
+        return List.of(
+                new ComputeCommand(),
+                new ScoreCommand(),
+                new ValidateCommand(),
+                new IndexCommand(),
+                new ProgressCommand(),
+                new CatalogCommand());
     }
 }

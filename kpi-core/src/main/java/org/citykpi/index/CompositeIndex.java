@@ -116,7 +116,7 @@ public final class CompositeIndex {
                 s.normalised = normalise(s.treated, p, group);
             // fall through
             case AGGREGATE:
-                s.weights = h.withWeights(p.weights()).weights();
+                s.weights = h.weights(p.weights());
                 s.aggregated = aggregate(s.normalised, s.weights, p);
             // fall through
             case NONE:
@@ -155,8 +155,7 @@ public final class CompositeIndex {
                 weights,
                 p,
                 data.units().size(),
-                r -> data.periods().size() > 1 ? data.unitOf(r) + " in " + data.periodOf(r) : data.unitOf(r),
-                new AggregateStep.Scratch(normalised.rows));
+                r -> data.periods().size() > 1 ? data.unitOf(r) + " in " + data.periodOf(r) : data.unitOf(r));
         return out;
     }
 

@@ -1,0 +1,90 @@
+package org.citykpi.report;
+
+/** The report's inline stylesheet: screen layout, band colours, and a print layout. */
+final class Style {
+    private Style() {}
+
+    static final String CSS = String.join(
+            "\n",
+            ":root{--ink:#1f1f1f;--muted:#5f6368;--line:#d9d9d9;--accent:#1f4e79;--bg:#fafafa}",
+            "*{box-sizing:border-box}",
+            "body{margin:0;font:14px/1.45 system-ui,-apple-system,'Segoe UI',Roboto,'Helvetica Neue',Arial,sans-serif;"
+                    + "color:var(--ink);background:var(--bg)}",
+            "main{max-width:1200px;margin:0 auto;padding:0 24px 48px}",
+            "header.top{background:var(--accent);color:#fff;padding:20px 24px 16px}",
+            "header.top h1{margin:0 auto;max-width:1152px;font-size:26px}",
+            "header.top p{margin:4px auto 0;max-width:1152px;opacity:.9}",
+            "h2{font-size:22px;margin:36px 0 8px;padding-bottom:4px;border-bottom:2px solid var(--accent)}",
+            "h3{font-size:18px;margin:28px 0 8px}",
+            "h4{font-size:15px;margin:18px 0 6px;color:var(--accent)}",
+            "a{color:var(--accent)}",
+            "nav.toc{background:#fff;border:1px solid var(--line);padding:10px 16px;margin:16px 0;columns:2}",
+            "nav.toc a{display:block;text-decoration:none;padding:1px 0}",
+            ".muted{color:var(--muted)}",
+            ".small{font-size:12px}",
+            "code{font:12.5px/1.4 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;background:#f1f3f4;"
+                    + "padding:1px 4px;border-radius:3px;overflow-wrap:anywhere}",
+            ".legend{display:flex;flex-wrap:wrap;gap:8px;align-items:center;margin:8px 0}",
+            ".chip{display:inline-block;border-radius:10px;padding:1px 8px;font-weight:600;font-size:12px;"
+                    + "white-space:nowrap;border:1px solid rgba(0,0,0,.25)}",
+            ".b1{background:#d7191c;color:#fff}.b2{background:#fdae61;color:#1f1f1f}"
+                    + ".b3{background:#a6d96a;color:#1f1f1f}.b4{background:#1a9641;color:#fff}"
+                    + ".b0{background:#ececec;color:#444}",
+            ".summary{display:grid;grid-template-columns:minmax(300px,1fr) 470px;gap:24px;align-items:start}",
+            ".cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(130px,1fr));gap:10px;margin:10px 0}",
+            ".card{background:#fff;border:1px solid var(--line);border-radius:6px;padding:10px 12px}",
+            ".card .n{font-size:26px;font-weight:700}",
+            ".card .l{color:var(--muted);font-size:12px}",
+            ".dims{display:grid;gap:10px;margin-top:12px}",
+            ".dim{display:grid;grid-template-columns:1fr auto;align-items:center;background:#fff;"
+                    + "border:1px solid var(--line);border-left:8px solid #ccc;border-radius:6px;padding:8px 12px}",
+            ".dim .score{font-size:22px;font-weight:700;text-align:right}",
+            ".dim.overall{border-width:2px}",
+            ".dim.b1{border-left-color:#d7191c}.dim.b2{border-left-color:#fdae61}"
+                    + ".dim.b3{border-left-color:#a6d96a}.dim.b4{border-left-color:#1a9641}",
+            ".dim.b1,.dim.b2,.dim.b3,.dim.b4,.dim.b0{background:#fff;color:var(--ink)}",
+            "svg text{font-family:system-ui,-apple-system,'Segoe UI',Roboto,Arial,sans-serif}",
+            "svg .axis{font-size:12px;fill:#333}svg .axis.small{font-size:10px}svg .val{font-weight:700}",
+            "svg .tick{font-size:10px;fill:#666}svg .strong{fill:#222;font-weight:600}",
+            "table{border-collapse:collapse;width:100%;background:#fff}",
+            "th,td{border-bottom:1px solid var(--line);padding:4px 6px;text-align:left;vertical-align:top}",
+            "th{background:#eef2f6;font-size:12px;position:sticky;top:0}",
+            "td.num,th.num{text-align:right;white-space:nowrap}",
+            "tr.part td:first-child{padding-left:22px}",
+            "td .code{display:block;font:11px ui-monospace,Menlo,Consolas,monospace;color:var(--muted)}",
+            "table.bars td{vertical-align:middle;border-bottom:1px solid #eee;padding:2px 6px}",
+            "table.bars td.lbl{white-space:nowrap;font-size:12px}",
+            "details summary{cursor:pointer;color:var(--accent);font-weight:600;white-space:nowrap}",
+            "details[open]{background:#f7f9fb;outline:1px solid var(--line);padding:2px 4px}",
+            ".why{min-width:280px;max-width:520px;white-space:normal;font-weight:400;text-align:left;padding:4px 0}",
+            ".why table{margin:4px 0;font-size:12px}",
+            ".na{color:#8a1c1c}",
+            ".heat td,.heat th{text-align:center;font-size:12px;padding:3px 4px}",
+            ".heat td:first-child,.heat th:first-child{text-align:left}",
+            ".heat td small{display:block;font-size:10px}",
+            ".multiples{display:flex;flex-wrap:wrap;gap:12px}",
+            ".multiples figure{margin:0;background:#fff;border:1px solid var(--line);border-radius:6px;padding:6px}",
+            ".multiples figcaption{text-align:center;font-weight:600}",
+            ".trends{display:grid;grid-template-columns:repeat(auto-fill,minmax(260px,1fr));gap:10px}",
+            ".trends figure{margin:0;background:#fff;border:1px solid var(--line);border-radius:6px;padding:6px 8px}",
+            ".trends figcaption{font-size:12px;min-height:32px}",
+            ".good{color:#1a7a35;font-weight:600}.bad{color:#b3261e;font-weight:600}",
+            ".note{background:#fff8e1;border:1px solid #f0d98c;border-radius:6px;padding:8px 12px}",
+            "ul.problems{font:12px ui-monospace,Menlo,Consolas,monospace;max-height:420px;overflow:auto;"
+                    + "background:#fff;border:1px solid var(--line);padding:8px 8px 8px 28px}",
+            "footer{color:var(--muted);font-size:12px;margin-top:40px;border-top:1px solid var(--line);padding-top:8px}",
+            "@media print{",
+            "  @page{size:A4;margin:12mm}",
+            "  body{background:#fff;font-size:11px}",
+            "  *{-webkit-print-color-adjust:exact;print-color-adjust:exact}",
+            "  nav.toc{display:none}",
+            "  main{max-width:none;padding:0}",
+            "  header.top{padding:8px 0}",
+            "  section.city,section.dimension,section#compare,section#quality{break-before:page}",
+            "  h2,h3,h4{break-after:avoid}",
+            "  tr,figure,.dim,.card{break-inside:avoid}",
+            "  th{position:static}",
+            "  ul.problems{max-height:none;overflow:visible}",
+            "  .summary{grid-template-columns:1fr 430px}",
+            "}");
+}
