@@ -5,9 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
-import java.nio.charset.CodingErrorAction;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -57,7 +55,7 @@ public final class DataReader {
         DatasetSink sink = new DatasetSink(options);
         for (Path f : files) {
             try (InputStream is = Files.newInputStream(f)) {
-                readInto(f.toString(), decoder(is), sink);
+                readBytes(f.toString(), is, sink);
             }
         }
         return sink.result();
@@ -85,7 +83,7 @@ public final class DataReader {
      */
     public ReadResult read(String name, InputStream in) throws IOException {
         DatasetSink sink = new DatasetSink(options);
-        readInto(name, decoder(in), sink);
+        readBytes(name, in, sink);
         return sink.result();
     }
 
@@ -109,13 +107,40 @@ public final class DataReader {
         return CsvReaders.read(name, br, sink, f);
     }
 
+    /**
+     * Reads bytes: looks for JSON in the bytes themselves (so that a decoding error is found by the
+     * reader of the format, which knows its line), then decodes.
+     */
+    private Format readBytes(String name, InputStream in, DatasetSink sink) throws IOException {
+        String cs = options.charset().name();
+        if (options.format().isPresent() || cs.startsWith("UTF-16") || cs.startsWith("UTF-32")) {
+            return readInto(name, decoder(in), sink);
+        }
+        java.io.BufferedInputStream bis = new java.io.BufferedInputStream(in, 1 << 16);
+        bis.mark(4096);
+        boolean json = false;
+        for (int i = 0; i < 4096; i++) {
+            int c = bis.read();
+            if (c < 0) {
+                break;
+            }
+            // skip an UTF-8 byte-order mark (EF BB BF) and ASCII blanks
+            if (c == 0xEF || c == 0xBB || c == 0xBF || c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+                continue;
+            }
+            json = c == '{';
+            break;
+        }
+        bis.reset();
+        if (json) {
+            DatasetJson.read(name, new BufferedReader(decoder(bis), 1 << 16), sink);
+            return Format.JSON_DATASET;
+        }
+        return CsvReaders.read(name, decoder(bis), sink, Optional.empty());
+    }
+
     private Reader decoder(InputStream is) {
-        return new InputStreamReader(
-                is,
-                options.charset()
-                        .newDecoder()
-                        .onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT));
+        return new StrictDecoder(is, options.charset());
     }
 
     /**
