@@ -7,6 +7,6 @@ final class Subcommands {
     private Subcommands() {}
 
     static List<Object> all() {
-        return List.of(new ComputeCommand(), new ScoreCommand(), new IndexCommand());
+        return List.of(new ComputeCommand(), new ScoreCommand(), new IndexCommand(), new ReportCommand());
     }
 }
