@@ -134,20 +134,53 @@ final class ComputeCommand implements Callable<Integer> {
 
     /** The output formats of compute. */
     enum OutputFormat {
-        CSV;
+        CSV,
+        JSON,
+        NGSI_LD,
+        NGSI_LD_KEYVALUES,
+        OPENSDG;
 
         static OutputFormat parse(String s, CommandSpec spec) {
             switch (s.toLowerCase(java.util.Locale.ROOT)) {
                 case "csv":
                     return CSV;
+                case "json":
+                    return JSON;
+                case "ngsi-ld":
+                case "ngsi-ld-normalized":
+                    return NGSI_LD;
+                case "ngsi-ld-keyvalues":
+                    return NGSI_LD_KEYVALUES;
+                case "opensdg":
+                case "open-sdg":
+                    return OPENSDG;
                 default:
                     throw new picocli.CommandLine.ParameterException(
-                            spec.commandLine(), "--format: unknown format '" + s + "' (expected csv, json or ngsi-ld)");
+                            spec.commandLine(),
+                            "--format: unknown format '" + s
+                                    + "' (expected csv, json, ngsi-ld, ngsi-ld-keyvalues or opensdg)");
             }
         }
 
         void write(List<ResultRecord> records, Results results, Writer w) throws IOException {
-            ResultsCsvWriter.write(records, w);
+            switch (this) {
+                case CSV:
+                    ResultsCsvWriter.write(records, w);
+                    break;
+                case JSON:
+                    org.citykpi.io.json.ResultsJson.write(records, w);
+                    break;
+                case NGSI_LD:
+                    org.citykpi.io.ngsi.NgsiLdWriter.write(
+                            records, org.citykpi.io.ngsi.NgsiLdWriter.Form.NORMALIZED, w);
+                    break;
+                case NGSI_LD_KEYVALUES:
+                    org.citykpi.io.ngsi.NgsiLdWriter.write(
+                            records, org.citykpi.io.ngsi.NgsiLdWriter.Form.KEY_VALUES, w);
+                    break;
+                default:
+                    org.citykpi.io.csv.OpenSdgCsvWriter.write(records, w);
+            }
         }
     }
 }

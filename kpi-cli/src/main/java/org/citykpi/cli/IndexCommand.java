@@ -2,7 +2,6 @@ package org.citykpi.cli;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -180,7 +179,7 @@ public final class IndexCommand implements Callable<Integer> {
 
     private Writer open() throws IOException {
         if (out == null) {
-            return new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8)) {
+            return new BufferedWriter(spec.commandLine().getOut()) {
                 @Override
                 public void close() throws IOException {
                     flush(); // leave standard output open

@@ -5,7 +5,11 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import org.citykpi.index.Descriptives;
 import org.citykpi.index.IndexResult;
+import org.citykpi.index.IndexStatistics;
 import org.citykpi.index.Node;
 
 /**
@@ -81,12 +85,83 @@ final class IndexJson {
                 g.writeEndObject();
             }
             g.writeEndArray();
+            statistics(r, g);
             g.writeArrayFieldStart("warnings");
             for (String s : r.warnings()) {
                 g.writeString(s);
             }
             g.writeEndArray();
             g.writeEndObject();
+        }
+    }
+
+    /**
+     * Writes the statistics of the latest period: effective weights, descriptives of every node,
+     * the Pearson correlation of each node with its parent, and per aggregate Cronbach's alpha and
+     * PCA weights (null where undefined).
+     */
+    private static void statistics(IndexResult r, JsonGenerator g) throws IOException {
+        IndexStatistics s = IndexStatistics.of(r);
+        g.writeObjectFieldStart("statistics");
+        List<String> ps = r.data().periods();
+        g.writeStringField("period", ps.get(ps.size() - 1));
+        g.writeObjectFieldStart("effective_weights");
+        for (Map.Entry<String, Double> e :
+                IndexStatistics.effectiveWeights(r.hierarchy()).entrySet()) {
+            g.writeNumberField(e.getKey(), e.getValue());
+        }
+        g.writeEndObject();
+        g.writeArrayFieldStart("nodes");
+        for (Node n : r.hierarchy().nodes()) {
+            Descriptives d = s.describe(n.code());
+            g.writeStartObject();
+            g.writeStringField("code", n.code());
+            g.writeNumberField("n", d.n());
+            g.writeNumberField("missing", d.missing());
+            number(g, "min", d.min());
+            number(g, "max", d.max());
+            number(g, "mean", d.mean());
+            number(g, "median", d.median());
+            number(g, "sd", d.sd());
+            number(g, "skew", d.skew());
+            number(g, "kurtosis", d.kurtosis());
+            g.writeBooleanField("outlier_flag", d.outlierFlag());
+            if (n.parent().isPresent()) {
+                number(
+                        g,
+                        "corr_parent",
+                        s.correlations(List.of(n.code()), List.of(n.parent().get()), IndexStatistics.Method.PEARSON)
+                                .get(0, 0));
+            }
+            if (!n.isIndicator()) {
+                number(g, "cronbach_alpha", s.cronbachAlpha(n.code()));
+                Map<String, Double> pca = null;
+                try {
+                    pca = s.pcaWeights(n.code());
+                } catch (IllegalArgumentException e) {
+                    // fewer than 2 children or too few complete units: PCA weights are undefined
+                }
+                if (pca == null) {
+                    g.writeNullField("pca_weights");
+                } else {
+                    g.writeObjectFieldStart("pca_weights");
+                    for (Map.Entry<String, Double> e : pca.entrySet()) {
+                        g.writeNumberField(e.getKey(), e.getValue());
+                    }
+                    g.writeEndObject();
+                }
+            }
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    private static void number(JsonGenerator g, String name, OptionalDouble v) throws IOException {
+        if (v.isPresent()) {
+            g.writeNumberField(name, v.getAsDouble());
+        } else {
+            g.writeNullField(name);
         }
     }
 }

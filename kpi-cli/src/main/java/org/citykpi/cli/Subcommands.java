@@ -7,6 +7,13 @@ final class Subcommands {
     private Subcommands() {}
 
     static List<Object> all() {
-        return List.of(new ComputeCommand(), new ScoreCommand(), new IndexCommand(), new ReportCommand());
+        return List.of(
+                new ComputeCommand(),
+                new ScoreCommand(),
+                new ValidateCommand(),
+                new IndexCommand(),
+                new ReportCommand(),
+                new ProgressCommand(),
+                new CatalogCommand());
     }
 }

@@ -190,16 +190,16 @@ final class Assessor {
         if (base < 0) {
             throw new Unable("no observation in or after the base year " + baseYear);
         }
+        if (base == last) {
+            throw new Unable("only one observation from the base year " + baseYear + " on (" + s.period(last)
+                    + "); at least two periods are needed");
+        }
         if (s.period(base).startYear() != baseYear) {
             r.notes.add("no value in the base year " + baseYear + "; the first later period " + s.period(base)
                     + " is used");
         }
         r.basePeriod = Optional.of(s.period(base));
         r.baseValue = OptionalDouble.of(series.value(base));
-        if (base == last) {
-            throw new Unable("only one observation from the base year " + baseYear + " on (" + s.period(last)
-                    + "); at least two periods are needed");
-        }
         double t0 = s.period(base).decimalYear();
         double t = s.period(last).decimalYear();
         double tT = tp.decimalYear();

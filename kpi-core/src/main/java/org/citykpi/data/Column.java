@@ -61,6 +61,29 @@ public final class Column {
         }
     }
 
+    /**
+     * Copies rows {@code [from, from + length)} into {@code dest[0…]} and their presence bits into
+     * {@code presentDest} (bit {@code i} of word {@code i / 64} set where row {@code from + i} holds a
+     * value; bits past {@code length} cleared).
+     */
+    public void copyTo(int from, int length, double[] dest, long[] presentDest) {
+        System.arraycopy(values, from, dest, 0, length);
+        int words = (length + 63) >>> 6;
+        if ((from & 63) == 0) {
+            System.arraycopy(present, from >>> 6, presentDest, 0, words);
+        } else {
+            for (int w = 0; w < words; w++) {
+                int r = from + (w << 6);
+                long lo = present[r >>> 6] >>> (r & 63);
+                long hi = (r >>> 6) + 1 < present.length ? present[(r >>> 6) + 1] << (64 - (r & 63)) : 0;
+                presentDest[w] = lo | hi;
+            }
+        }
+        if ((length & 63) != 0) {
+            presentDest[words - 1] &= (1L << (length & 63)) - 1;
+        }
+    }
+
     Column select(int[] rows) {
         double[] v = new double[rows.length];
         long[] p = new long[(rows.length + 63) >>> 6];

@@ -1,11 +1,13 @@
 package org.citykpi.engine;
 
+import java.util.Arrays;
 import org.citykpi.calc.Calculator;
 
 /**
  * The compiled form of a calculator: one node per tree node, each evaluated over a whole chunk of
- * rows at once. Inner loops are over primitive arrays; a fast path skips status checks when no
- * input row lacks a value.
+ * rows at once. Value loops are branch-free over primitive arrays (the JIT vectorises them);
+ * validity is a bitmask combined a word (64 rows) at a time; causes and details are copied only for
+ * the rows that have no value, so their cost grows with the missing data, not with the rows.
  */
 final class Nodes {
     private Nodes() {}
@@ -17,6 +19,83 @@ final class Nodes {
         /** Returns the constant value, or NaN if the node is not a constant. */
         double constant() {
             return Double.NaN;
+        }
+    }
+
+    static int words(int n) {
+        return (n + 63) >>> 6;
+    }
+
+    /**
+     * Sets {@code out.ok} to the rows valid in every input and copies, for each other row, the
+     * cause and detail of the first input (in order) that has none.
+     */
+    static void combine(Buf out, int n, Buf... in) {
+        int words = words(n);
+        for (int w = 0; w < words; w++) {
+            long acc = in[0].ok[w];
+            long bad = ~acc;
+            copyCauses(out, in[0], w, bad, n);
+            for (int k = 1; k < in.length; k++) {
+                long fromK = acc & ~in[k].ok[w];
+                copyCauses(out, in[k], w, fromK, n);
+                acc &= in[k].ok[w];
+            }
+            out.ok[w] = acc;
+        }
+    }
+
+    static void combine(Buf out, int n, Buf a, Buf b) {
+        int words = words(n);
+        for (int w = 0; w < words; w++) {
+            long ao = a.ok[w];
+            long bo = b.ok[w];
+            long all = ao & bo;
+            if (all != -1L) {
+                copyCauses(out, a, w, ~ao, n);
+                copyCauses(out, b, w, ao & ~bo, n);
+            }
+            out.ok[w] = all;
+        }
+    }
+
+    static void copy(Buf out, int n, Buf a) {
+        int words = words(n);
+        for (int w = 0; w < words; w++) {
+            long ao = a.ok[w];
+            if (ao != -1L) {
+                copyCauses(out, a, w, ~ao, n);
+            }
+            out.ok[w] = ao;
+        }
+    }
+
+    private static void copyCauses(Buf out, Buf from, int w, long bits, int n) {
+        long b = bits;
+        while (b != 0) {
+            int i = (w << 6) + Long.numberOfTrailingZeros(b);
+            b &= b - 1;
+            if (i >= n) {
+                break;
+            }
+            out.c[i] = from.c[i];
+            out.d[i] = from.d[i];
+        }
+    }
+
+    /** Marks valid rows whose value is not finite: division by zero where the denominator is 0, else out of range. */
+    static void checkFinite(Buf out, int n, double[] denominator, int divDetail, int finiteDetail) {
+        double[] z = out.v;
+        for (int i = 0; i < n; i++) {
+            double x = z[i];
+            // x - x is 0 for finite x and NaN for infinities and NaN: one test for both, rarely true.
+            if (x - x != 0 && (out.ok[i >>> 6] & (1L << i)) != 0) {
+                if (denominator != null && denominator[i] == 0) {
+                    out.fail(i, Codes.DIV_ZERO, divDetail);
+                } else {
+                    out.fail(i, Codes.OUT_OF_RANGE, finiteDetail);
+                }
+            }
         }
     }
 
@@ -35,9 +114,8 @@ final class Nodes {
         @Override
         Buf eval(Worker w, int from, int n) {
             Buf b = w.acquire();
-            java.util.Arrays.fill(b.v, 0, n, value);
-            java.util.Arrays.fill(b.c, 0, n, Codes.OK);
-            b.anyCause = false;
+            Arrays.fill(b.v, 0, n, value);
+            b.allOk(n);
             return b;
         }
     }
@@ -80,9 +158,9 @@ final class Nodes {
         @Override
         Buf eval(Worker w, int from, int n) {
             Buf b = w.acquire();
-            java.util.Arrays.fill(b.c, 0, n, Codes.NOT_APPLICABLE);
-            java.util.Arrays.fill(b.d, 0, n, detail);
-            b.anyCause = n > 0;
+            Arrays.fill(b.ok, 0L);
+            Arrays.fill(b.c, 0, n, Codes.NOT_APPLICABLE);
+            Arrays.fill(b.d, 0, n, detail);
             return b;
         }
     }
@@ -98,64 +176,15 @@ final class Nodes {
         Buf eval(Worker w, int from, int n) {
             Buf a = operand.eval(w, from, n);
             Buf b = w.acquire();
+            double[] x = a.v;
+            double[] z = b.v;
             for (int i = 0; i < n; i++) {
-                b.v[i] = -a.v[i];
+                z[i] = -x[i];
             }
-            copyStatus(a, b, n);
+            copy(b, n, a);
             w.release(a);
             return b;
         }
-    }
-
-    static void copyStatus(Buf from, Buf to, int n) {
-        if (from.anyCause) {
-            System.arraycopy(from.c, 0, to.c, 0, n);
-            System.arraycopy(from.d, 0, to.d, 0, n);
-        } else {
-            java.util.Arrays.fill(to.c, 0, n, Codes.OK);
-        }
-        to.anyCause = from.anyCause;
-    }
-
-    /** Sets each row's status to the first cause among {@code a} and {@code b} (left first). */
-    static void mergeStatus(Buf a, Buf b, Buf out, int n) {
-        if (!a.anyCause && !b.anyCause) {
-            java.util.Arrays.fill(out.c, 0, n, Codes.OK);
-            out.anyCause = false;
-            return;
-        }
-        boolean any = false;
-        for (int i = 0; i < n; i++) {
-            byte ca = a.c[i];
-            if (ca != 0) {
-                out.c[i] = ca;
-                out.d[i] = a.d[i];
-                any = true;
-            } else {
-                byte cb = b.c[i];
-                out.c[i] = cb;
-                if (cb != 0) {
-                    out.d[i] = b.d[i];
-                    any = true;
-                }
-            }
-        }
-        out.anyCause = any;
-    }
-
-    /** Marks rows whose value is not finite (and had no cause yet) as out of range. */
-    static void checkFinite(Buf out, int n, int detail) {
-        boolean any = out.anyCause;
-        for (int i = 0; i < n; i++) {
-            double x = out.v[i];
-            // x - x is 0 for finite x and NaN for infinities and NaN: one test for both.
-            if (x - x != 0 && out.c[i] == 0) {
-                out.c[i] = Codes.OUT_OF_RANGE;
-                out.d[i] = detail;
-                any = true;
-            }
-        }
-        out.anyCause = any;
     }
 
     static final class Arith extends Node {
@@ -210,26 +239,11 @@ final class Nodes {
                         z[i] = x[i] / y[i];
                     }
             }
-            mergeStatus(a, b, o, n);
-            if (op == Calculator.Op.DIV) {
-                markZeroDenominators(b, o, n);
-            }
-            checkFinite(o, n, finiteDetail);
+            combine(o, n, a, b);
+            checkFinite(o, n, op == Calculator.Op.DIV ? y : null, divDetail, finiteDetail);
             w.release(a);
             w.release(b);
             return o;
-        }
-
-        private void markZeroDenominators(Buf den, Buf o, int n) {
-            boolean any = o.anyCause;
-            for (int i = 0; i < n; i++) {
-                if (den.v[i] == 0 && o.c[i] == 0) {
-                    o.c[i] = Codes.DIV_ZERO;
-                    o.d[i] = divDetail;
-                    any = true;
-                }
-            }
-            o.anyCause = any;
         }
 
         private Buf scalarRight(Worker w, int from, int n, double k) {
@@ -253,8 +267,8 @@ final class Nodes {
                         z[i] = x[i] * k;
                     }
             }
-            copyStatus(a, o, n);
-            checkFinite(o, n, finiteDetail);
+            copy(o, n, a);
+            checkFinite(o, n, null, divDetail, finiteDetail);
             w.release(a);
             return o;
         }
@@ -285,11 +299,8 @@ final class Nodes {
                         z[i] = k / y[i];
                     }
             }
-            copyStatus(b, o, n);
-            if (op == Calculator.Op.DIV) {
-                markZeroDenominators(b, o, n);
-            }
-            checkFinite(o, n, finiteDetail);
+            copy(o, n, b);
+            checkFinite(o, n, op == Calculator.Op.DIV ? y : null, divDetail, finiteDetail);
             w.release(b);
             return o;
         }
@@ -311,30 +322,44 @@ final class Nodes {
             Buf a = left.eval(w, from, n);
             Buf b = right.eval(w, from, n);
             Buf o = w.acquire();
-            for (int i = 0; i < n; i++) {
-                o.v[i] = compare(op, a.v[i], b.v[i]) ? 1 : 0;
+            double[] x = a.v;
+            double[] y = b.v;
+            double[] z = o.v;
+            switch (op) {
+                case LT:
+                    for (int i = 0; i < n; i++) {
+                        z[i] = x[i] < y[i] ? 1 : 0;
+                    }
+                    break;
+                case LE:
+                    for (int i = 0; i < n; i++) {
+                        z[i] = x[i] <= y[i] ? 1 : 0;
+                    }
+                    break;
+                case GT:
+                    for (int i = 0; i < n; i++) {
+                        z[i] = x[i] > y[i] ? 1 : 0;
+                    }
+                    break;
+                case GE:
+                    for (int i = 0; i < n; i++) {
+                        z[i] = x[i] >= y[i] ? 1 : 0;
+                    }
+                    break;
+                case EQ:
+                    for (int i = 0; i < n; i++) {
+                        z[i] = x[i] == y[i] ? 1 : 0;
+                    }
+                    break;
+                default:
+                    for (int i = 0; i < n; i++) {
+                        z[i] = x[i] != y[i] ? 1 : 0;
+                    }
             }
-            mergeStatus(a, b, o, n);
+            combine(o, n, a, b);
             w.release(a);
             w.release(b);
             return o;
-        }
-    }
-
-    static boolean compare(Calculator.CmpOp op, double a, double b) {
-        switch (op) {
-            case LT:
-                return a < b;
-            case LE:
-                return a <= b;
-            case GT:
-                return a > b;
-            case GE:
-                return a >= b;
-            case EQ:
-                return a == b;
-            default:
-                return a != b;
         }
     }
 
@@ -351,12 +376,13 @@ final class Nodes {
 
         @Override
         Buf eval(Worker w, int from, int n) {
+            Buf[] in = new Buf[args.length];
+            for (int k = 0; k < args.length; k++) {
+                in[k] = args[k].eval(w, from, n);
+            }
             Buf o = w.acquire();
-            Buf first = args[0].eval(w, from, n);
-            System.arraycopy(first.v, 0, o.v, 0, n);
-            copyStatus(first, o, n);
-            w.release(first);
             double[] z = o.v;
+            System.arraycopy(in[0].v, 0, z, 0, n);
             switch (fn) {
                 case ABS:
                     for (int i = 0; i < n; i++) {
@@ -368,95 +394,90 @@ final class Nodes {
                         z[i] = z[i] == 0 ? 1 : 0;
                     }
                     break;
-                case CLAMP:
-                    clamp(w, from, n, o);
+                case CLAMP: {
+                    double[] lo = in[1].v;
+                    double[] hi = in[2].v;
+                    for (int i = 0; i < n; i++) {
+                        z[i] = Math.max(lo[i], Math.min(hi[i], z[i]));
+                    }
                     break;
+                }
                 case SUM:
                 case MEAN:
-                    sum(w, from, n, o);
+                    sum(w, n, in, z);
                     break;
-                default:
-                    fold(w, from, n, o);
-            }
-            checkFinite(o, n, finiteDetail);
-            return o;
-        }
-
-        private void fold(Worker w, int from, int n, Buf o) {
-            double[] z = o.v;
-            if (fn == Calculator.Function.AND || fn == Calculator.Function.OR) {
-                for (int i = 0; i < n; i++) {
-                    z[i] = z[i] != 0 ? 1 : 0;
-                }
-            }
-            for (int k = 1; k < args.length; k++) {
-                Buf b = args[k].eval(w, from, n);
-                double[] y = b.v;
-                switch (fn) {
-                    case MIN:
+                case MIN:
+                    for (int k = 1; k < in.length; k++) {
+                        double[] y = in[k].v;
                         for (int i = 0; i < n; i++) {
                             z[i] = Math.min(z[i], y[i]);
                         }
-                        break;
-                    case MAX:
+                    }
+                    break;
+                case MAX:
+                    for (int k = 1; k < in.length; k++) {
+                        double[] y = in[k].v;
                         for (int i = 0; i < n; i++) {
                             z[i] = Math.max(z[i], y[i]);
                         }
-                        break;
-                    case AND:
+                    }
+                    break;
+                case AND:
+                    for (int i = 0; i < n; i++) {
+                        z[i] = z[i] != 0 ? 1 : 0;
+                    }
+                    for (int k = 1; k < in.length; k++) {
+                        double[] y = in[k].v;
                         for (int i = 0; i < n; i++) {
                             z[i] = (z[i] != 0 && y[i] != 0) ? 1 : 0;
                         }
-                        break;
-                    default: // OR
+                    }
+                    break;
+                default: // OR
+                    for (int i = 0; i < n; i++) {
+                        z[i] = z[i] != 0 ? 1 : 0;
+                    }
+                    for (int k = 1; k < in.length; k++) {
+                        double[] y = in[k].v;
                         for (int i = 0; i < n; i++) {
                             z[i] = (z[i] != 0 || y[i] != 0) ? 1 : 0;
                         }
-                }
-                mergeStatus(o, b, o, n);
+                    }
+            }
+            if (in.length == 1) {
+                copy(o, n, in[0]);
+            } else if (in.length == 2) {
+                combine(o, n, in[0], in[1]);
+            } else {
+                combine(o, n, in);
+            }
+            checkFinite(o, n, null, 0, finiteDetail);
+            for (Buf b : in) {
                 w.release(b);
             }
+            return o;
         }
 
-        private void sum(Worker w, int from, int n, Buf o) {
-            double[] s = o.v;
+        private void sum(Worker w, int n, Buf[] in, double[] s) {
             Buf scratch = w.acquire();
             double[] comp = scratch.v;
-            java.util.Arrays.fill(comp, 0, n, 0);
-            for (int k = 1; k < args.length; k++) {
-                Buf b = args[k].eval(w, from, n);
-                double[] y = b.v;
+            Arrays.fill(comp, 0, n, 0);
+            for (int k = 1; k < in.length; k++) {
+                double[] y = in[k].v;
                 // Neumaier compensation, row by row, so that the sum does not depend on magnitude order.
                 for (int i = 0; i < n; i++) {
-                    double t = s[i] + y[i];
-                    if (Math.abs(s[i]) >= Math.abs(y[i])) {
-                        comp[i] += (s[i] - t) + y[i];
-                    } else {
-                        comp[i] += (y[i] - t) + s[i];
-                    }
+                    double si = s[i];
+                    double yi = y[i];
+                    double t = si + yi;
+                    comp[i] += Math.abs(si) >= Math.abs(yi) ? (si - t) + yi : (yi - t) + si;
                     s[i] = t;
                 }
-                mergeStatus(o, b, o, n);
-                w.release(b);
             }
-            double div = fn == Calculator.Function.MEAN ? args.length : 1;
+            double div = fn == Calculator.Function.MEAN ? in.length : 1;
             for (int i = 0; i < n; i++) {
                 s[i] = (s[i] + comp[i]) / div;
             }
             w.release(scratch);
-        }
-
-        private void clamp(Worker w, int from, int n, Buf o) {
-            Buf lo = args[1].eval(w, from, n);
-            Buf hi = args[2].eval(w, from, n);
-            double[] z = o.v;
-            for (int i = 0; i < n; i++) {
-                z[i] = Math.max(lo.v[i], Math.min(hi.v[i], z[i]));
-            }
-            mergeStatus(o, lo, o, n);
-            mergeStatus(o, hi, o, n);
-            w.release(lo);
-            w.release(hi);
         }
     }
 
@@ -477,23 +498,37 @@ final class Nodes {
             Buf a = then.eval(w, from, n);
             Buf b = otherwise.eval(w, from, n);
             Buf o = w.acquire();
-            boolean any = false;
+            double[] cv = c.v;
+            double[] av = a.v;
+            double[] bv = b.v;
+            double[] z = o.v;
             for (int i = 0; i < n; i++) {
-                if (c.c[i] != 0) {
-                    o.c[i] = c.c[i];
-                    o.d[i] = c.d[i];
-                    any = true;
-                    continue;
-                }
-                Buf s = c.v[i] != 0 ? a : b;
-                o.v[i] = s.v[i];
-                o.c[i] = s.c[i];
-                if (s.c[i] != 0) {
-                    o.d[i] = s.d[i];
-                    any = true;
-                }
+                z[i] = cv[i] != 0 ? av[i] : bv[i];
             }
-            o.anyCause = any;
+            for (int wd = 0; wd < words(n); wd++) {
+                int base = wd << 6;
+                int end = Math.min(64, n - base);
+                long truth = 0;
+                for (int j = 0; j < end; j++) {
+                    truth |= (cv[base + j] != 0 ? 1L : 0L) << j;
+                }
+                long co = c.ok[wd];
+                long chosenOk = (truth & a.ok[wd]) | (~truth & b.ok[wd]);
+                long okw = co & chosenOk;
+                long bad = ~okw;
+                if (end < 64) {
+                    bad &= (1L << end) - 1;
+                }
+                while (bad != 0) {
+                    int j = Long.numberOfTrailingZeros(bad);
+                    bad &= bad - 1;
+                    int i = base + j;
+                    Buf src = (co & (1L << j)) == 0 ? c : ((truth & (1L << j)) != 0 ? a : b);
+                    o.c[i] = src.c[i];
+                    o.d[i] = src.d[i];
+                }
+                o.ok[wd] = okw;
+            }
             w.release(c);
             w.release(a);
             w.release(b);

@@ -217,25 +217,41 @@ final class Program {
         byte[] st = s.status[out];
         int[] dt = s.detail[out];
         System.arraycopy(r.v, 0, v, from, n);
-        System.arraycopy(r.c, 0, st, from, n);
-        if (r.anyCause) {
-            System.arraycopy(r.d, 0, dt, from, n);
-        }
         double lo = outMin[out];
         double hi = outMax[out];
-        if (lo != Double.NEGATIVE_INFINITY || hi != Double.POSITIVE_INFINITY) {
-            int det = outRangeDetail[out];
-            for (int i = from; i < from + n; i++) {
-                if (st[i] == Codes.OK && !(v[i] >= lo && v[i] <= hi)) {
-                    st[i] = Codes.OUT_OF_RANGE;
-                    dt[i] = det;
+        boolean ranged = lo != Double.NEGATIVE_INFINITY || hi != Double.POSITIVE_INFINITY;
+        int det = outRangeDetail[out];
+        for (int w = 0; w < Nodes.words(n); w++) {
+            int base = w << 6;
+            int end = Math.min(64, n - base);
+            long okw = r.ok[w];
+            if (ranged) {
+                long bad = 0;
+                for (int j = 0; j < end; j++) {
+                    double x = r.v[base + j];
+                    bad |= (x >= lo && x <= hi ? 0L : 1L) << j;
                 }
+                bad &= okw;
+                while (bad != 0) {
+                    int i = base + Long.numberOfTrailingZeros(bad);
+                    bad &= bad - 1;
+                    st[from + i] = Codes.OUT_OF_RANGE;
+                    dt[from + i] = det;
+                }
+            }
+            // Rows are written fresh (status 0 = value) for each evaluation: only rows without one need a write.
+            long none = ~okw & (end == 64 ? -1L : (1L << end) - 1);
+            while (none != 0) {
+                int i = base + Long.numberOfTrailingZeros(none);
+                none &= none - 1;
+                st[from + i] = r.c[i];
+                dt[from + i] = r.d[i];
             }
         }
         // A value reported under the id wins over one reported under the published code.
         for (int k = reported.length - 1; k >= 0; k--) {
             Column rep = reported[k];
-            int det = reportedRangeDetail[out];
+            int rdet = reportedRangeDetail[out];
             for (int i = from; i < from + n; i++) {
                 if (rep.isPresent(i)) {
                     double x = rep.get(i);
@@ -244,7 +260,7 @@ final class Program {
                         st[i] = Codes.REPORTED;
                     } else {
                         st[i] = Codes.OUT_OF_RANGE;
-                        dt[i] = det;
+                        dt[i] = rdet;
                     }
                 }
             }

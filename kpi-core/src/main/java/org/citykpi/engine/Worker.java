@@ -55,7 +55,7 @@ final class Worker {
             Buf r = program.rules[k].eval(this, from, n);
             long[] bits = store.violations[k];
             for (int i = 0; i < n; i++) {
-                if (r.c[i] == 0 && r.v[i] == 0) {
+                if ((r.ok[i >>> 6] & (1L << i)) != 0 && r.v[i] == 0) {
                     int row = from + i;
                     bits[row >>> 6] |= 1L << row;
                 }
@@ -77,33 +77,46 @@ final class Worker {
         varStamp[slot] = stamp;
         Column col = columns[slot];
         int missing = program.missingDetail[slot];
+        int words = Nodes.words(n);
         if (col == null) {
+            Arrays.fill(b.ok, 0L);
             Arrays.fill(b.c, 0, n, Codes.MISSING);
             Arrays.fill(b.d, 0, n, missing);
-            b.anyCause = n > 0;
             return b;
         }
-        col.copyTo(from, n, b.v, b.c, 0);
-        // copyTo wrote 1 for present, 0 for missing: turn that into status codes.
-        double lo = program.slotMin[slot];
-        double hi = program.slotMax[slot];
-        int invalid = program.invalidDetail[slot];
-        boolean any = false;
-        boolean ranged = lo != Double.NEGATIVE_INFINITY || hi != Double.POSITIVE_INFINITY;
-        for (int i = 0; i < n; i++) {
-            if (b.c[i] == 0) {
+        col.copyTo(from, n, b.v, b.ok);
+        for (int w = 0; w < words; w++) {
+            long bad = ~b.ok[w];
+            while (bad != 0) {
+                int i = (w << 6) + Long.numberOfTrailingZeros(bad);
+                bad &= bad - 1;
+                if (i >= n) {
+                    break;
+                }
                 b.c[i] = Codes.MISSING;
                 b.d[i] = missing;
-                any = true;
-            } else if (ranged && !(b.v[i] >= lo && b.v[i] <= hi)) {
-                b.c[i] = Codes.INVALID;
-                b.d[i] = invalid;
-                any = true;
-            } else {
-                b.c[i] = Codes.OK;
             }
         }
-        b.anyCause = any;
+        double lo = program.slotMin[slot];
+        double hi = program.slotMax[slot];
+        if (lo != Double.NEGATIVE_INFINITY || hi != Double.POSITIVE_INFINITY) {
+            int invalid = program.invalidDetail[slot];
+            double[] v = b.v;
+            for (int w = 0; w < words; w++) {
+                int base = w << 6;
+                int end = Math.min(64, n - base);
+                long bad = 0;
+                for (int j = 0; j < end; j++) {
+                    double x = v[base + j];
+                    bad |= (x >= lo && x <= hi ? 0L : 1L) << j;
+                }
+                bad &= b.ok[w];
+                while (bad != 0) {
+                    b.fail(base + Long.numberOfTrailingZeros(bad), Codes.INVALID, invalid);
+                    bad &= bad - 1;
+                }
+            }
+        }
         return b;
     }
 
@@ -121,18 +134,22 @@ final class Worker {
         System.arraycopy(store.values[out], from, b.v, 0, n);
         byte[] st = store.status[out];
         int[] dt = store.detail[out];
-        boolean any = false;
-        for (int i = 0; i < n; i++) {
-            byte s = st[from + i];
-            if (s > Codes.REPORTED) {
-                b.c[i] = s;
+        for (int w = 0; w < Nodes.words(n); w++) {
+            int base = w << 6;
+            int end = Math.min(64, n - base);
+            long okw = 0;
+            for (int j = 0; j < end; j++) {
+                okw |= (st[from + base + j] <= Codes.REPORTED ? 1L : 0L) << j;
+            }
+            b.ok[w] = okw;
+            long bad = ~okw & (end == 64 ? -1L : (1L << end) - 1);
+            while (bad != 0) {
+                int i = base + Long.numberOfTrailingZeros(bad);
+                bad &= bad - 1;
+                b.c[i] = st[from + i];
                 b.d[i] = dt[from + i];
-                any = true;
-            } else {
-                b.c[i] = Codes.OK;
             }
         }
-        b.anyCause = any;
         return b;
     }
 }

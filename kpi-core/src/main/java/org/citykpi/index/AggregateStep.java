@@ -1,26 +1,13 @@
 package org.citykpi.index;
 
-import java.util.Arrays;
 import java.util.function.IntFunction;
 
 /** Computes every aggregate of a hierarchy, level by level; see {@link Aggregator}. */
 final class AggregateStep {
+    /** Nodes with more children than this are summed with compensation. */
+    static final int COMPENSATE_ABOVE = 16;
+
     private AggregateStep() {}
-
-    /** Per-row accumulators, reused across aggregates to keep the hot path allocation-free. */
-    static final class Scratch {
-        final double[] sum;
-        final double[] comp;
-        final double[] wsum;
-        final int[] count;
-
-        Scratch(int rows) {
-            sum = new double[rows];
-            comp = new double[rows];
-            wsum = new double[rows];
-            count = new int[rows];
-        }
-    }
 
     /**
      * Fills {@code agg} (one column per aggregate, in hierarchy order) from the normalised
@@ -34,8 +21,7 @@ final class AggregateStep {
             double[] weights,
             Pipeline p,
             int groupSize,
-            IntFunction<String> label,
-            Scratch s) {
+            IntFunction<String> label) {
         int first = h.indicatorCount();
         for (int node = first; node < h.nodes().size(); node++) {
             Node n = h.nodes().get(node);
@@ -49,7 +35,7 @@ final class AggregateStep {
             if (a instanceof Aggregator.Copeland) {
                 copeland(ind, agg, h, node, kids, w, cov, groupSize);
             } else {
-                means(ind, agg, h, node, kids, w, a, cov, label, s);
+                means(ind, agg, h, node, kids, w, a, cov, label);
             }
         }
     }
@@ -63,84 +49,158 @@ final class AggregateStep {
             double[] w,
             Aggregator a,
             double cov,
-            IntFunction<String> label,
-            Scratch s) {
+            IntFunction<String> label) {
         int rows = agg.rows;
         int first = h.indicatorCount();
-        double[] sum = s.sum;
-        double[] comp = s.comp;
-        double[] wsum = s.wsum;
-        int[] count = s.count;
-        Arrays.fill(sum, 0, rows, 0);
-        Arrays.fill(comp, 0, rows, 0);
-        Arrays.fill(wsum, 0, rows, 0);
-        Arrays.fill(count, 0, rows, 0);
+        int k = kids.length;
+        // children's cells: (cv[i], cok[i]) from offset cb[i]; rows outer, children inner, so the
+        // accumulators stay in registers and each child column is read once, sequentially
+        double[][] cv = new double[k][];
+        boolean[][] cok = new boolean[k][];
+        int[] cb = new int[k];
+        for (int i = 0; i < k; i++) {
+            boolean leaf = kids[i] < first;
+            cv[i] = leaf ? ind.v : agg.v;
+            cok[i] = leaf ? ind.ok : agg.ok;
+            cb[i] = (leaf ? kids[i] : kids[i] - first) * rows;
+        }
         int kind = a instanceof Aggregator.Arithmetic
                 ? 0
                 : a instanceof Aggregator.Geometric ? 1 : a instanceof Aggregator.Harmonic ? 2 : 3;
         double pw = kind == 3 ? ((Aggregator.Generalised) a).p() : 1;
-        for (int k = 0; k < kids.length; k++) {
-            boolean leaf = kids[k] < first;
-            double[] v = leaf ? ind.v : agg.v;
-            boolean[] ok = leaf ? ind.ok : agg.ok;
-            int base = (leaf ? kids[k] : kids[k] - first) * rows;
-            double wk = w[k];
-            for (int r = 0; r < rows; r++) {
-                if (!ok[base + r]) {
-                    continue;
-                }
-                double x = v[base + r];
-                double term;
-                if (kind == 0) {
-                    term = wk * x;
-                } else if (kind == 1) {
-                    if (x <= 0) {
-                        throw nonPositive(h, node, kids[k], x, r, label, "geometric");
-                    }
-                    term = wk * Math.log(x);
-                } else if (kind == 2) {
-                    if (x <= 0) {
-                        throw nonPositive(h, node, kids[k], x, r, label, "harmonic");
-                    }
-                    term = wk / x;
-                } else {
-                    if (x < 0 || (x == 0 && pw < 0)) {
-                        throw nonPositive(h, node, kids[k], x, r, label, "generalised (p = " + pw + ")");
-                    }
-                    term = wk * Math.pow(x, pw);
-                }
-                double t = sum[r] + term;
-                comp[r] += Math.abs(sum[r]) >= Math.abs(term) ? (sum[r] - t) + term : (term - t) + sum[r];
-                sum[r] = t;
-                wsum[r] += wk;
-                count[r]++;
-            }
-        }
         int out = (node - first) * rows;
         double[] v = agg.v;
         boolean[] ok = agg.ok;
-        double need = cov * kids.length;
+        double need = cov * k;
+        // A plain sum of k terms errs by at most (k − 1)·ε·Σ|term|, i.e. below 1e-14 relative for the
+        // handful of children a node usually has; compensation would triple the cost of this loop
+        // (its additions form a dependency chain), so it is used only for wide nodes.
+        boolean compensate = k > COMPENSATE_ABOVE;
+        if (kind == 0 && !compensate) {
+            arithmetic(cv, cok, cb, w, rows, need, v, ok, out);
+            return;
+        }
+        for (int r = 0; r < rows; r++) {
+            double sum = 0;
+            double comp = 0;
+            double wsum = 0;
+            int count = 0;
+            for (int i = 0; i < k; i++) {
+                int at = cb[i] + r;
+                if (!cok[i][at]) {
+                    continue;
+                }
+                double x = cv[i][at];
+                double term;
+                if (kind == 0) {
+                    term = w[i] * x;
+                } else {
+                    term = term(kind, pw, w[i], x, h, node, kids[i], r, label);
+                }
+                if (compensate) {
+                    // Knuth's branch-free two-sum keeps the rounding error of each addition
+                    double t = sum + term;
+                    double bp = t - sum;
+                    comp += (sum - (t - bp)) + (term - bp);
+                    sum = t;
+                } else {
+                    sum += term;
+                }
+                wsum += w[i];
+                count++;
+            }
+            if (count == 0 || count < need || wsum == 0) {
+                ok[out + r] = false;
+                v[out + r] = 0;
+                continue;
+            }
+            double total = sum + comp;
+            double y;
+            if (kind == 0) {
+                y = total / wsum;
+            } else if (kind == 1) {
+                y = Math.exp(total / wsum);
+            } else if (kind == 2) {
+                y = wsum / total;
+            } else {
+                y = Math.pow(total / wsum, 1 / pw);
+            }
+            boolean finite = Double.isFinite(y);
+            ok[out + r] = finite;
+            v[out + r] = finite ? y : 0;
+        }
+    }
+
+    /**
+     * The common case, arithmetic mean of a few children: children outer and rows inner, so each
+     * loop is a simple sequential pass the JIT can unroll; the output column holds the running sum.
+     */
+    private static void arithmetic(
+            double[][] cv,
+            boolean[][] cok,
+            int[] cb,
+            double[] w,
+            int rows,
+            double need,
+            double[] v,
+            boolean[] ok,
+            int out) {
+        double[] wsum = new double[rows];
+        int[] count = new int[rows];
+        for (int r = 0; r < rows; r++) {
+            v[out + r] = 0;
+        }
+        for (int i = 0; i < cv.length; i++) {
+            double[] x = cv[i];
+            boolean[] present = cok[i];
+            int b = cb[i];
+            double wi = w[i];
+            for (int r = 0; r < rows; r++) {
+                if (present[b + r]) {
+                    v[out + r] += wi * x[b + r];
+                    wsum[r] += wi;
+                    count[r]++;
+                }
+            }
+        }
         for (int r = 0; r < rows; r++) {
             int c = count[r];
             if (c == 0 || c < need || wsum[r] == 0) {
                 ok[out + r] = false;
                 v[out + r] = 0;
-                continue;
-            }
-            double total = sum[r] + comp[r];
-            double y;
-            if (kind == 0) {
-                y = total / wsum[r];
-            } else if (kind == 1) {
-                y = Math.exp(total / wsum[r]);
-            } else if (kind == 2) {
-                y = wsum[r] / total;
             } else {
-                y = Math.pow(total / wsum[r], 1 / pw);
+                ok[out + r] = true;
+                v[out + r] /= wsum[r];
             }
-            ok[out + r] = Double.isFinite(y);
-            v[out + r] = Double.isFinite(y) ? y : 0;
         }
+    }
+
+    private static double term(
+            int kind,
+            double pw,
+            double w,
+            double x,
+            Hierarchy h,
+            int node,
+            int child,
+            int row,
+            IntFunction<String> label) {
+        if (kind == 1) {
+            if (x <= 0) {
+                throw nonPositive(h, node, child, x, row, label, "geometric");
+            }
+            return w * Math.log(x);
+        }
+        if (kind == 2) {
+            if (x <= 0) {
+                throw nonPositive(h, node, child, x, row, label, "harmonic");
+            }
+            return w / x;
+        }
+        if (x < 0 || (x == 0 && pw < 0)) {
+            throw nonPositive(h, node, child, x, row, label, "generalised (p = " + Methods.num(pw) + ")");
+        }
+        return w * Math.pow(x, pw);
     }
 
     private static IndexException nonPositive(

@@ -155,8 +155,7 @@ public final class CompositeIndex {
                 weights,
                 p,
                 data.units().size(),
-                r -> data.periods().size() > 1 ? data.unitOf(r) + " in " + data.periodOf(r) : data.unitOf(r),
-                new AggregateStep.Scratch(normalised.rows));
+                r -> data.periods().size() > 1 ? data.unitOf(r) + " in " + data.periodOf(r) : data.unitOf(r));
         return out;
     }
 

@@ -99,7 +99,7 @@ public final class DataReader {
         requireNonNull(name, "name");
         BufferedReader br = new BufferedReader(in, 1 << 16);
         Optional<Format> f = options.format();
-        if (f.isEmpty() && startsWithBrace(br)) {
+        if (f.isEmpty() && startsWithBrace(name, br)) {
             f = Optional.of(Format.JSON_DATASET);
         }
         if (f.isPresent() && f.get() == Format.JSON_DATASET) {
@@ -118,14 +118,23 @@ public final class DataReader {
                         .onUnmappableCharacter(CodingErrorAction.REPORT));
     }
 
-    /** Peeks at the first non-blank character (after a byte-order mark) without consuming it. */
-    private static boolean startsWithBrace(BufferedReader br) throws IOException {
+    /**
+     * Peeks at the first non-blank character (after a byte-order mark) without consuming it.
+     *
+     * @throws DataFormatException if the text cannot be decoded (the decoder cannot go on after
+     *     that, so it is reported here, with its line)
+     */
+    private static boolean startsWithBrace(String name, BufferedReader br) throws IOException {
         br.mark(4096);
+        long line = 1;
         try {
             for (int i = 0; i < 4096; i++) {
                 int c = br.read();
                 if (c < 0) {
                     return false;
+                }
+                if (c == '\n') {
+                    line++;
                 }
                 if (c == '\uFEFF' || Character.isWhitespace(c)) {
                     continue;
@@ -134,7 +143,7 @@ public final class DataReader {
             }
             return false;
         } catch (java.nio.charset.CharacterCodingException e) {
-            return false; // the CSV reader reports it with its line
+            throw new DataFormatException(name, line, 0, "", CsvReaders.NOT_DECODABLE);
         } finally {
             br.reset();
         }

@@ -8,14 +8,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.citykpi.Numbers;
 import org.citykpi.Period;
+import org.citykpi.Variable;
 import org.citykpi.data.Dataset;
 
 /**
  * Collects what the readers read into one {@link Dataset}, and keeps the account: rows accepted
  * and rejected, problems (at most {@link Limits#maxProblems()} kept, all counted), duplicates
  * under the {@link ReadOptions#duplicates()} policy, units checked against {@link
- * ReadOptions#units()} and against each other, observation attributes and Open SDG
+ * ReadOptions#units()} and against each other, values against {@link ReadOptions#ranges()},
+ * observation attributes and Open SDG
  * disaggregations. Every reader of this package (and of other formats) feeds one.
  *
  * <p>Each data row ends in exactly one call to {@link #accept()} or {@link #rejectRow()} (or
@@ -46,6 +49,7 @@ public final class DatasetSink {
     private final Map<Cell, Map<String, String>> attributes = new LinkedHashMap<>();
     private final List<Disaggregation> disaggregations = new ArrayList<>();
     private boolean done;
+    private final boolean checkRanges;
 
     private record Cell(int entity, int period, int variable) {}
 
@@ -53,6 +57,7 @@ public final class DatasetSink {
     public DatasetSink(ReadOptions options) {
         this.options = requireNonNull(options, "options");
         this.builder = Dataset.builder().duplicates(options.duplicates());
+        this.checkRanges = !options.ranges().isEmpty();
     }
 
     /** Returns the options. */
@@ -141,6 +146,19 @@ public final class DatasetSink {
      */
     public Problem add(
             int e, int p, int v, double value, long line, int column, String raw, Map<String, String> attrs) {
+        if (checkRanges) {
+            Variable var = options.ranges().get(variableNames.get(v));
+            if (var != null && !var.isValid(value)) {
+                return Problem.error(
+                        file,
+                        line,
+                        column,
+                        raw,
+                        "value " + Numbers.format(value) + " of " + var.id() + " is outside its valid range "
+                                + var.rangeText() + " (expected a value in range"
+                                + (var.unit().isEmpty() ? "" : ", in " + var.unit()) + ")");
+            }
+        }
         Dataset.Added added;
         try {
             added = builder.add(e, p, v, value, origin(line));

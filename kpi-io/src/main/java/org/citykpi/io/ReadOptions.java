@@ -6,6 +6,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
+import org.citykpi.Variable;
 import org.citykpi.data.DuplicatePolicy;
 
 /**
@@ -27,6 +28,9 @@ import org.citykpi.data.DuplicatePolicy;
  * @param entity entity code for files that have no entity column (Open SDG and SDMX files of a
  *     single city); empty by default, and then such files are unreadable
  * @param format the format of every file, or empty to detect it from each file's header
+ * @param ranges variable id → variable (typically the catalog's); a value outside the variable's
+ *     valid range ({@link Variable#isValid}) is rejected with a positioned error naming the range.
+ *     Empty by default: the engine then reports {@code invalid_input} for such values instead
  */
 public record ReadOptions(
         boolean strict,
@@ -36,7 +40,8 @@ public record ReadOptions(
         Map<String, String> units,
         Charset charset,
         Optional<String> entity,
-        Optional<Format> format) {
+        Optional<Format> format,
+        Map<String, Variable> ranges) {
 
     /** Validates the fields and copies the unit map. */
     public ReadOptions {
@@ -46,6 +51,7 @@ public record ReadOptions(
         requireNonNull(charset, "charset");
         requireNonNull(entity, "entity");
         requireNonNull(format, "format");
+        ranges = Map.copyOf(ranges);
         if (entity.isPresent() && entity.get().isBlank()) {
             throw new IllegalArgumentException("entity is blank");
         }
@@ -61,46 +67,64 @@ public record ReadOptions(
                 Map.of(),
                 StandardCharsets.UTF_8,
                 Optional.empty(),
-                Optional.empty());
+                Optional.empty(),
+                Map.of());
     }
 
     /** Returns a copy with strict mode on or off. */
     public ReadOptions withStrict(boolean on) {
-        return new ReadOptions(on, decimalComma, duplicates, limits, units, charset, entity, format);
+        return new ReadOptions(on, decimalComma, duplicates, limits, units, charset, entity, format, ranges);
     }
 
     /** Returns a copy that does or does not accept a decimal comma. */
     public ReadOptions withDecimalComma(boolean on) {
-        return new ReadOptions(strict, on, duplicates, limits, units, charset, entity, format);
+        return new ReadOptions(strict, on, duplicates, limits, units, charset, entity, format, ranges);
     }
 
     /** Returns a copy with the duplicate policy {@code p}. */
     public ReadOptions withDuplicates(DuplicatePolicy p) {
-        return new ReadOptions(strict, decimalComma, p, limits, units, charset, entity, format);
+        return new ReadOptions(strict, decimalComma, p, limits, units, charset, entity, format, ranges);
     }
 
     /** Returns a copy with the limits {@code l}. */
     public ReadOptions withLimits(Limits l) {
-        return new ReadOptions(strict, decimalComma, duplicates, l, units, charset, entity, format);
+        return new ReadOptions(strict, decimalComma, duplicates, l, units, charset, entity, format, ranges);
     }
 
     /** Returns a copy that checks units against {@code variableUnits} (variable id → unit). */
     public ReadOptions withUnits(Map<String, String> variableUnits) {
-        return new ReadOptions(strict, decimalComma, duplicates, limits, variableUnits, charset, entity, format);
+        return new ReadOptions(
+                strict, decimalComma, duplicates, limits, variableUnits, charset, entity, format, ranges);
     }
 
     /** Returns a copy that decodes text with {@code cs}. */
     public ReadOptions withCharset(Charset cs) {
-        return new ReadOptions(strict, decimalComma, duplicates, limits, units, cs, entity, format);
+        return new ReadOptions(strict, decimalComma, duplicates, limits, units, cs, entity, format, ranges);
     }
 
     /** Returns a copy that uses {@code code} as the entity of files that have no entity column. */
     public ReadOptions withEntity(String code) {
-        return new ReadOptions(strict, decimalComma, duplicates, limits, units, charset, Optional.of(code), format);
+        return new ReadOptions(
+                strict, decimalComma, duplicates, limits, units, charset, Optional.of(code), format, ranges);
     }
 
     /** Returns a copy that reads every file as {@code f} instead of detecting the format. */
     public ReadOptions withFormat(Format f) {
-        return new ReadOptions(strict, decimalComma, duplicates, limits, units, charset, entity, Optional.of(f));
+        return new ReadOptions(
+                strict, decimalComma, duplicates, limits, units, charset, entity, Optional.of(f), ranges);
+    }
+
+    /**
+     * Returns a copy that checks values against the valid ranges of {@code variables} (those with
+     * an open range {@code (-inf, inf)} are not checked).
+     */
+    public ReadOptions withRanges(java.util.Collection<Variable> variables) {
+        Map<String, Variable> m = new java.util.HashMap<>();
+        for (Variable v : variables) {
+            if (v.min() != Double.NEGATIVE_INFINITY || v.max() != Double.POSITIVE_INFINITY) {
+                m.put(v.id(), v);
+            }
+        }
+        return new ReadOptions(strict, decimalComma, duplicates, limits, units, charset, entity, format, m);
     }
 }

@@ -33,6 +33,10 @@ import org.citykpi.io.Problem;
  * Thread-safe (stateless).
  */
 public final class CsvReaders {
+    /** The message for text that is not valid in the expected encoding. */
+    public static final String NOT_DECODABLE = "text that is not valid in the file's encoding (expected UTF-8; save the"
+            + " file as UTF-8, it may be in Windows-1252 or Latin-1)";
+
     private CsvReaders() {}
 
     /**

@@ -646,13 +646,7 @@ public final class CsvRecordReader implements Closeable {
                         at++;
                     }
                 }
-                throw new DataFormatException(
-                        name,
-                        at,
-                        0,
-                        "",
-                        "text that is not valid in the file's encoding (expected UTF-8; save the file as UTF-8, it may"
-                                + " be in Windows-1252 or Latin-1)");
+                throw new DataFormatException(name, at, 0, "", CsvReaders.NOT_DECODABLE);
             }
             if (r < 0) {
                 eof = true;

@@ -27,10 +27,12 @@ import org.citykpi.catalog.Indicator;
 import org.citykpi.catalog.Part;
 import org.citykpi.catalog.Rule;
 import org.citykpi.catalog.Tier;
+import org.citykpi.io.csv.CatalogCsv;
 import org.citykpi.io.json.CatalogJson;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvFileSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Checks the content of the bundled U4SSC catalog: completeness, structure, sources and ranges. */
@@ -260,6 +262,50 @@ class U4sscCatalogTest {
         assertEquals(U4SSC.variables(), back.variables());
         assertEquals(U4SSC.indicators(), back.indicators());
         assertEquals(U4SSC.rules(), back.rules());
+    }
+
+    @ParameterizedTest(name = "{0} = {1}")
+    @CsvFileSource(
+            resources = "/org/citykpi/io/catalog/u4ssc-targets.csv",
+            numLinesToSkip = 1,
+            maxCharsPerColumn = 4096)
+    void bundledTargetsArePublishedAndNameAnOutput(
+            String kpi, double target, String period, String baseline, String baselinePeriod, String source) {
+        assertTrue(U4SSC.output(kpi).isPresent(), kpi);
+        assertTrue(Double.isFinite(target) && target > 0, kpi);
+        assertTrue(source.contains("https://"), kpi + " source " + source);
+        assertFalse(source.toLowerCase(java.util.Locale.ROOT).contains("illustrative"), kpi);
+    }
+
+    @Test
+    void bundledTargetsHoldThePublishedFixedBroadbandReference() throws IOException {
+        // u4ssc-scoring/fixed-broadband-target.csv: 60 % (Mashhad factsheet 2021 p.15).
+        try (var in = U4sscCatalogTest.class.getResourceAsStream("/org/citykpi/io/catalog/u4ssc-targets.csv")) {
+            String csv = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(csv.contains("\nEC.ICT.ICT.2C,60,"), csv);
+        }
+    }
+
+    @ParameterizedTest(name = "{0} = {1}")
+    @CsvFileSource(files = "../examples/data/sample-targets.csv", numLinesToSkip = 1, maxCharsPerColumn = 4096)
+    void sampleTargetsNameAnOutputAndSayWhetherTheyArePublished(
+            String kpi, double target, String period, String source) {
+        assertTrue(U4SSC.output(kpi).isPresent(), kpi);
+        assertTrue(Double.isFinite(target) && target > 0, kpi);
+        assertTrue(
+                source.startsWith("illustrative (not a published target)") || source.startsWith("published, "), source);
+    }
+
+    @Test
+    void catalogCsvListsExactlyThe91Kpis() throws IOException {
+        StringWriter out = new StringWriter();
+        CatalogCsv.write(U4SSC, out);
+        String[] lines = out.toString().split("\n");
+        assertEquals(CatalogCsv.HEADER, lines[0]);
+        assertEquals(92, lines.length, "header and one row per KPI");
+        for (int k = 1; k < lines.length; k++) {
+            assertEquals(indicators().get(k - 1).id(), lines[k].substring(0, lines[k].indexOf(',')));
+        }
     }
 
     @Test

@@ -195,4 +195,17 @@ class LongCsvTest {
         assertTrue(r.problems().get(0).toString().startsWith("t.csv:3:1: quote opened here is never closed"));
         assertEquals(3.0, value(r.dataset(), "c", "2020", "x"));
     }
+
+    @Test
+    void valuesOutsideTheCatalogRangeAreRejectedNamingTheRange() throws IOException {
+        ReadOptions o = ReadOptions.defaults()
+                .withRanges(List.of(
+                        org.citykpi.Variable.of("share", "%").withRange(0, 100), org.citykpi.Variable.of("open", "")));
+        ReadResult r = read(
+                "r.csv", "entity,period,variable,value\na,2020,share,100.5\na,2021,share,100\na,2020,open,-1e9\n", o);
+        assertEquals(1, r.rowsRejected());
+        assertEquals(
+                "r.csv:2:4: value 100.5 of share is outside its valid range [0, 100] (expected a value in range, in %)",
+                r.problems().get(0).toString());
+    }
 }

@@ -1,0 +1,191 @@
+package org.citykpi.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class IndexCommandTest {
+    static final Path PEER = Path.of("..", "..", "shared", "peers", "coinr-asem");
+
+    @TempDir
+    Path dir;
+
+    String out;
+    String err;
+
+    int run(String... args) {
+        StringWriter o = new StringWriter();
+        StringWriter e = new StringWriter();
+        picocli.CommandLine cl = CityKpiCommand.commandLine();
+        cl.setOut(new PrintWriter(o, true));
+        cl.setErr(new PrintWriter(e, true));
+        int rc = cl.execute(args);
+        out = o.toString();
+        err = e.toString();
+        return rc;
+    }
+
+    Path write(String name, String text) throws IOException {
+        Path p = dir.resolve(name);
+        Files.writeString(p, text, StandardCharsets.UTF_8);
+        return p;
+    }
+
+    static String[] fields(String line) {
+        String[] f = line.split(",", -1);
+        for (int i = 0; i < f.length; i++) {
+            f[i] = f[i].replace("\"", "");
+        }
+        return f;
+    }
+
+    @ParameterizedTest
+    @CsvSource({"minmax_amean, 'minmax'", "zscore_amean, 'zscore:0,1'"})
+    void reproducesCoinrAsemThroughTheCommand(String ref, String normaliser) throws IOException {
+        Assumptions.assumeTrue(Files.isDirectory(PEER), "peer data absent: " + PEER.toAbsolutePath());
+        Path csv = dir.resolve("out.csv");
+        int rc = run(
+                "index",
+                "--data",
+                PEER.resolve("input/ASEM_iData.csv").toString(),
+                "--meta",
+                PEER.resolve("input/ASEM_iMeta.csv").toString(),
+                "--normalise",
+                normaliser,
+                "--format",
+                "csv",
+                "--out",
+                csv.toString());
+        assertEquals(0, rc, err);
+        assertTrue(err.contains("51 rows read, 51 accepted, 0 rejected"), err);
+        List<String> lines = Files.readAllLines(csv);
+        assertEquals("unit,code,level,value,rank", lines.get(0));
+        Map<String, String[]> got = new HashMap<>();
+        for (String l : lines.subList(1, lines.size())) {
+            String[] f = fields(l);
+            got.put(f[0] + "/" + f[1], f);
+        }
+        List<String> agg =
+                Files.readAllLines(PEER.resolve("reference").resolve(ref).resolve("aggregated.csv"));
+        List<String> ranks =
+                Files.readAllLines(PEER.resolve("reference").resolve(ref).resolve("ranks.csv"));
+        String[] head = fields(agg.get(0));
+        for (int i = 1; i < agg.size(); i++) {
+            String[] want = fields(agg.get(i));
+            String[] rk = fields(ranks.get(i));
+            for (int c = 1; c < head.length; c++) {
+                String[] g = got.get(want[0] + "/" + head[c]);
+                if (want[c].equals("NA")) {
+                    assertEquals("", g[3], want[0] + " " + head[c]);
+                    assertEquals("", g[4]);
+                    continue;
+                }
+                double w = Double.parseDouble(want[c]);
+                // values from COINr 1.1.14 (17 significant digits), relative 1e-9; ranks exact
+                assertEquals(w, Double.parseDouble(g[3]), 1e-9 * Math.max(Math.abs(w), 1e-9), want[0] + " " + head[c]);
+                assertEquals(rk[c], g[4], want[0] + " " + head[c]);
+                assertEquals(c <= 49 ? "1" : g[2], g[2]);
+            }
+        }
+        // 51 units × (49 indicators + 11 aggregates) + header
+        assertEquals(51 * 60 + 1, lines.size());
+    }
+
+    static final String META = "iCode,Level,Parent,Direction,Weight\nx,1,P,1,1\ny,1,P,-1,1\nP,2,NA,1,1\n";
+
+    @Test
+    void writesToStandardOutputAndJson() throws IOException {
+        Path m = write("m.csv", META);
+        Path d = write("d.csv", "uCode,x,y\nA,1,4\nB,3,2\nC,2,NA\n");
+        assertEquals(0, run("index", "--data", d.toString(), "--meta", m.toString()));
+        // x: 0, 100, 50; y reversed over 4, 2: 0, 100; P: A 0, B 100, C 50
+        assertEquals(
+                "unit,code,level,value,rank\nA,x,1,0,3\nA,y,1,0,2\nA,P,2,0,3\nB,x,1,100,1\nB,y,1,100,1\n"
+                        + "B,P,2,100,1\nC,x,1,50,2\nC,y,1,,\nC,P,2,50,2\n",
+                out.replace("\r\n", "\n"));
+        assertTrue(err.contains("3 rows read, 3 accepted, 0 rejected"), err);
+        assertEquals(0, run("index", "--data", d.toString(), "--meta", m.toString(), "--format", "json"));
+        JsonNode j = new ObjectMapper().readTree(out);
+        assertEquals("citykpi-index/1", j.get("format").asText());
+        assertEquals(2, j.get("levels").size());
+        assertEquals(
+                100, j.get("levels").get(1).get("values").get(1).get("value").asDouble());
+        assertTrue(j.get("levels").get(0).get("values").get(5).get("value").isNull());
+        assertTrue(j.has("statistics"), j.toString());
+        assertEquals(1.0, j.get("statistics").get("effective_weights").get("P").asDouble());
+    }
+
+    @Test
+    void exitCodesAndPositionedErrors() throws IOException {
+        Path m = write("m.csv", META);
+        Path d = write("d.csv", "uCode,x,y\nA,1,4\nB,3x,2\nC,2,1\n");
+        assertEquals(1, run("index", "--data", d.toString(), "--meta", m.toString()));
+        assertTrue(err.contains(d + ":3:2: x is not a number '3x'"), err);
+        assertTrue(err.contains("3 rows read, 2 accepted, 1 rejected"), err);
+        assertTrue(out.startsWith("unit,code,level,value,rank"), out);
+        assertEquals(2, run("index", "--data", d.toString(), "--meta", m.toString(), "--normalise", "sigmoid"));
+        assertTrue(err.contains("unknown normaliser 'sigmoid'"), err);
+        assertEquals(2, run("index", "--data", d.toString(), "--meta", m.toString(), "--format", "xml"));
+        assertEquals(2, run("index", "--data", d.toString()));
+        assertEquals(3, run("index", "--data", dir.resolve("nope.csv").toString(), "--meta", m.toString()));
+        assertTrue(err.contains("nope.csv:0:0: file not found"), err);
+        Path noCol = write("n.csv", "uCode,x\nA,1\n");
+        assertEquals(3, run("index", "--data", noCol.toString(), "--meta", m.toString()));
+        assertTrue(err.contains("missing required column 'y'"), err);
+        Path good = write("g.csv", "uCode,x,y\nA,1,4\nB,3,2\n");
+        assertEquals(1, run("index", "--data", good.toString(), "--meta", m.toString(), "--aggregate", "geometric"));
+        assertTrue(err.contains("geometric mean of 'P' needs values above 0"), err);
+        assertEquals(
+                0,
+                run(
+                        "index",
+                        "--data",
+                        good.toString(),
+                        "--meta",
+                        m.toString(),
+                        "--normalise",
+                        "minmax:1,100",
+                        "--aggregate",
+                        "geometric",
+                        "--treat",
+                        "winsorise",
+                        "--impute",
+                        "mean",
+                        "--screen",
+                        "0.5",
+                        "--min-coverage",
+                        "0.5",
+                        "--scope",
+                        "pooled",
+                        "--out",
+                        dir.resolve("o.csv").toString()));
+        assertEquals(2, run("index", "--data", good.toString(), "--meta", m.toString(), "--scope", "global"));
+    }
+
+    @Test
+    void panelDataGetsAPeriodColumn() throws IOException {
+        Path m = write("m.csv", META);
+        Path d = write("d.csv", "uCode,Time,x,y\nA,2020,1,4\nB,2020,3,2\nA,2021,2,NA\nB,2021,1,1\n");
+        assertEquals(0, run("index", "--data", d.toString(), "--meta", m.toString(), "--impute", "latest"));
+        List<String> lines = out.lines().toList();
+        assertEquals("unit,code,level,value,rank,period", lines.get(0));
+        // 2021: A has y carried forward (4), B y = 1 → reversed: A 0, B 100
+        assertTrue(lines.contains("A,y,1,0,2,2021"), out);
+    }
+}

@@ -1,0 +1,169 @@
+package org.citykpi.io.csv;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.citykpi.Numbers;
+import org.citykpi.data.Column;
+import org.citykpi.data.Dataset;
+import org.citykpi.io.ObservationAttributes;
+import org.citykpi.io.ReadResult;
+
+/**
+ * Writes a dataset back as long or wide CSV, so that reading the output gives the same dataset
+ * (a round trip): rows in the dataset's order, variables sorted, numbers by {@link
+ * Numbers#format} (shortest text that reads back to the same double), lines ending in {@code \n}.
+ *
+ * <ul>
+ *   <li>long: {@code entity,period,variable,value[,unit][,<attribute>…]}; a row with no value is
+ *       written as {@code entity,period,,} (which declares the row); the unit and attribute
+ *       columns appear when a {@link ReadResult} has units or attributes;
+ *   <li>wide: {@code entity,period,<variable>…}, empty cells for missing values;
+ *   <li>text that a spreadsheet would run as a formula ({@code =}, {@code +}, {@code -}, {@code @}
+ *       first and not a number) is written with a leading apostrophe, so such text does not
+ *       survive a round trip unchanged (everything else does).
+ * </ul>
+ *
+ * Thread-safe (stateless).
+ */
+public final class DatasetCsvWriter {
+    private DatasetCsvWriter() {}
+
+    /**
+     * Writes {@code dataset} as long CSV.
+     *
+     * @throws IOException if writing fails
+     */
+    public static void writeLong(Dataset dataset, Writer out) throws IOException {
+        writeLong(dataset, Map.of(), List.of(), out);
+    }
+
+    /**
+     * Writes what {@code result} read (dataset, units, attributes) as long CSV.
+     *
+     * @throws IOException if writing fails
+     */
+    public static void writeLong(ReadResult result, Writer out) throws IOException {
+        writeLong(result.dataset(), result.units(), result.attributes(), out);
+    }
+
+    /**
+     * Writes {@code dataset} as long CSV with a unit column (when {@code units} is not empty) and a
+     * column per attribute name (sorted, so that the output does not depend on row order).
+     *
+     * @throws IOException if writing fails
+     */
+    public static void writeLong(
+            Dataset dataset, Map<String, String> units, List<ObservationAttributes> attributes, Writer out)
+            throws IOException {
+        requireNonNull(dataset, "dataset");
+        requireNonNull(out, "out");
+        Set<String> names = new TreeSet<>();
+        Map<String, Map<String, String>> attrs = new HashMap<>();
+        for (ObservationAttributes a : attributes) {
+            names.addAll(a.attributes().keySet());
+            attrs.put(a.entity() + '\u0000' + a.period().label() + '\u0000' + a.variable(), a.attributes());
+        }
+        names.removeIf(n -> Columns.of(n) != null && Columns.of(n) != Columns.SOURCE && Columns.of(n) != Columns.NOTE);
+        List<String> attrNames = new ArrayList<>(names);
+        boolean unitColumn = !units.isEmpty();
+        final char s = ',';
+        out.write("entity,period,variable,value");
+        if (unitColumn) {
+            out.write(",unit");
+        }
+        for (String n : attrNames) {
+            out.write(s);
+            CsvCells.safe(out, n, s);
+        }
+        out.write('\n');
+        List<String> vars = dataset.variables();
+        Column[] cols = new Column[vars.size()];
+        for (int k = 0; k < cols.length; k++) {
+            cols[k] = dataset.column(vars.get(k));
+        }
+        int extra = (unitColumn ? 1 : 0) + attrNames.size();
+        for (int r = 0; r < dataset.rowCount(); r++) {
+            String e = dataset.entity(r);
+            String p = dataset.period(r).label();
+            boolean any = false;
+            for (int k = 0; k < cols.length; k++) {
+                if (!cols[k].isPresent(r)) {
+                    continue;
+                }
+                any = true;
+                CsvCells.safe(out, e, s);
+                out.write(s);
+                CsvCells.safe(out, p, s);
+                out.write(s);
+                CsvCells.safe(out, vars.get(k), s);
+                out.write(s);
+                out.write(Numbers.format(cols[k].get(r)));
+                if (unitColumn) {
+                    out.write(s);
+                    CsvCells.safe(out, units.getOrDefault(vars.get(k), ""), s);
+                }
+                Map<String, String> a = attrs.get(e + '\u0000' + p + '\u0000' + vars.get(k));
+                for (String n : attrNames) {
+                    out.write(s);
+                    if (a != null && a.containsKey(n)) {
+                        CsvCells.safe(out, a.get(n), s);
+                    }
+                }
+                out.write('\n');
+            }
+            if (!any) {
+                CsvCells.safe(out, e, s);
+                out.write(s);
+                CsvCells.safe(out, p, s);
+                out.write(",,");
+                for (int i = 0; i < extra; i++) {
+                    out.write(s);
+                }
+                out.write('\n');
+            }
+        }
+        out.flush();
+    }
+
+    /**
+     * Writes {@code dataset} as wide CSV: {@code entity,period,<variables sorted>}.
+     *
+     * @throws IOException if writing fails
+     */
+    public static void writeWide(Dataset dataset, Writer out) throws IOException {
+        requireNonNull(dataset, "dataset");
+        final char s = ',';
+        out.write("entity,period");
+        List<String> vars = dataset.variables();
+        for (String v : vars) {
+            out.write(s);
+            CsvCells.safe(out, v, s);
+        }
+        out.write('\n');
+        Column[] cols = new Column[vars.size()];
+        for (int k = 0; k < cols.length; k++) {
+            cols[k] = dataset.column(vars.get(k));
+        }
+        for (int r = 0; r < dataset.rowCount(); r++) {
+            CsvCells.safe(out, dataset.entity(r), s);
+            out.write(s);
+            CsvCells.safe(out, dataset.period(r).label(), s);
+            for (Column c : cols) {
+                out.write(s);
+                if (c.isPresent(r)) {
+                    out.write(Numbers.format(c.get(r)));
+                }
+            }
+            out.write('\n');
+        }
+        out.flush();
+    }
+}

@@ -1,0 +1,89 @@
+package org.citykpi.io.csv;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.citykpi.Numbers;
+import org.citykpi.calc.KpiResult;
+import org.citykpi.engine.ResultRecord;
+
+/**
+ * Writes results as Open SDG tidy CSV: {@code Year,Series,GeoCode,Units,Value} ({@code Year}
+ * first and {@code Value} last, as Open SDG's {@code check_csv.py} requires; {@code Series},
+ * {@code GeoCode} and {@code Units} are its reserved columns, so every row is a headline row).
+ *
+ * <ul>
+ *   <li>only results with a value are written: Open SDG has no way to say "not available" (the
+ *       {@code compute} CSV or JSON carries the causes);
+ *   <li>{@code Year} is the period's label ({@code 2022}, {@code 2015-2016});
+ *   <li>values by {@link Numbers#format}; text cells made safe for spreadsheets; no leading or
+ *       trailing blanks (trimmed, as {@code check_csv.py} requires).
+ * </ul>
+ *
+ * Reading the output back with {@link org.citykpi.io.DataReader} gives the values under the KPI
+ * ids. Thread-safe (stateless).
+ */
+public final class OpenSdgCsvWriter {
+    /** The header line, without its line end. */
+    public static final String HEADER = "Year,Series,GeoCode,Units,Value";
+
+    private OpenSdgCsvWriter() {}
+
+    /**
+     * Writes every result with a value to one CSV.
+     *
+     * @throws IOException if writing fails
+     */
+    public static void write(List<ResultRecord> records, Writer out) throws IOException {
+        requireNonNull(records, "records");
+        out.write(HEADER);
+        out.write('\n');
+        for (ResultRecord r : records) {
+            if (r.result() instanceof KpiResult.Value) {
+                char s = ',';
+                CsvCells.safe(out, r.period().label(), s);
+                out.write(s);
+                CsvCells.safe(out, r.kpi().strip(), s);
+                out.write(s);
+                CsvCells.safe(out, r.entity().strip(), s);
+                out.write(s);
+                CsvCells.safe(out, r.unit().strip(), s);
+                out.write(s);
+                out.write(Numbers.format(((KpiResult.Value) r.result()).value()));
+                out.write('\n');
+            }
+        }
+        out.flush();
+    }
+
+    /**
+     * Writes one file per KPI into {@code dir}, named as Open SDG names them: {@code
+     * indicator_<kpi>.csv} (characters other than letters, digits, {@code -} and {@code .}
+     * become {@code -}). Returns the files written, in KPI order of first appearance.
+     *
+     * @throws IOException if writing fails
+     */
+    public static List<Path> writePerIndicator(List<ResultRecord> records, Path dir) throws IOException {
+        Map<String, List<ResultRecord>> byKpi = new LinkedHashMap<>();
+        for (ResultRecord r : records) {
+            byKpi.computeIfAbsent(r.kpi(), k -> new ArrayList<>()).add(r);
+        }
+        List<Path> files = new ArrayList<>();
+        for (Map.Entry<String, List<ResultRecord>> en : byKpi.entrySet()) {
+            Path f = dir.resolve("indicator_" + en.getKey().replaceAll("[^A-Za-z0-9.-]", "-") + ".csv");
+            try (Writer w = Files.newBufferedWriter(f, StandardCharsets.UTF_8)) {
+                write(en.getValue(), w);
+            }
+            files.add(f);
+        }
+        return files;
+    }
+}
