@@ -34,7 +34,7 @@ final class Charts {
     static String radar(List<String> labels, List<OptionalDouble> scores, int size, boolean full, String title) {
         int n = labels.size();
         // Labels need room beside the chart more than above and below it.
-        int padX = full ? 118 : 66;
+        int padX = full ? 118 : 80;
         int padY = full ? 52 : 34;
         double r = (size - 2.0 * padX) / 2;
         int height = (int) Math.ceil(2 * r + 2 * padY);

@@ -263,6 +263,7 @@ public final class HtmlReport {
             dimCard(d, s, g == null ? 0 : g.kpisScored(), g == null ? 0 : g.kpisTotal(), false, dimId(entity, d));
         }
         raw("</div>\n");
+        furthest(row);
         if (m.in.targets().size() == 0) {
             raw("<p class=\"note\">No targets were given, so no KPI is scored and no band is shown."
                     + " Pass a targets file (<code>--targets</code>) to score the values.</p>\n");
@@ -282,6 +283,36 @@ public final class HtmlReport {
                     + " 100 at the rim.</p>");
         }
         raw("</div></div>\n");
+    }
+
+    /** Lists the scored KPIs furthest from their targets (lowest attainment), so the reader sees where to look. */
+    private void furthest(int row) {
+        List<ResultRecord> scored = new ArrayList<>();
+        for (Indicator i : m.catalog.indicators()) {
+            ResultRecord r = m.record(row, i.id());
+            if (r.points().isPresent()
+                    && r.attainment().isPresent()
+                    && r.points().getAsInt() < 4) {
+                scored.add(r);
+            }
+        }
+        if (scored.isEmpty()) {
+            return;
+        }
+        scored.sort(
+                Comparator.comparingDouble((ResultRecord r) -> r.attainment().getAsDouble()));
+        raw("<h4>Furthest from target</h4>\n<table class=\"bars furthest\"><tbody>");
+        for (ResultRecord r : scored.subList(0, Math.min(6, scored.size()))) {
+            Band b = Band.ofPoints(r.points());
+            raw("<tr").attr("data-kpi", r.kpi()).raw("><td>").t(r.name());
+            raw(" <span class=\"muted small\">")
+                    .t(m.catalog.owner(r.kpi()).dimension())
+                    .raw("</span></td>");
+            raw("<td class=\"lbl\">");
+            chip(b, scoreText(r));
+            raw("</td></tr>");
+        }
+        raw("</tbody></table>\n");
     }
 
     private void card(int n, String label) {
@@ -850,7 +881,7 @@ public final class HtmlReport {
             Band b = Model.band(o);
             chip(b, o.isPresent() ? Text.pct(o.getAsDouble()) + " \u00b7 " + b.label : b.label);
             raw("</figcaption>");
-            raw(Charts.radar(m.subDimensions, scores, 300, false, "Sub-dimension scores of " + e));
+            raw(Charts.radar(m.subDimensions, scores, 320, false, "Sub-dimension scores of " + e));
             raw("</figure>");
         }
         raw("</div>\n");

@@ -55,6 +55,7 @@ final class Style {
             "table.bars td{vertical-align:middle;border-bottom:1px solid #eee;padding:2px 6px}",
             "table.bars td.lbl{white-space:nowrap;font-size:12px}",
             "table.bars td:first-child{width:42%}table.bars td:nth-child(2){width:320px}",
+            "table.furthest td:first-child{width:auto}",
             "details summary{cursor:pointer;color:var(--accent);font-weight:600;white-space:nowrap}",
             "details[open]{background:#f7f9fb;outline:1px solid var(--line);padding:2px 4px}",
             ".why{min-width:280px;max-width:520px;white-space:normal;font-weight:400;text-align:left;padding:4px 0}",
