@@ -18,6 +18,8 @@ import org.citykpi.engine.RuleViolation;
 import org.citykpi.io.ReadResult;
 import org.citykpi.io.TargetsReader;
 import org.citykpi.io.csv.ResultsCsvWriter;
+import org.citykpi.io.json.ResultsJson;
+import org.citykpi.io.ngsi.NgsiLdWriter;
 import org.citykpi.score.U4sscScoring;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -134,12 +136,18 @@ final class ComputeCommand implements Callable<Integer> {
 
     /** The output formats of compute. */
     enum OutputFormat {
-        CSV;
+        CSV,
+        JSON,
+        NGSI_LD;
 
         static OutputFormat parse(String s, CommandSpec spec) {
             switch (s.toLowerCase(java.util.Locale.ROOT)) {
                 case "csv":
                     return CSV;
+                case "json":
+                    return JSON;
+                case "ngsi-ld":
+                    return NGSI_LD;
                 default:
                     throw new picocli.CommandLine.ParameterException(
                             spec.commandLine(), "--format: unknown format '" + s + "' (expected csv, json or ngsi-ld)");
@@ -147,7 +155,16 @@ final class ComputeCommand implements Callable<Integer> {
         }
 
         void write(List<ResultRecord> records, Results results, Writer w) throws IOException {
-            ResultsCsvWriter.write(records, w);
+            switch (this) {
+                case JSON:
+                    ResultsJson.write(records, w);
+                    break;
+                case NGSI_LD:
+                    NgsiLdWriter.write(records, NgsiLdWriter.Form.NORMALIZED, w);
+                    break;
+                default:
+                    ResultsCsvWriter.write(records, w);
+            }
         }
     }
 }
