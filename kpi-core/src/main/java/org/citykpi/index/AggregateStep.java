@@ -68,6 +68,13 @@ final class AggregateStep {
                 ? 0
                 : a instanceof Aggregator.Geometric ? 1 : a instanceof Aggregator.Harmonic ? 2 : 3;
         double pw = kind == 3 ? ((Aggregator.Generalised) a).p() : 1;
+        // logs of the normalised indicators are computed once and shared by every rebuild
+        double[][] cl = new double[k][];
+        if (kind == 1) {
+            for (int i = 0; i < k; i++) {
+                cl[i] = kids[i] < first ? ind.logs() : null;
+            }
+        }
         int out = (node - first) * rows;
         double[] v = agg.v;
         boolean[] ok = agg.ok;
@@ -94,6 +101,8 @@ final class AggregateStep {
                 double term;
                 if (kind == 0) {
                     term = w[i] * x;
+                } else if (kind == 1 && cl[i] != null && x > 0) {
+                    term = w[i] * cl[i][at];
                 } else {
                     term = term(kind, pw, w[i], x, h, node, kids[i], r, label);
                 }

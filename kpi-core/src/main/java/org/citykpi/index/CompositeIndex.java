@@ -116,7 +116,7 @@ public final class CompositeIndex {
                 s.normalised = normalise(s.treated, p, group);
             // fall through
             case AGGREGATE:
-                s.weights = h.withWeights(p.weights()).weights();
+                s.weights = h.weights(p.weights());
                 s.aggregated = aggregate(s.normalised, s.weights, p);
             // fall through
             case NONE:

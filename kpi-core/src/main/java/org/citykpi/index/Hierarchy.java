@@ -213,6 +213,25 @@ public final class Hierarchy {
         return new Hierarchy(out);
     }
 
+    /**
+     * Returns the weights of all nodes in result order, with {@code overrides} applied (cheaper
+     * than {@link #withWeights} when only the numbers are needed).
+     *
+     * @throws IllegalArgumentException if an override names no node
+     */
+    double[] weights(Map<String, Double> overrides) {
+        double[] w = weights();
+        for (Map.Entry<String, Double> e : overrides.entrySet()) {
+            Integer i = index.get(e.getKey());
+            if (i == null) {
+                throw new IllegalArgumentException(
+                        "weight given for '" + e.getKey() + "', which is not in the hierarchy");
+            }
+            w[i] = e.getValue();
+        }
+        return w;
+    }
+
     /** Returns the weights of all nodes in result order. */
     public double[] weights() {
         double[] w = new double[nodes.size()];

@@ -27,6 +27,25 @@ final class Matrix {
         this.ok = ok;
     }
 
+    private volatile double[] logs;
+
+    /**
+     * Returns {@code ln v} for every present positive cell (0 elsewhere), computed once: the
+     * geometric mean of many runs over the same normalised data reuses it. Racing threads compute
+     * identical arrays, so the unsynchronised cache is safe.
+     */
+    double[] logs() {
+        double[] l = logs;
+        if (l == null) {
+            l = new double[v.length];
+            for (int i = 0; i < v.length; i++) {
+                l[i] = ok[i] && v[i] > 0 ? Math.log(v[i]) : 0;
+            }
+            logs = l;
+        }
+        return l;
+    }
+
     int at(int row, int col) {
         return col * rows + row;
     }
