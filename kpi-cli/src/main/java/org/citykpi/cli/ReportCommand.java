@@ -24,6 +24,7 @@ import org.citykpi.report.HtmlReport;
 import org.citykpi.report.ReportInput;
 import org.citykpi.score.GroupScore;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -59,20 +60,8 @@ final class ReportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(
-            names = "--data",
-            required = true,
-            arity = "1..*",
-            paramLabel = "FILE",
-            description = "Data files (long, wide, SDMX, Open SDG CSV or JSON).")
-    List<Path> data;
-
-    @Option(
-            names = "--catalog",
-            defaultValue = "u4ssc",
-            paramLabel = "u4ssc|FILE",
-            description = "Bundled catalog id or catalog JSON file (default: ${DEFAULT-VALUE}).")
-    String catalog;
+    @Mixin
+    DataInput input;
 
     @Option(
             names = "--targets",
@@ -86,21 +75,15 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--title", paramLabel = "TEXT", description = "Report title (default: a title naming the city).")
     String title;
 
-    @Option(names = "--strict", description = "Stop at the first data error (exit 1, no output).")
-    boolean strict;
-
-    @Option(names = "--decimal-comma", description = "Read numbers with ',' as decimal separator.")
-    boolean decimalComma;
-
     @Override
     public Integer call() {
         PrintWriter stderr = spec.commandLine().getErr();
         try (Progress progress = Progress.start("report", 5, stderr)) {
             PrintWriter err = progress.messages();
             progress.step("loading the catalog");
-            Catalog cat = CommandSupport.catalog(catalog);
+            Catalog cat = input.catalog();
             progress.step("reading data");
-            ReadResult read = CommandSupport.data(data, strict, decimalComma, cat, err);
+            ReadResult read = input.read(cat, err);
             TargetsReader.Result tg = CommandSupport.targets(targets, cat, err);
             progress.step("computing KPIs");
             Results results = Engine.create(cat).evaluate(read.dataset());
@@ -136,7 +119,7 @@ final class ReportCommand implements Callable<Integer> {
 
     private DataAccount account(ReadResult read) {
         List<String> sources = new ArrayList<>();
-        for (Path p : data) {
+        for (Path p : input.data) {
             sources.add(p.toString());
         }
         List<String> problems = new ArrayList<>();
