@@ -36,6 +36,9 @@ public final class CityKpiCommand implements Runnable {
         for (Object sub : Subcommands.all()) {
             cl.addSubcommand(sub);
         }
+        // Without this, picocli takes an unknown option after a multi-value option such as --data
+        // as one more value ("--bogus: no such file", exit 3) instead of bad usage (exit 2).
+        cl.setUnmatchedOptionsAllowedAsOptionParameters(false);
         cl.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();
             err.println("citykpi: " + ex.getMessage());

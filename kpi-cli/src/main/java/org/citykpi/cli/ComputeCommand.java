@@ -20,6 +20,7 @@ import org.citykpi.io.TargetsReader;
 import org.citykpi.io.csv.ResultsCsvWriter;
 import org.citykpi.score.U4sscScoring;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -45,20 +46,8 @@ final class ComputeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(
-            names = "--data",
-            required = true,
-            arity = "1..*",
-            paramLabel = "FILE",
-            description = "Data files (long, wide, SDMX, Open SDG CSV or JSON).")
-    List<Path> data;
-
-    @Option(
-            names = "--catalog",
-            defaultValue = "u4ssc",
-            paramLabel = "u4ssc|FILE",
-            description = "Bundled catalog id or catalog JSON file (default: ${DEFAULT-VALUE}).")
-    String catalog;
+    @Mixin
+    DataInput input;
 
     @Option(
             names = "--targets",
@@ -83,17 +72,11 @@ final class ComputeCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Output file (default: standard output).")
     Path out;
 
-    @Option(names = "--strict", description = "Stop at the first data error (exit 1, no output).")
-    boolean strict;
-
-    @Option(names = "--decimal-comma", description = "Read numbers with ',' as decimal separator.")
-    boolean decimalComma;
-
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         OutputFormat fmt = OutputFormat.parse(format, spec);
-        Catalog cat = CommandSupport.catalog(catalog);
+        Catalog cat = input.catalog();
         Set<String> wanted = null;
         if (only != null && !only.isEmpty()) {
             wanted = new LinkedHashSet<>();
@@ -105,7 +88,7 @@ final class ComputeCommand implements Callable<Integer> {
             }
         }
         Catalog used = wanted == null ? cat : cat.only(wanted);
-        ReadResult read = CommandSupport.data(data, strict, decimalComma, used, err);
+        ReadResult read = input.read(used, err);
         TargetsReader.Result tg = CommandSupport.targets(targets, used, err);
         Results results = Engine.create(used).evaluate(read.dataset());
         List<ResultRecord> records = U4sscScoring.records(results, tg.targets());

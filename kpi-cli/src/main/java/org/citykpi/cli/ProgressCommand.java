@@ -21,6 +21,7 @@ import org.citykpi.io.TargetsReader;
 import org.citykpi.io.csv.ProgressCsvWriter;
 import org.citykpi.io.json.ProgressJson;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -57,13 +58,8 @@ final class ProgressCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(
-            names = "--data",
-            required = true,
-            arity = "1..*",
-            paramLabel = "FILE",
-            description = "Data files (long, wide, SDMX, Open SDG CSV or JSON) with several periods.")
-    List<Path> data;
+    @Mixin
+    DataInput input;
 
     @Option(
             names = "--method",
@@ -71,13 +67,6 @@ final class ProgressCommand implements Callable<Integer> {
             paramLabel = "METHOD",
             description = "eurostat, statcan, unsd, escap-cs, escap-ap or sdsn.")
     String method;
-
-    @Option(
-            names = "--catalog",
-            defaultValue = "u4ssc",
-            paramLabel = "u4ssc|FILE",
-            description = "Bundled catalog id or catalog JSON file (default: ${DEFAULT-VALUE}).")
-    String catalog;
 
     @Option(
             names = "--targets",
@@ -108,12 +97,6 @@ final class ProgressCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Output file (default: standard output).")
     Path out;
 
-    @Option(names = "--strict", description = "Stop at the first data error (exit 1, no output).")
-    boolean strict;
-
-    @Option(names = "--decimal-comma", description = "Read numbers with ',' as decimal separator.")
-    boolean decimalComma;
-
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
@@ -136,8 +119,8 @@ final class ProgressCommand implements Callable<Integer> {
             throw new ParameterException(
                     spec.commandLine(), "--target-year " + due.get() + " must come after --base-year " + base.get());
         }
-        Catalog cat = CommandSupport.catalog(catalog);
-        ReadResult read = CommandSupport.data(data, strict, decimalComma, cat, err);
+        Catalog cat = input.catalog();
+        ReadResult read = input.read(cat, err);
         TargetsReader.Result tg = CommandSupport.targets(targets, cat, err);
         Results results = Engine.create(cat).evaluate(read.dataset());
         List<ProgressTable.Row> rows = ProgressTable.assess(results, tg.targets(), m, base, due);

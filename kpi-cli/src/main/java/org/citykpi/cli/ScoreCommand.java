@@ -18,6 +18,7 @@ import org.citykpi.io.json.ScoresJson;
 import org.citykpi.score.GroupScore;
 import org.citykpi.score.U4sscScoring;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -44,15 +45,8 @@ final class ScoreCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--data", required = true, arity = "1..*", paramLabel = "FILE", description = "Data files.")
-    List<Path> data;
-
-    @Option(
-            names = "--catalog",
-            defaultValue = "u4ssc",
-            paramLabel = "u4ssc|FILE",
-            description = "Bundled catalog id or catalog JSON file (default: ${DEFAULT-VALUE}).")
-    String catalog;
+    @Mixin
+    DataInput input;
 
     @Option(names = "--targets", required = true, paramLabel = "FILE", description = "Targets CSV or JSON.")
     Path targets;
@@ -67,12 +61,6 @@ final class ScoreCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Output file (default: standard output).")
     Path out;
 
-    @Option(names = "--strict", description = "Stop at the first data error (exit 1, no output).")
-    boolean strict;
-
-    @Option(names = "--decimal-comma", description = "Read numbers with ',' as decimal separator.")
-    boolean decimalComma;
-
     @Override
     public Integer call() {
         String f = format.toLowerCase(Locale.ROOT);
@@ -81,8 +69,8 @@ final class ScoreCommand implements Callable<Integer> {
                     spec.commandLine(), "--format: unknown format '" + format + "' (expected csv or json)");
         }
         PrintWriter err = spec.commandLine().getErr();
-        Catalog cat = CommandSupport.catalog(catalog);
-        ReadResult read = CommandSupport.data(data, strict, decimalComma, cat, err);
+        Catalog cat = input.catalog();
+        ReadResult read = input.read(cat, err);
         TargetsReader.Result tg = CommandSupport.targets(targets, cat, err);
         Results results = Engine.create(cat).evaluate(read.dataset());
         List<GroupScore> scores = U4sscScoring.rollUp(results, tg.targets());

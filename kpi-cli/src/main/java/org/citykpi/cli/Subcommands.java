@@ -12,6 +12,7 @@ final class Subcommands {
                 new ScoreCommand(),
                 new ValidateCommand(),
                 new IndexCommand(),
+                new ReportCommand(),
                 new ProgressCommand(),
                 new CatalogCommand());
     }

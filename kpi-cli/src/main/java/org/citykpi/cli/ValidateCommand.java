@@ -27,8 +27,8 @@ import org.citykpi.io.Problem;
 import org.citykpi.io.ReadOptions;
 import org.citykpi.io.ReadResult;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
@@ -63,32 +63,14 @@ final class ValidateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(
-            names = "--data",
-            required = true,
-            arity = "1..*",
-            paramLabel = "FILE",
-            description = "Data files (long, wide, SDMX, Open SDG CSV or JSON).")
-    List<Path> data;
-
-    @Option(
-            names = "--catalog",
-            defaultValue = "u4ssc",
-            paramLabel = "u4ssc|FILE",
-            description = "Bundled catalog id or catalog JSON file (default: ${DEFAULT-VALUE}).")
-    String catalog;
-
-    @Option(names = "--strict", description = "Stop at the first data error (exit 1).")
-    boolean strict;
-
-    @Option(names = "--decimal-comma", description = "Read numbers with ',' as decimal separator.")
-    boolean decimalComma;
+    @Mixin
+    DataInput input;
 
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
-        Catalog cat = CommandSupport.catalog(catalog);
+        Catalog cat = input.catalog();
         ReadResult read = read(cat, err);
         long errors = read.errorCount();
         long warnings = read.warningCount();
@@ -113,7 +95,7 @@ final class ValidateCommand implements Callable<Integer> {
 
     /** Reads the data with the catalog's units and valid ranges, printing each problem. */
     private ReadResult read(Catalog cat, PrintWriter err) {
-        for (Path f : data) {
+        for (Path f : input.data) {
             if (!Files.isRegularFile(f)) {
                 throw new CliException(
                         ExitCodes.UNREADABLE,
@@ -132,13 +114,13 @@ final class ValidateCommand implements Callable<Integer> {
             }
         }
         ReadOptions opts = ReadOptions.defaults()
-                .withStrict(strict)
-                .withDecimalComma(decimalComma)
+                .withStrict(input.strict)
+                .withDecimalComma(input.decimalComma)
                 .withUnits(units)
                 .withRanges(cat.variables());
         ReadResult r;
         try {
-            r = DataReader.create(opts).read(data);
+            r = DataReader.create(opts).read(input.data);
         } catch (DataFormatException e) {
             err.println(e.getMessage());
             err.flush();

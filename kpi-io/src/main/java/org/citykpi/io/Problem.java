@@ -54,7 +54,11 @@ public record Problem(String file, long line, int column, String raw, String mes
         return severity == Severity.ERROR;
     }
 
-    /** Returns {@code file:line:column: message} (warnings say {@code warning:} after the position). */
+    /**
+     * Returns {@code file:line:column: message} (warnings say {@code warning:} after the position) on
+     * one line: line breaks in the message are written as {@code \n} and {@code \r}, other control
+     * characters as Java-style unicode escapes.
+     */
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder(file);
@@ -68,6 +72,20 @@ public record Problem(String file, long line, int column, String raw, String mes
         if (severity == Severity.WARNING) {
             sb.append("warning: ");
         }
-        return sb.append(message).toString();
+        // One problem, one line: a quoted value with a line break (or other control characters)
+        // would otherwise split the FILE:LINE:COLUMN line on stderr, or send escapes to a terminal.
+        for (int i = 0; i < message.length(); i++) {
+            char c = message.charAt(i);
+            if (c == '\n') {
+                sb.append("\\n");
+            } else if (c == '\r') {
+                sb.append("\\r");
+            } else if ((c < 0x20 && c != '\t') || c == 0x7f) {
+                sb.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
     }
 }

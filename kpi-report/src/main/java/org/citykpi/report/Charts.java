@@ -33,19 +33,22 @@ final class Charts {
      */
     static String radar(List<String> labels, List<OptionalDouble> scores, int size, boolean full, String title) {
         int n = labels.size();
-        int pad = full ? 120 : 46;
-        double r = (size - 2.0 * pad) / 2;
+        // Labels need room beside the chart more than above and below it.
+        int padX = full ? 118 : 80;
+        int padY = full ? 52 : 34;
+        double r = (size - 2.0 * padX) / 2;
+        int height = (int) Math.ceil(2 * r + 2 * padY);
         double cx = size / 2.0;
-        double cy = size / 2.0;
+        double cy = height / 2.0;
         StringBuilder sb = new StringBuilder();
         sb.append("<svg class=\"radar\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ")
                 .append(size)
                 .append(' ')
-                .append(size)
+                .append(height)
                 .append("\" width=\"")
                 .append(size)
                 .append("\" height=\"")
-                .append(size)
+                .append(height)
                 .append("\" role=\"img\" aria-label=\"")
                 .append(Text.esc(title))
                 .append("\"><title>")

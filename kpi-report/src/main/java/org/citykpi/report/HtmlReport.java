@@ -245,27 +245,25 @@ public final class HtmlReport {
     }
 
     private void summary(String entity, int row) {
-        Model.Counts c = m.counts(row);
+        CitySummary c = CitySummary.of(m, entity);
         raw("<div class=\"summary\"><div>\n<div class=\"cards\">");
-        card(c.total(), "KPIs in the catalog");
+        card(c.kpis(), "KPIs in the catalog");
         card(c.reported(), "KPIs reported (value or some input in the data)");
         card(c.withValues(), "KPIs with a value");
         card(c.scored(), "KPIs scored against a target");
         raw("</div>\n<div class=\"dims\">");
-        OptionalDouble overall = m.overall(row);
-        int scored = 0;
         int total = 0;
-        for (GroupScore g : m.scores(row, GroupScore.Level.DIMENSION)) {
-            scored += g.kpisScored();
+        for (GroupScore g : c.dimensions()) {
             total += g.kpisTotal();
         }
-        dimCard("Overall", overall, scored, total, true, null);
+        dimCard("Overall", c.overallPercent(), c.maxPoints() / 4, total, true, null);
         for (String d : m.dimensions) {
             GroupScore g = m.score(row, GroupScore.Level.DIMENSION, d);
             OptionalDouble s = g == null ? OptionalDouble.empty() : g.scorePercent();
             dimCard(d, s, g == null ? 0 : g.kpisScored(), g == null ? 0 : g.kpisTotal(), false, dimId(entity, d));
         }
         raw("</div>\n");
+        furthest(row);
         if (m.in.targets().size() == 0) {
             raw("<p class=\"note\">No targets were given, so no KPI is scored and no band is shown."
                     + " Pass a targets file (<code>--targets</code>) to score the values.</p>\n");
@@ -280,11 +278,41 @@ public final class HtmlReport {
         }
         if (!labels.isEmpty()) {
             raw("<h4>Score per sub-dimension</h4>");
-            raw(Charts.radar(labels, scores, 470, true, "Radar chart of sub-dimension scores of " + entity));
+            raw(Charts.radar(labels, scores, 540, true, "Radar chart of sub-dimension scores of " + entity));
             raw("<p class=\"muted small\">Score = points \u00f7 (4 \u00d7 KPIs scored). Shaded rings: U4SSC bands;"
                     + " 100 at the rim.</p>");
         }
         raw("</div></div>\n");
+    }
+
+    /** Lists the scored KPIs furthest from their targets (lowest attainment), so the reader sees where to look. */
+    private void furthest(int row) {
+        List<ResultRecord> scored = new ArrayList<>();
+        for (Indicator i : m.catalog.indicators()) {
+            ResultRecord r = m.record(row, i.id());
+            if (r.points().isPresent()
+                    && r.attainment().isPresent()
+                    && r.points().getAsInt() < 4) {
+                scored.add(r);
+            }
+        }
+        if (scored.isEmpty()) {
+            return;
+        }
+        scored.sort(
+                Comparator.comparingDouble((ResultRecord r) -> r.attainment().getAsDouble()));
+        raw("<h4>Furthest from target</h4>\n<table class=\"bars furthest\"><tbody>");
+        for (ResultRecord r : scored.subList(0, Math.min(6, scored.size()))) {
+            Band b = Band.ofPoints(r.points());
+            raw("<tr").attr("data-kpi", r.kpi()).raw("><td>").t(r.name());
+            raw(" <span class=\"muted small\">")
+                    .t(m.catalog.owner(r.kpi()).dimension())
+                    .raw("</span></td>");
+            raw("<td class=\"lbl\">");
+            chip(b, scoreText(r));
+            raw("</td></tr>");
+        }
+        raw("</tbody></table>\n");
     }
 
     private void card(int n, String label) {
@@ -853,7 +881,7 @@ public final class HtmlReport {
             Band b = Model.band(o);
             chip(b, o.isPresent() ? Text.pct(o.getAsDouble()) + " \u00b7 " + b.label : b.label);
             raw("</figcaption>");
-            raw(Charts.radar(m.subDimensions, scores, 270, false, "Sub-dimension scores of " + e));
+            raw(Charts.radar(m.subDimensions, scores, 320, false, "Sub-dimension scores of " + e));
             raw("</figure>");
         }
         raw("</div>\n");
@@ -908,20 +936,19 @@ public final class HtmlReport {
 
     /** Ranks entities by score in {@code dimension} (empty: overall): 1 highest, ties share the lowest rank. */
     private Map<String, Integer> rank(List<String> entities, String dimension) {
-        Map<String, Integer> out = new LinkedHashMap<>();
+        Map<String, Double> scores = new LinkedHashMap<>();
         for (String e : entities) {
             OptionalDouble s = scoreOf(m.latest(e), dimension);
-            if (s.isEmpty()) {
-                continue;
+            if (s.isPresent()) {
+                scores.put(e, s.getAsDouble());
             }
-            int above = 0;
-            for (String o : entities) {
-                OptionalDouble so = scoreOf(m.latest(o), dimension);
-                if (so.isPresent() && so.getAsDouble() > s.getAsDouble()) {
-                    above++;
-                }
-            }
-            out.put(e, above + 1);
+        }
+        List<Double> sorted = new ArrayList<>(scores.values());
+        sorted.sort(Comparator.reverseOrder());
+        Map<String, Integer> out = new LinkedHashMap<>();
+        for (Map.Entry<String, Double> e : scores.entrySet()) {
+            // Competition ranking: 1 + the number of strictly higher scores, so ties share a rank.
+            out.put(e.getKey(), sorted.indexOf(e.getValue()) + 1);
         }
         return out;
     }

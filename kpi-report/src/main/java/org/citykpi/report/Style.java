@@ -30,7 +30,7 @@ final class Style {
             ".b1{background:#d7191c;color:#fff}.b2{background:#fdae61;color:#1f1f1f}"
                     + ".b3{background:#a6d96a;color:#1f1f1f}.b4{background:#1a9641;color:#fff}"
                     + ".b0{background:#ececec;color:#444}",
-            ".summary{display:grid;grid-template-columns:minmax(300px,1fr) 470px;gap:24px;align-items:start}",
+            ".summary{display:grid;grid-template-columns:minmax(300px,1fr) 540px;gap:24px;align-items:start}",
             ".cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(130px,1fr));gap:10px;margin:10px 0}",
             ".card{background:#fff;border:1px solid var(--line);border-radius:6px;padding:10px 12px}",
             ".card .n{font-size:26px;font-weight:700}",
@@ -54,6 +54,8 @@ final class Style {
             "td .code{display:block;font:11px ui-monospace,Menlo,Consolas,monospace;color:var(--muted)}",
             "table.bars td{vertical-align:middle;border-bottom:1px solid #eee;padding:2px 6px}",
             "table.bars td.lbl{white-space:nowrap;font-size:12px}",
+            "table.bars td:first-child{width:42%}table.bars td:nth-child(2){width:320px}",
+            "table.furthest td:first-child{width:auto}",
             "details summary{cursor:pointer;color:var(--accent);font-weight:600;white-space:nowrap}",
             "details[open]{background:#f7f9fb;outline:1px solid var(--line);padding:2px 4px}",
             ".why{min-width:280px;max-width:520px;white-space:normal;font-weight:400;text-align:left;padding:4px 0}",
@@ -85,6 +87,6 @@ final class Style {
             "  tr,figure,.dim,.card{break-inside:avoid}",
             "  th{position:static}",
             "  ul.problems{max-height:none;overflow:visible}",
-            "  .summary{grid-template-columns:1fr 430px}",
+            "  .summary{grid-template-columns:1fr}",
             "}");
 }

@@ -166,6 +166,14 @@ class HtmlReportTest {
             assertTrue(html.contains(">" + band + "</span>"), band);
         }
         assertTrue(html.contains("<svg class=\"radar\""));
+        // Furthest from target, lowest attainment first: RND 0.9 of 3 = 30 %, then PM25 10 / 20 = 50 %,
+        // GREEN 58.5 %; KPIs at 95+ are not listed.
+        int f = html.indexOf("<h4>Furthest from target</h4>");
+        String list = html.substring(f, html.indexOf("</table>", f));
+        assertTrue(list.indexOf("data-kpi=\"RND\"") < list.indexOf("data-kpi=\"PM25\""), list);
+        assertTrue(list.indexOf("data-kpi=\"PM25\"") < list.indexOf("data-kpi=\"GREEN\""), list);
+        assertTrue(list.contains("30% \u00b7 0-33 \u00b7 1 pt"), list);
+        assertFalse(list.contains("data-kpi=\"NET\""), list);
         assertFalse(html.contains("id=\"compare\""), "one city: no comparison");
         assertTrue(html.contains("id=\"trends-"), "three periods: trends");
         // NET rose from 80 to 90 where higher is better.
