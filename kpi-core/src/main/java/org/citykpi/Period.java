@@ -8,8 +8,9 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 
 /**
- * Reports a reporting period: a year ({@code 2022}), a year-month ({@code 2022-03}), a date
- * ({@code 2022-03-31}) or a span of years ({@code 2015-16}, {@code 2015-2016}, {@code 2015/16}).
+ * Reports a reporting period: a year ({@code 2022}), a quarter ({@code 2022-Q1}, as SDMX writes
+ * it), a year-month ({@code 2022-03}), a date ({@code 2022-03-31}) or a span of years ({@code
+ * 2015-16}, {@code 2015-2016}, {@code 2015/16}).
  *
  * <p>Periods are ordered by start date, then end date. {@link #label()} keeps the text as
  * normalised ({@code 2015-2016} for every span spelling), so two spellings of one period are equal.
@@ -27,6 +28,8 @@ public record Period(Kind kind, LocalDate start, LocalDate end, String label) im
     public enum Kind {
         /** A calendar year. */
         YEAR,
+        /** A calendar quarter. */
+        QUARTER,
         /** A calendar month. */
         YEAR_MONTH,
         /** One day. */
@@ -55,7 +58,7 @@ public record Period(Kind kind, LocalDate start, LocalDate end, String label) im
     }
 
     /**
-     * Parses ISO-8601 text: {@code YYYY}, {@code YYYY-MM}, {@code YYYY-MM-DD}, or a span of years
+     * Parses ISO-8601 text: {@code YYYY}, {@code YYYY-Qn}, {@code YYYY-MM}, {@code YYYY-MM-DD}, or a span of years
      * {@code YYYY-YY}, {@code YYYY-YYYY}, {@code YYYY/YY}, {@code YYYY/YYYY}. Surrounding blanks
      * are ignored.
      *
@@ -73,6 +76,13 @@ public record Period(Kind kind, LocalDate start, LocalDate end, String label) im
             if (n >= 7 && allDigits(t, 0, 4) && (t.charAt(4) == '-' || t.charAt(4) == '/')) {
                 int y = Integer.parseInt(t.substring(0, 4));
                 String rest = t.substring(5);
+                if (t.charAt(4) == '-' && n == 7 && (rest.charAt(0) == 'Q' || rest.charAt(0) == 'q')) {
+                    int q = rest.charAt(1) - '0';
+                    if (q >= 1 && q <= 4) {
+                        LocalDate s = LocalDate.of(y, 3 * q - 2, 1);
+                        return new Period(Kind.QUARTER, s, s.plusMonths(3).minusDays(1), y + "-Q" + q);
+                    }
+                }
                 if (t.charAt(4) == '-' && n == 7 && allDigits(rest, 0, 2)) {
                     int m = Integer.parseInt(rest);
                     if (m >= 1 && m <= 12) {
@@ -95,8 +105,8 @@ public record Period(Kind kind, LocalDate start, LocalDate end, String label) im
         } catch (DateTimeParseException | NumberFormatException e) {
             // fall through to the one message below
         }
-        throw new IllegalArgumentException(
-                "not a period '" + text + "' (expected YYYY, YYYY-MM, YYYY-MM-DD or a span of years such as 2015-16)");
+        throw new IllegalArgumentException("not a period '" + text
+                + "' (expected YYYY, YYYY-Qn, YYYY-MM, YYYY-MM-DD or a span of years such as 2015-16)");
     }
 
     private static Period span(int first, int last, String text) {

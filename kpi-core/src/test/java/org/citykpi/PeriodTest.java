@@ -16,6 +16,8 @@ class PeriodTest {
         "2022, YEAR, 2022-01-01, 2022-12-31, 2022",
         "' 2022 ', YEAR, 2022-01-01, 2022-12-31, 2022",
         "2022-03, YEAR_MONTH, 2022-03-01, 2022-03-31, 2022-03",
+        "2020-Q1, QUARTER, 2020-01-01, 2020-03-31, 2020-Q1",
+        "2020-q4, QUARTER, 2020-10-01, 2020-12-31, 2020-Q4",
         "2024-02, YEAR_MONTH, 2024-02-01, 2024-02-29, 2024-02",
         "2022-03-31, DATE, 2022-03-31, 2022-03-31, 2022-03-31",
         "2015-16, YEAR_SPAN, 2015-01-01, 2016-12-31, 2015-2016",
@@ -32,7 +34,7 @@ class PeriodTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "22", "20x2", "2022-13-01", "2022-02-30", "2016-2015", "year", "2022-1"})
+    @ValueSource(strings = {"", "22", "20x2", "2022-13-01", "2022-02-30", "2016-2015", "year", "2022-1", "2020-Q5"})
     void rejectsWithTheAcceptedForms(String text) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Period.parse(text));
         assertTrue(e.getMessage().contains("not a period"), e.getMessage());

@@ -45,10 +45,18 @@ final class CommandSupport {
 
     /**
      * Reads every data file into one dataset, printing each problem and then the account line to
-     * {@code err}. Strict mode stops at the first data error (exit 1, no output); an unreadable
+     * {@code err}; with {@code checkRanges}, values outside their variable's valid range are rejected
+     * as read. Strict mode stops at the first data error (exit 1, no output); an unreadable
      * input is exit 3.
      */
-    static ReadResult data(List<Path> files, boolean strict, boolean decimalComma, Catalog catalog, PrintWriter err) {
+    static ReadResult data(
+            List<Path> files,
+            boolean strict,
+            boolean decimalComma,
+            String entity,
+            Catalog catalog,
+            boolean checkRanges,
+            PrintWriter err) {
         for (Path f : files) {
             if (!Files.isRegularFile(f)) {
                 throw new CliException(
@@ -73,6 +81,13 @@ final class CommandSupport {
                 .withStrict(strict)
                 .withDecimalComma(decimalComma)
                 .withUnits(units);
+        if (entity != null && !entity.isBlank()) {
+            opts = opts.withEntity(entity.strip());
+        }
+        if (checkRanges && catalog != null) {
+            // validate rejects values outside their variable's valid range as it reads them, positioned.
+            opts = opts.withRanges(catalog.variables());
+        }
         ReadResult r;
         try {
             r = DataReader.create(opts).read(files);

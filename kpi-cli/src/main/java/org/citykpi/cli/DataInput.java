@@ -34,6 +34,13 @@ final class DataInput {
     @Option(names = "--decimal-comma", description = "Read numbers with ',' as decimal separator.")
     boolean decimalComma;
 
+    @Option(
+            names = "--entity",
+            paramLabel = "CODE",
+            description =
+                    "Entity code for files that name none (an Open SDG or SDMX export without GeoCode or REF_AREA).")
+    String entity;
+
     /** Loads the catalog named by {@code --catalog} (exit 3 when it cannot be read). */
     Catalog catalog() {
         return CommandSupport.catalog(catalog);
@@ -41,6 +48,11 @@ final class DataInput {
 
     /** Reads every data file against {@code cat}, printing problems and the account line to {@code err}. */
     ReadResult read(Catalog cat, PrintWriter err) {
-        return CommandSupport.data(data, strict, decimalComma, cat, err);
+        return CommandSupport.data(data, strict, decimalComma, entity, cat, false, err);
+    }
+
+    /** Reads like {@link #read}, also rejecting values outside their variable's valid range. */
+    ReadResult readChecked(Catalog cat, PrintWriter err) {
+        return CommandSupport.data(data, strict, decimalComma, entity, cat, true, err);
     }
 }

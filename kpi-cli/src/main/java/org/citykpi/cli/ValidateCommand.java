@@ -1,18 +1,13 @@
 package org.citykpi.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import org.citykpi.Variable;
 import org.citykpi.calc.KpiResult;
 import org.citykpi.catalog.Catalog;
 import org.citykpi.catalog.Indicator;
@@ -21,10 +16,6 @@ import org.citykpi.data.Dataset;
 import org.citykpi.engine.Engine;
 import org.citykpi.engine.Results;
 import org.citykpi.engine.RuleViolation;
-import org.citykpi.io.DataFormatException;
-import org.citykpi.io.DataReader;
-import org.citykpi.io.Problem;
-import org.citykpi.io.ReadOptions;
 import org.citykpi.io.ReadResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -71,7 +62,7 @@ final class ValidateCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
         Catalog cat = input.catalog();
-        ReadResult read = read(cat, err);
+        ReadResult read = input.readChecked(cat, err);
         long errors = read.errorCount();
         long warnings = read.warningCount();
 
@@ -91,51 +82,6 @@ final class ValidateCommand implements Callable<Integer> {
                 + read.dataset().rowCount() + " entity-periods; catalog " + cat.id() + ")");
         out.flush();
         return errors > 0 ? ExitCodes.DATA_ERRORS : ExitCodes.OK;
-    }
-
-    /** Reads the data with the catalog's units and valid ranges, printing each problem. */
-    private ReadResult read(Catalog cat, PrintWriter err) {
-        for (Path f : input.data) {
-            if (!Files.isRegularFile(f)) {
-                throw new CliException(
-                        ExitCodes.UNREADABLE,
-                        f + ": cannot read data (" + (Files.exists(f) ? "not a file" : "no such file") + ")");
-            }
-        }
-        Map<String, String> units = new HashMap<>();
-        for (Variable v : cat.variables()) {
-            if (!v.unit().isEmpty()) {
-                units.put(v.id(), v.unit());
-            }
-        }
-        for (Indicator i : cat.indicators()) {
-            if (!i.unit().isEmpty()) {
-                units.putIfAbsent(i.id(), i.unit());
-            }
-        }
-        ReadOptions opts = ReadOptions.defaults()
-                .withStrict(input.strict)
-                .withDecimalComma(input.decimalComma)
-                .withUnits(units)
-                .withRanges(cat.variables());
-        ReadResult r;
-        try {
-            r = DataReader.create(opts).read(input.data);
-        } catch (DataFormatException e) {
-            err.println(e.getMessage());
-            err.flush();
-            throw new CliException(e.isStrictStop() ? ExitCodes.DATA_ERRORS : ExitCodes.UNREADABLE, null);
-        } catch (IOException e) {
-            throw new CliException(ExitCodes.UNREADABLE, "cannot read data (" + CommandSupport.reason(e) + ")");
-        }
-        for (Problem p : r.problems()) {
-            err.println(p);
-        }
-        if (r.problemsOmitted() > 0) {
-            err.println("citykpi: " + r.problemsOmitted() + " more problems not shown");
-        }
-        err.println("citykpi: " + r.summary());
-        return r;
     }
 
     /**

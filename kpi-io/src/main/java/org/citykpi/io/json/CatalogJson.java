@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -318,9 +317,7 @@ public final class CatalogJson {
                 Map<String, String> sources = new LinkedHashMap<>();
                 JsonNode sn = o.node.get("sources");
                 if (sn != null && sn.isObject()) {
-                    Iterator<Map.Entry<String, JsonNode>> it = sn.fields();
-                    while (it.hasNext()) {
-                        Map.Entry<String, JsonNode> e = it.next();
+                    for (Map.Entry<String, JsonNode> e : sn.properties()) {
                         sources.put(e.getKey(), e.getValue().asText());
                     }
                 }
