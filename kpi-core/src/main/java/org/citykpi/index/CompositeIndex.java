@@ -128,6 +128,18 @@ public final class CompositeIndex {
 
     private Matrix normalise(Matrix in, Pipeline p, int group) {
         List<Node> ind = hierarchy.indicators();
+        if (group == in.rows) {
+            Normaliser.MinMax[] minMax = new Normaliser.MinMax[in.cols];
+            boolean all = true;
+            for (int c = 0; c < in.cols && all; c++) {
+                Normaliser n = p.normaliserFor(ind.get(c).code());
+                all = n instanceof Normaliser.MinMax;
+                minMax[c] = all ? (Normaliser.MinMax) n : null;
+            }
+            if (all) {
+                return NormaliseStep.minMaxAll(in, ind, minMax);
+            }
+        }
         Matrix out = new Matrix(in.rows, in.cols);
         boolean panel = data.periods().size() > 1;
         for (int c = 0; c < in.cols; c++) {
