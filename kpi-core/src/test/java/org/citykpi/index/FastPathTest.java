@@ -57,22 +57,31 @@ class FastPathTest {
 
     @ParameterizedTest
     @CsvSource({
-        "1, 0.05, 0, 0, 100, 1",
-        "2, 0.3, 0.5, 1, 100, 1",
-        "3, 0.6, 0.75, -1, 1, 2",
-        "4, 0.0, 0, 0, 10, 0.5",
-        "5, 0.2, 1, 0, 100, -1",
+        "1, 0.05, 0, 0, 100, 1, minmax",
+        "2, 0.3, 0.5, 1, 100, 1, minmax",
+        "3, 0.6, 0.75, -1, 1, 2, minmax",
+        "4, 0.0, 0, 0, 10, 0.5, minmax",
+        "5, 0.2, 1, 0, 100, -1, minmax",
+        "6, 0.05, 0, 0, 0, 1, rank",
+        "7, 0.3, 0.5, 0, 0, 1, zscore",
     })
     void fastPathsMatchTheGeneralStepsBitForBit(
-            long seed, double missing, double coverage, double lower, double upper, double oddWeight) {
+            long seed,
+            double missing,
+            double coverage,
+            double lower,
+            double upper,
+            double oddWeight,
+            String normaliser) {
         double[] weights = new double[12];
         for (int i = 0; i < 12; i++) {
             weights[i] = i == 5 ? oddWeight : 1 + (i % 4) * 0.1;
         }
         CompositeIndex index = index(seed, missing, weights);
-        Pipeline p = Pipeline.defaults()
-                .withNormaliser(new Normaliser.MinMax(lower, upper))
-                .withMinCoverage(coverage);
+        Normaliser n = normaliser.equals("minmax")
+                ? new Normaliser.MinMax(lower, upper)
+                : normaliser.equals("rank") ? new Normaliser.Rank() : new Normaliser.ZScore(10, 2);
+        Pipeline p = Pipeline.defaults().withNormaliser(n).withMinCoverage(coverage);
         IndexResult fast = index.build(p);
         assertNotNull(fast.stages().normalised.knownMissing(), "the fast path was taken");
 
