@@ -86,10 +86,28 @@ final class Nodes {
     /** Marks valid rows whose value is not finite: division by zero where the denominator is 0, else out of range. */
     static void checkFinite(Buf out, int n, double[] denominator, int divDetail, int finiteDetail) {
         double[] z = out.v;
-        for (int i = 0; i < n; i++) {
-            double x = z[i];
-            // x - x is 0 for finite x and NaN for infinities and NaN: one test for both, rarely true.
-            if (x - x != 0 && (out.ok[i >>> 6] & (1L << i)) != 0) {
+        for (int w = 0; w < words(n); w++) {
+            int base = w << 6;
+            int end = Math.min(64, n - base);
+            // Branch-free: a double is not finite when its exponent bits are all ones; adding one to
+            // the exponent field then carries into the sign bit. Invalid rows often hold infinities
+            // (x / 0 where the denominator is missing), so a per-row branch would mispredict.
+            long any = 0;
+            for (int j = 0; j < end; j++) {
+                any |= (Double.doubleToRawLongBits(z[base + j]) & EXPONENT) + EXPONENT_ONE;
+            }
+            if (any >= 0) {
+                continue; // every value of the word is finite (the usual case)
+            }
+            long nonFinite = 0;
+            for (int j = 0; j < end; j++) {
+                long e = (Double.doubleToRawLongBits(z[base + j]) & EXPONENT) + EXPONENT_ONE;
+                nonFinite |= (e >>> 63) << j;
+            }
+            long bad = nonFinite & out.ok[w];
+            while (bad != 0) {
+                int i = base + Long.numberOfTrailingZeros(bad);
+                bad &= bad - 1;
                 if (denominator != null && denominator[i] == 0) {
                     out.fail(i, Codes.DIV_ZERO, divDetail);
                 } else {
@@ -98,6 +116,9 @@ final class Nodes {
             }
         }
     }
+
+    private static final long EXPONENT = 0x7FF0_0000_0000_0000L;
+    private static final long EXPONENT_ONE = 0x0010_0000_0000_0000L;
 
     static final class Const extends Node {
         final double value;
@@ -464,12 +485,16 @@ final class Nodes {
             Arrays.fill(comp, 0, n, 0);
             for (int k = 1; k < in.length; k++) {
                 double[] y = in[k].v;
-                // Neumaier compensation, row by row, so that the sum does not depend on magnitude order.
+                // Compensated row by row, so that the sum does not depend on magnitude order. Knuth's
+                // branch-free two-sum gives exactly the rounding error that Neumaier's branch on
+                // |s| >= |y| gives (both are exact for finite sums; with an overflow or a non-finite
+                // input both make the compensation, and so the sum, NaN), and the JIT vectorises it.
                 for (int i = 0; i < n; i++) {
                     double si = s[i];
                     double yi = y[i];
                     double t = si + yi;
-                    comp[i] += Math.abs(si) >= Math.abs(yi) ? (si - t) + yi : (yi - t) + si;
+                    double bp = t - si;
+                    comp[i] += (si - (t - bp)) + (yi - bp);
                     s[i] = t;
                 }
             }

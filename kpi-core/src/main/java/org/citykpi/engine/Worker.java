@@ -99,7 +99,7 @@ final class Worker {
         }
         double lo = program.slotMin[slot];
         double hi = program.slotMax[slot];
-        if (lo != Double.NEGATIVE_INFINITY || hi != Double.POSITIVE_INFINITY) {
+        if ((lo != Double.NEGATIVE_INFINITY || hi != Double.POSITIVE_INFINITY) && !within(b.v, n, lo, hi)) {
             int invalid = program.invalidDetail[slot];
             double[] v = b.v;
             for (int w = 0; w < words; w++) {
@@ -118,6 +118,21 @@ final class Worker {
             }
         }
         return b;
+    }
+
+    /**
+     * Returns true when every one of {@code v[0, n)} lies in {@code [lo, hi]}, missing rows (which
+     * hold 0) included: then no row can be out of range and the row-by-row mask is skipped. It ORs
+     * the sign bits of {@code x − lo} and {@code hi − x} (each non-negative exactly when x is within
+     * that bound; a −0 only makes the test say no, which is safe), a branch-free pass.
+     */
+    static boolean within(double[] v, int n, double lo, double hi) {
+        long signs = 0;
+        for (int i = 0; i < n; i++) {
+            double x = v[i];
+            signs |= Double.doubleToRawLongBits(x - lo) | Double.doubleToRawLongBits(hi - x);
+        }
+        return signs >= 0;
     }
 
     /** Returns the chunk's results of output {@code out}, computed earlier in this chunk. */

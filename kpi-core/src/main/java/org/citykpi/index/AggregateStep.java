@@ -23,6 +23,10 @@ final class AggregateStep {
             int groupSize,
             IntFunction<String> label) {
         int first = h.indicatorCount();
+        // missing-cell lists of the aggregates made by the fast arithmetic path (null otherwise)
+        Fast fast = ind.knownMissing() == null
+                ? null
+                : new Fast(ind.knownMissing(), new int[h.nodes().size() - first][], new int[agg.rows]);
         for (int node = first; node < h.nodes().size(); node++) {
             Node n = h.nodes().get(node);
             int[] kids = h.childIndices(node);
@@ -35,8 +39,38 @@ final class AggregateStep {
             if (a instanceof Aggregator.Copeland) {
                 copeland(ind, agg, h, node, kids, w, cov, groupSize);
             } else {
-                means(ind, agg, h, node, kids, w, a, cov, label);
+                means(ind, agg, h, node, kids, w, a, cov, label, fast);
             }
+        }
+        if (fast != null) {
+            agg.setMissing(fast.aggregates);
+        }
+    }
+
+    /**
+     * State of the fast arithmetic path: the missing-cell lists of the indicators and of the
+     * aggregates made so far (a null entry: made another way, so its parent takes the general path),
+     * and a scratch array marking the rows seen in the current node.
+     */
+    private static final class Fast {
+        final int[][] indicators;
+        final int[][] aggregates;
+        final int[] mark;
+        int stamp;
+
+        Fast(int[][] indicators, int[][] aggregates, int[] mark) {
+            this.indicators = indicators;
+            this.aggregates = aggregates;
+            this.mark = mark;
+        }
+
+        boolean complete() {
+            for (int[] a : aggregates) {
+                if (a == null) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 
@@ -49,7 +83,8 @@ final class AggregateStep {
             double[] w,
             Aggregator a,
             double cov,
-            IntFunction<String> label) {
+            IntFunction<String> label,
+            Fast fast) {
         int rows = agg.rows;
         int first = h.indicatorCount();
         int k = kids.length;
@@ -84,6 +119,17 @@ final class AggregateStep {
         // (its additions form a dependency chain), so it is used only for wide nodes.
         boolean compensate = k > COMPENSATE_ABOVE;
         if (kind == 0 && !compensate) {
+            int[][] miss = fast == null ? null : new int[k][];
+            for (int i = 0; miss != null && i < k; i++) {
+                miss[i] = kids[i] < first ? fast.indicators[kids[i]] : fast.aggregates[kids[i] - first];
+                if (miss[i] == null) {
+                    miss = null;
+                }
+            }
+            if (miss != null) {
+                fast.aggregates[node - first] = arithmeticFast(cv, cok, cb, miss, w, rows, need, v, ok, out, fast);
+                return;
+            }
             arithmetic(cv, cok, cb, w, rows, need, v, ok, out);
             return;
         }
@@ -182,6 +228,117 @@ final class AggregateStep {
                 v[out + r] /= wsum[r];
             }
         }
+    }
+
+    /**
+     * Same result as {@link #arithmetic}, bit for bit, when missing cells hold 0 and their rows are
+     * listed in {@code miss}: the weighted sums of all rows in one branch-free pass per child (a
+     * missing cell adds w·0 = ±0, which changes no sum, and no sum is −0 since each starts at +0),
+     * then every row divided by the total weight, then only the rows with a missing child redone
+     * with their own weight, count and coverage. Returns the rows of the output that are missing.
+     */
+    static int[] arithmeticFast(
+            double[][] cv,
+            boolean[][] cok,
+            int[] cb,
+            int[][] miss,
+            double[] w,
+            int rows,
+            double need,
+            double[] v,
+            boolean[] ok,
+            int out,
+            Fast fast) {
+        int k = cv.length;
+        double full = 0;
+        for (int i = 0; i < k; i++) {
+            full += w[i];
+        }
+        if (k < need || full == 0) {
+            // rows with every child present are missing too: rare, take the general path
+            arithmetic(cv, cok, cb, w, rows, need, v, ok, out);
+            int n = 0;
+            for (int r = 0; r < rows; r++) {
+                n += ok[out + r] ? 0 : 1;
+            }
+            int[] gone = new int[n];
+            n = 0;
+            for (int r = 0; r < rows; r++) {
+                if (!ok[out + r]) {
+                    gone[n++] = r;
+                }
+            }
+            return gone;
+        }
+        for (int r = 0; r < rows; r++) {
+            v[out + r] = 0;
+        }
+        for (int i = 0; i < k - 1; i++) {
+            double[] x = cv[i];
+            int b = cb[i];
+            double wi = w[i];
+            for (int r = 0; r < rows; r++) {
+                v[out + r] += wi * x[b + r];
+            }
+        }
+        // the last child's pass also divides by the total weight (the same operations in the same
+        // order as adding then dividing); rows with a missing child first keep their sum in value[]
+        double[] last = cv[k - 1];
+        int lb = cb[k - 1];
+        double lw = w[k - 1];
+        // the rows with a missing child, each once
+        int stamp = ++fast.stamp;
+        int[] mark = fast.mark;
+        int total = 0;
+        for (int[] m : miss) {
+            total += m.length;
+        }
+        int[] partial = new int[total];
+        int np = 0;
+        for (int[] m : miss) {
+            for (int r : m) {
+                if (mark[r] != stamp) {
+                    mark[r] = stamp;
+                    partial[np++] = r;
+                }
+            }
+        }
+        double[] value = new double[np];
+        boolean[] present = new boolean[np];
+        int[] gone = new int[np];
+        int ng = 0;
+        for (int j = 0; j < np; j++) {
+            value[j] = v[out + partial[j]] + lw * last[lb + partial[j]];
+        }
+        for (int r = 0; r < rows; r++) {
+            v[out + r] = (v[out + r] + lw * last[lb + r]) / full;
+        }
+        java.util.Arrays.fill(ok, out, out + rows, true);
+        for (int j = 0; j < np; j++) {
+            int r = partial[j];
+            double ws = 0;
+            int count = 0;
+            for (int i = 0; i < k; i++) {
+                if (cok[i][cb[i] + r]) {
+                    ws += w[i];
+                    count++;
+                }
+            }
+            if (count == 0 || count < need || ws == 0) {
+                gone[ng++] = r;
+            } else {
+                present[j] = true;
+                value[j] = value[j] / ws;
+            }
+        }
+        for (int j = 0; j < np; j++) {
+            int r = partial[j];
+            ok[out + r] = present[j];
+            v[out + r] = present[j] ? value[j] : 0;
+        }
+        int[] result = java.util.Arrays.copyOf(gone, ng);
+        java.util.Arrays.sort(result);
+        return result;
     }
 
     private static double term(

@@ -128,16 +128,35 @@ public final class CompositeIndex {
 
     private Matrix normalise(Matrix in, Pipeline p, int group) {
         List<Node> ind = hierarchy.indicators();
+        if (group == in.rows) {
+            Normaliser.MinMax[] minMax = new Normaliser.MinMax[in.cols];
+            boolean all = true;
+            for (int c = 0; c < in.cols && all; c++) {
+                Normaliser n = p.normaliserFor(ind.get(c).code());
+                all = n instanceof Normaliser.MinMax;
+                minMax[c] = all ? (Normaliser.MinMax) n : null;
+            }
+            if (all) {
+                return NormaliseStep.minMaxAll(in, ind, minMax);
+            }
+        }
         Matrix out = new Matrix(in.rows, in.cols);
         boolean panel = data.periods().size() > 1;
+        boolean zeroed = true;
         for (int c = 0; c < in.cols; c++) {
             Node node = ind.get(c);
             Normaliser n = p.normaliserFor(node.code());
+            zeroed &= !(n instanceof Normaliser.None);
             for (int g = 0; g < in.rows; g += group) {
                 int from = c * in.rows + g;
                 String where = panel && group < in.rows ? " in " + data.periodOf(g) : "";
                 NormaliseStep.column(n, node, in.v, in.ok, from, from + group, out.v, out.ok, where);
             }
+        }
+        if (zeroed) {
+            // every normaliser but None leaves missing cells at 0, which the fast arithmetic mean
+            // needs; listing them once lets every aggregation of this matrix take that path
+            out.missing();
         }
         return out;
     }

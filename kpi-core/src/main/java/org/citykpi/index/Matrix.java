@@ -27,6 +27,91 @@ final class Matrix {
         this.ok = ok;
     }
 
+    /**
+     * Returns a matrix of fresh values that shares the presence mask (and its list of missing
+     * cells) of {@code like}: for steps that never change which cells are present.
+     */
+    static Matrix sharingMask(Matrix like) {
+        Matrix m = new Matrix(like.rows, like.cols, new double[like.rows * like.cols], like.ok);
+        m.missing = like.missing();
+        return m;
+    }
+
+    private volatile int[][] missing;
+    private volatile double[][] ranges;
+
+    /**
+     * Returns, per column, the rows of its missing cells in ascending order, computed once (the
+     * mask never changes after the step that filled it). Fast steps compute every row branch-free
+     * (missing cells hold 0) and then fix up only these rows, so their cost grows with the missing
+     * data, not with the rows.
+     */
+    int[][] missing() {
+        int[][] m = missing;
+        if (m == null) {
+            m = new int[cols][];
+            for (int c = 0; c < cols; c++) {
+                int base = c * rows;
+                int n = 0;
+                for (int r = 0; r < rows; r++) {
+                    if (!ok[base + r]) {
+                        n++;
+                    }
+                }
+                int[] list = new int[n];
+                n = 0;
+                for (int r = 0; r < rows; r++) {
+                    if (!ok[base + r]) {
+                        list[n++] = r;
+                    }
+                }
+                m[c] = list;
+            }
+            missing = m;
+        }
+        return m;
+    }
+
+    /** Returns the missing-cell lists if they are already known (see {@link #missing()}), else null. */
+    int[][] knownMissing() {
+        return missing;
+    }
+
+    /** Records the missing-cell lists of a matrix filled by a fast step (see {@link #missing()}). */
+    void setMissing(int[][] m) {
+        missing = m;
+    }
+
+    /**
+     * Returns, per column, {@code {min, max}} of the present cells (both ±infinity-initialised and
+     * updated with strict comparisons in row order, so among equal values the first row's is kept),
+     * computed once: min-max normalisation of many builds over the same data reuses it.
+     */
+    double[][] ranges() {
+        double[][] g = ranges;
+        if (g == null) {
+            g = new double[cols][];
+            for (int c = 0; c < cols; c++) {
+                double min = Double.POSITIVE_INFINITY;
+                double max = Double.NEGATIVE_INFINITY;
+                for (int i = c * rows; i < (c + 1) * rows; i++) {
+                    if (ok[i]) {
+                        double x = v[i];
+                        if (x < min) {
+                            min = x;
+                        }
+                        if (x > max) {
+                            max = x;
+                        }
+                    }
+                }
+                g[c] = new double[] {min, max};
+            }
+            ranges = g;
+        }
+        return g;
+    }
+
     private volatile double[] logs;
 
     /**

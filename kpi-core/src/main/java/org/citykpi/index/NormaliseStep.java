@@ -1,6 +1,7 @@
 package org.citykpi.index;
 
 import java.util.Arrays;
+import java.util.List;
 
 /** Applies a {@link Normaliser} to one column range; see the Javadoc of {@link Normaliser}. */
 final class NormaliseStep {
@@ -129,6 +130,45 @@ final class NormaliseStep {
         } else {
             throw new IllegalStateException("unhandled normaliser " + n);
         }
+    }
+
+    /**
+     * Min-max normalises every column of {@code in} at once (one group per column), as {@link
+     * #column} would with {@code nodes}' min-max normalisers, giving bit-for-bit the same values.
+     * The column ranges and missing cells of {@code in} are computed once per matrix; each build
+     * then makes one branch-free pass per column and zeroes the missing cells, and the result
+     * shares {@code in}'s presence mask.
+     */
+    static Matrix minMaxAll(Matrix in, List<Node> nodes, Normaliser.MinMax[] methods) {
+        Matrix out = Matrix.sharingMask(in);
+        int[][] missing = in.missing();
+        double[][] ranges = in.ranges();
+        int rows = in.rows;
+        double[] src = in.v;
+        double[] dst = out.v;
+        for (int c = 0; c < in.cols; c++) {
+            Node node = nodes.get(c);
+            int count = rows - missing[c].length;
+            if (count == 0) {
+                continue; // nothing to scale: every value stays missing
+            }
+            int d = node.direction();
+            // min and max of x' = d·x: for d = −1 they are −max and −min of x (the same cells)
+            double min = d > 0 ? ranges[c][0] : -ranges[c][1];
+            double max = d > 0 ? ranges[c][1] : -ranges[c][0];
+            requireSpread(node, min, max, count, "", "min-max");
+            Normaliser.MinMax m = methods[c];
+            double factor = (m.upper() - m.lower()) / (max - min);
+            double lower = m.lower();
+            int base = c * rows;
+            for (int i = base; i < base + rows; i++) {
+                dst[i] = (d * src[i] - min) * factor + lower;
+            }
+            for (int r : missing[c]) {
+                dst[base + r] = 0;
+            }
+        }
+        return out;
     }
 
     private static void fractionOfMax(
