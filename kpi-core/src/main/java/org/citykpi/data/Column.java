@@ -11,6 +11,8 @@ public final class Column {
     private final long[] present;
     private final int size;
     private final int presentCount;
+    private final double min;
+    private final double max;
 
     Column(String variable, double[] values, long[] present, int size) {
         this.variable = variable;
@@ -22,6 +24,26 @@ public final class Column {
             n += Long.bitCount(w);
         }
         this.presentCount = n;
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (int r = 0; r < size; r++) {
+            if ((present[r >>> 6] & (1L << r)) != 0) {
+                lo = Math.min(lo, values[r]);
+                hi = Math.max(hi, values[r]);
+            }
+        }
+        this.min = lo;
+        this.max = hi;
+    }
+
+    /** Returns the smallest value present, or +Infinity when no row holds a value. */
+    public double min() {
+        return min;
+    }
+
+    /** Returns the largest value present, or -Infinity when no row holds a value. */
+    public double max() {
+        return max;
     }
 
     /** Returns the variable id. */

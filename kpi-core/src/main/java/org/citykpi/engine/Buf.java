@@ -8,6 +8,15 @@ package org.citykpi.engine;
  */
 final class Buf {
     static final int WORDS = Program.CHUNK >>> 6;
+
+    /**
+     * The value rows without a value hold while they travel through a formula. Being finite and
+     * non-zero, it keeps the arithmetic of those rows finite (a missing denominator gives x / 1, not
+     * x / 0), so the non-finite check stays on its fast path and only flags real overflows and zero
+     * denominators. It never reaches a result: those rows carry a cause.
+     */
+    static final double NEUTRAL = 1.0;
+
     final double[] v;
     final long[] ok = new long[WORDS];
     final byte[] c;

@@ -113,6 +113,7 @@ final class Nodes {
                 } else {
                     out.fail(i, Codes.OUT_OF_RANGE, finiteDetail);
                 }
+                z[i] = Buf.NEUTRAL;
             }
         }
     }
@@ -179,6 +180,7 @@ final class Nodes {
         @Override
         Buf eval(Worker w, int from, int n) {
             Buf b = w.acquire();
+            Arrays.fill(b.v, 0, n, Buf.NEUTRAL);
             Arrays.fill(b.ok, 0L);
             Arrays.fill(b.c, 0, n, Codes.NOT_APPLICABLE);
             Arrays.fill(b.d, 0, n, detail);

@@ -79,6 +79,7 @@ final class Worker {
         int missing = program.missingDetail[slot];
         int words = Nodes.words(n);
         if (col == null) {
+            Arrays.fill(b.v, 0, n, Buf.NEUTRAL);
             Arrays.fill(b.ok, 0L);
             Arrays.fill(b.c, 0, n, Codes.MISSING);
             Arrays.fill(b.d, 0, n, missing);
@@ -93,13 +94,17 @@ final class Worker {
                 if (i >= n) {
                     break;
                 }
+                b.v[i] = Buf.NEUTRAL;
                 b.c[i] = Codes.MISSING;
                 b.d[i] = missing;
             }
         }
         double lo = program.slotMin[slot];
         double hi = program.slotMax[slot];
-        if ((lo != Double.NEGATIVE_INFINITY || hi != Double.POSITIVE_INFINITY) && !within(b.v, n, lo, hi)) {
+        // The column's own extremes say, once for all chunks, whether any row can be out of range.
+        if ((lo != Double.NEGATIVE_INFINITY || hi != Double.POSITIVE_INFINITY)
+                && !(col.min() >= lo && col.max() <= hi)
+                && !within(b.v, n, lo, hi)) {
             int invalid = program.invalidDetail[slot];
             double[] v = b.v;
             for (int w = 0; w < words; w++) {
@@ -161,6 +166,7 @@ final class Worker {
             while (bad != 0) {
                 int i = base + Long.numberOfTrailingZeros(bad);
                 bad &= bad - 1;
+                b.v[i] = Buf.NEUTRAL;
                 b.c[i] = st[from + i];
                 b.d[i] = dt[from + i];
             }

@@ -32,6 +32,9 @@ class DatasetTest {
         assertEquals(OptionalDouble.empty(), d.value("b", Y1, "x"));
         assertFalse(d.column("x").isPresent(d.row("c", Y1)));
         assertEquals(3, d.observationCount());
+        // x holds 1 (b 2022) and 2 (a 2022); c 2021 has no x, which must not count as 0.
+        assertEquals(1, d.column("x").min(), 0);
+        assertEquals(2, d.column("x").max(), 0);
     }
 
     @Test
