@@ -154,170 +154,56 @@ public record Indicator(
 
     /** Returns this indicator with the published code. */
     public Indicator withCode(String code) {
-        return new Indicator(
-                id,
-                code,
-                name,
-                unit,
-                direction,
-                formula,
-                formulaText,
-                dimension,
-                subDimension,
-                category,
-                tier,
-                sdgs,
-                definition,
-                source,
-                sources,
-                min,
-                max,
-                parts,
-                headline);
+        Copy c = new Copy(this);
+        c.code = code;
+        return c.build();
     }
 
     /** Returns this indicator with the formula text as written (the formula itself is unchanged). */
     public Indicator withFormulaText(String text) {
-        return new Indicator(
-                id,
-                code,
-                name,
-                unit,
-                direction,
-                formula,
-                text,
-                dimension,
-                subDimension,
-                category,
-                tier,
-                sdgs,
-                definition,
-                source,
-                sources,
-                min,
-                max,
-                parts,
-                headline);
+        Copy c = new Copy(this);
+        c.formulaText = text;
+        return c.build();
     }
 
     /** Returns this indicator in the given groups. */
     public Indicator withGroups(String dimension, String subDimension, String category) {
-        return new Indicator(
-                id,
-                code,
-                name,
-                unit,
-                direction,
-                formula,
-                formulaText,
-                dimension,
-                subDimension,
-                category,
-                tier,
-                sdgs,
-                definition,
-                source,
-                sources,
-                min,
-                max,
-                parts,
-                headline);
+        Copy c = new Copy(this);
+        c.dimension = dimension;
+        c.subDimension = subDimension;
+        c.category = category;
+        return c.build();
     }
 
     /** Returns this indicator with the tier. */
     public Indicator withTier(Tier tier) {
-        return new Indicator(
-                id,
-                code,
-                name,
-                unit,
-                direction,
-                formula,
-                formulaText,
-                dimension,
-                subDimension,
-                category,
-                tier,
-                sdgs,
-                definition,
-                source,
-                sources,
-                min,
-                max,
-                parts,
-                headline);
+        Copy c = new Copy(this);
+        c.tier = tier;
+        return c.build();
     }
 
     /** Returns this indicator with its SDG links. */
     public Indicator withSdgs(List<String> sdgs) {
-        return new Indicator(
-                id,
-                code,
-                name,
-                unit,
-                direction,
-                formula,
-                formulaText,
-                dimension,
-                subDimension,
-                category,
-                tier,
-                sdgs,
-                definition,
-                source,
-                sources,
-                min,
-                max,
-                parts,
-                headline);
+        Copy c = new Copy(this);
+        c.sdgs = sdgs;
+        return c.build();
     }
 
     /** Returns this indicator with its definition, methodology source and per-fact sources. */
     public Indicator withDocumentation(String definition, String source, Map<String, String> sources) {
-        return new Indicator(
-                id,
-                code,
-                name,
-                unit,
-                direction,
-                formula,
-                formulaText,
-                dimension,
-                subDimension,
-                category,
-                tier,
-                sdgs,
-                definition,
-                source,
-                sources,
-                min,
-                max,
-                parts,
-                headline);
+        Copy c = new Copy(this);
+        c.definition = definition;
+        c.source = source;
+        c.sources = sources;
+        return c.build();
     }
 
     /** Returns this indicator with the valid range {@code [min, max]}. */
     public Indicator withRange(double min, double max) {
-        return new Indicator(
-                id,
-                code,
-                name,
-                unit,
-                direction,
-                formula,
-                formulaText,
-                dimension,
-                subDimension,
-                category,
-                tier,
-                sdgs,
-                definition,
-                source,
-                sources,
-                min,
-                max,
-                parts,
-                headline);
+        Copy c = new Copy(this);
+        c.min = min;
+        c.max = max;
+        return c.build();
     }
 
     /**
@@ -325,27 +211,81 @@ public record Indicator(
      * unless {@code keepFormula}.
      */
     public Indicator withParts(List<Part> parts, String headline, boolean keepFormula) {
-        Calculator f = keepFormula ? formula : new Calculator.Ref(id + "/" + headline);
-        String ft = keepFormula ? formulaText : f.toString();
-        return new Indicator(
-                id,
-                code,
-                name,
-                unit,
-                direction,
-                f,
-                ft,
-                dimension,
-                subDimension,
-                category,
-                tier,
-                sdgs,
-                definition,
-                source,
-                sources,
-                min,
-                max,
-                parts,
-                headline);
+        Copy c = new Copy(this);
+        if (!keepFormula) {
+            c.formula = new Calculator.Ref(id + "/" + headline);
+            c.formulaText = c.formula.toString();
+        }
+        c.parts = parts;
+        c.headline = headline;
+        return c.build();
+    }
+
+    /** The fields of an indicator, to change one or two of them in a {@code with…} method. */
+    private static final class Copy {
+        final String id;
+        String code;
+        final String name;
+        final String unit;
+        final Direction direction;
+        Calculator formula;
+        String formulaText;
+        String dimension;
+        String subDimension;
+        String category;
+        Tier tier;
+        List<String> sdgs;
+        String definition;
+        String source;
+        Map<String, String> sources;
+        double min;
+        double max;
+        List<Part> parts;
+        String headline;
+
+        Copy(Indicator i) {
+            id = i.id;
+            code = i.code;
+            name = i.name;
+            unit = i.unit;
+            direction = i.direction;
+            formula = i.formula;
+            formulaText = i.formulaText;
+            dimension = i.dimension;
+            subDimension = i.subDimension;
+            category = i.category;
+            tier = i.tier;
+            sdgs = i.sdgs;
+            definition = i.definition;
+            source = i.source;
+            sources = i.sources;
+            min = i.min;
+            max = i.max;
+            parts = i.parts;
+            headline = i.headline;
+        }
+
+        Indicator build() {
+            return new Indicator(
+                    id,
+                    code,
+                    name,
+                    unit,
+                    direction,
+                    formula,
+                    formulaText,
+                    dimension,
+                    subDimension,
+                    category,
+                    tier,
+                    sdgs,
+                    definition,
+                    source,
+                    sources,
+                    min,
+                    max,
+                    parts,
+                    headline);
+        }
     }
 }
