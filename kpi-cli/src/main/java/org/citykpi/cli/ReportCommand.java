@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
+import org.citykpi.assess.ProgressMethod;
 import org.citykpi.catalog.Catalog;
 import org.citykpi.engine.Engine;
 import org.citykpi.engine.Results;
@@ -27,6 +28,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -40,7 +42,8 @@ import picocli.CommandLine.Spec;
             "Writes one self-contained HTML report (inline styles and SVG charts, no scripts: it opens",
             "offline, prints, and can be e-mailed): per city the U4SSC bands overall and per dimension,",
             "a radar of sub-dimension scores, attainment bars, every KPI with its formula and inputs,",
-            "trends and data quality; for several cities a comparison. Prints a summary table."
+            "trends, progress towards targets (cities with two or more periods; method chosen by",
+            "--progress-method) and data quality; for several cities a comparison. Prints a summary table."
         },
         footer = {
             "",
@@ -75,8 +78,22 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--title", paramLabel = "TEXT", description = "Report title (default: a title naming the city).")
     String title;
 
+    @Option(
+            names = "--progress-method",
+            defaultValue = "statcan",
+            paramLabel = "METHOD",
+            description = "Method of the progress towards targets section: eurostat, statcan, unsd, escap-cs,"
+                    + " escap-ap or sdsn (default: ${DEFAULT-VALUE}, Statistics Canada / Open SDG).")
+    String progressMethod;
+
     @Override
     public Integer call() {
+        ProgressMethod method;
+        try {
+            method = ProgressMethod.parse(progressMethod);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--progress-method: " + e.getMessage());
+        }
         PrintWriter stderr = spec.commandLine().getErr();
         try (Progress progress = Progress.start("report", 5, stderr)) {
             PrintWriter err = progress.messages();
@@ -90,7 +107,8 @@ final class ReportCommand implements Callable<Integer> {
             progress.step("scoring");
             ReportInput input = ReportInput.of(results, tg.targets())
                     .withTitle(title != null ? title : defaultTitle(results))
-                    .withAccount(account(read));
+                    .withAccount(account(read))
+                    .withProgress(method);
             for (RuleViolation v : input.violations()) {
                 err.println("citykpi: " + v.message());
             }

@@ -11,6 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import org.citykpi.assess.ProgressCategory;
+import org.citykpi.assess.ProgressMethod;
+import org.citykpi.assess.ProgressResult;
+import org.citykpi.assess.ProgressTable;
 import org.citykpi.assess.Target;
 import org.citykpi.calc.KpiResult;
 import org.citykpi.catalog.Direction;
@@ -33,7 +37,9 @@ import org.citykpi.score.GroupScore;
  * {@code 66-95}, {@code 95+}); a radar chart of sub-dimension scores; per dimension, bars of
  * attainment against target for each KPI, coloured by band and labelled in text, and the full table
  * of its KPIs (value, unit, status, target, attainment, points, source); small line charts of each
- * KPI over time when the entity has several periods; data quality (coverage per category, what is
+ * KPI over time when the entity has several periods, with each targeted KPI's progress towards its
+ * target assessed by {@link ReportInput#progress()} (the method named in the heading, each verdict
+ * in words); data quality (coverage per category, what is
  * missing per KPI, plausibility warnings). With several entities it starts with a comparison:
  * ranking per dimension, small multiples of the radar, and a heat table of KPIs × entities. It ends
  * with the data account (rows read, accepted, rejected, each problem) and how to read the report.
@@ -50,6 +56,8 @@ import org.citykpi.score.GroupScore;
 public final class HtmlReport {
     private final Model m;
     private final StringBuilder sb = new StringBuilder(1 << 16);
+    /** Progress rows of KPIs with a target, by entity; computed on first use. */
+    private Map<String, List<ProgressTable.Row>> progress;
 
     private HtmlReport(ReportInput in) {
         this.m = new Model(in);
@@ -183,6 +191,7 @@ public final class HtmlReport {
                 }
                 if (m.rowsByEntity.get(e).size() > 1) {
                     raw("<a href=\"#trends-").raw(Text.slug(e)).raw("\">Trends</a>");
+                    raw("<a href=\"#progress-").raw(Text.slug(e)).raw("\">Progress towards targets</a>");
                 }
                 raw("<a href=\"#dq-").raw(Text.slug(e)).raw("\">Data quality</a>");
             }
@@ -239,6 +248,7 @@ public final class HtmlReport {
         }
         if (rows.size() > 1) {
             trends(entity, rows);
+            progress(entity);
         }
         cityQuality(entity, row);
         raw("</section>\n");
@@ -693,6 +703,166 @@ public final class HtmlReport {
                 return Math.abs(last - t) < Math.abs(first - t)
                         ? "better (closer to target)"
                         : "worse (further from target)";
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Progress towards targets
+
+    /**
+     * Writes the progress section of a city with two or more periods: each KPI with a target,
+     * assessed over all its periods by the input's method (base 2015 or the first later period
+     * with a value, target period from the target or 2030, as {@code citykpi progress} does).
+     */
+    private void progress(String entity) {
+        ProgressMethod method = m.in.progress();
+        raw("<section class=\"progress-section\" id=\"progress-")
+                .raw(Text.slug(entity))
+                .raw("\"")
+                .attr("data-method", method.id())
+                .raw(">\n<h3>Progress towards targets: ")
+                .t(methodName(method))
+                .raw(" method (<code>")
+                .t(method.id())
+                .raw("</code>)</h3>\n");
+        raw("<p class=\"muted\">Each KPI with a target, from its base period (2015 unless the target says"
+                        + " otherwise, or the first later period with a value) to its latest, towards the target by"
+                        + " its target period (2030 unless the target says otherwise). ")
+                .t(measureMeaning(method))
+                .raw(" The category is the method's own word; <code>unable_to_assess</code> says why."
+                        + " Parameters: <code>")
+                .t(method.toString())
+                .raw("</code>.</p>\n");
+        List<ProgressTable.Row> rows = progressRows().getOrDefault(entity, List.of());
+        if (rows.isEmpty()) {
+            raw("<p class=\"muted\">No KPI with a target has a value for this city, so no progress is assessed.")
+                    .raw(
+                            m.in.targets().size() == 0
+                                    ? " Pass a targets file (<code>--targets</code>) to assess progress towards it."
+                                    : "")
+                    .raw("</p>\n</section>\n");
+            return;
+        }
+        raw("<table class=\"progress\"><thead><tr><th>KPI</th><th>Category</th><th class=\"num\">Measure</th>")
+                .raw("<th>Base</th><th>Latest</th><th>Target</th><th>Reason or note</th></tr></thead><tbody>\n");
+        for (ProgressTable.Row row : rows) {
+            ProgressResult r = row.result();
+            raw("<tr")
+                    .attr("data-kpi", row.kpi())
+                    .attr("data-category", r.category().word());
+            if (r.measure().isPresent()) {
+                attr("data-measure", Text.exact(r.measure().getAsDouble()));
+            }
+            raw("><td>")
+                    .t(m.catalog.name(row.kpi()))
+                    .raw("<span class=\"code\">")
+                    .t(row.kpi());
+            raw("</span></td><td><span class=\"")
+                    .raw(categoryClass(r.category()))
+                    .raw("\">")
+                    .t(r.category().word())
+                    .raw("</span></td><td class=\"num\">")
+                    .t(r.measure().isPresent() ? Text.num(r.measure().getAsDouble()) : "\u2014")
+                    .raw("</td><td>");
+            observation(r.basePeriod().map(p -> p.label()), r.baseValue());
+            raw("</td><td>");
+            observation(r.latestPeriod().map(p -> p.label()), r.latestValue());
+            raw("</td><td>");
+            t(r.target().isPresent() ? Text.num(r.target().getAsDouble()) : "none")
+                    .t(" by ")
+                    .t(r.targetPeriod().label());
+            raw("</td><td>").t(r.reason()).raw("</td></tr>\n");
+        }
+        raw("</tbody></table>\n</section>\n");
+    }
+
+    private void observation(Optional<String> period, OptionalDouble value) {
+        if (period.isEmpty() || value.isEmpty()) {
+            raw("<span class=\"muted\">\u2014</span>");
+        } else {
+            t(Text.num(value.getAsDouble())).t(" in ").t(period.get());
+        }
+    }
+
+    /** Assesses every series once per render and keeps the KPIs that have a target. */
+    private Map<String, List<ProgressTable.Row>> progressRows() {
+        if (progress == null) {
+            progress = new LinkedHashMap<>();
+            for (ProgressTable.Row r : ProgressTable.assess(
+                    m.results, m.in.targets(), m.in.progress(), Optional.empty(), Optional.empty())) {
+                if (m.in.targets().get(r.kpi()).isPresent()) {
+                    progress.computeIfAbsent(r.entity(), e -> new ArrayList<>()).add(r);
+                }
+            }
+        }
+        return progress;
+    }
+
+    /** Returns the method's published name, e.g. {@code Statistics Canada / Open SDG}. */
+    static String methodName(ProgressMethod method) {
+        switch (method.id()) {
+            case "eurostat":
+                return "Eurostat (EU SDG monitoring)";
+            case "statcan":
+                return "Statistics Canada / Open SDG";
+            case "unsd":
+                return "UNSD SDG Progress Chart";
+            case "escap-cs":
+                return "UN ESCAP current status";
+            case "escap-ap":
+                return "UN ESCAP anticipated progress";
+            case "sdsn":
+                return "SDSN trend arrows";
+            default:
+                return method.id();
+        }
+    }
+
+    /** Returns what the method's measure is, in one sentence. */
+    private static String measureMeaning(ProgressMethod method) {
+        switch (method.id()) {
+            case "eurostat":
+            case "statcan":
+                return "Measure: the observed compound annual growth rate divided by the rate needed to reach the"
+                        + " target (1 = on pace).";
+            case "unsd":
+                return "Measure: the change the current growth rate would make by the target period, as a share of"
+                        + " the change needed (1 = target reached).";
+            case "escap-cs":
+                return "Measure: the share of the way from the base value to the target covered so far, compared"
+                        + " with the share of the time elapsed.";
+            case "escap-ap":
+                return "Measure: the gap the projected trend would leave at the target period, as a share of the"
+                        + " change needed (0 or less = target reached).";
+            case "sdsn":
+                return "Measure: the observed linear annual change divided by the change needed each year to reach"
+                        + " the target (1 = on pace).";
+            default:
+                return "";
+        }
+    }
+
+    /** Returns the text colour of a category: good, bad or neutral (the word is always shown). */
+    private static String categoryClass(ProgressCategory c) {
+        switch (c) {
+            case TARGET_ACHIEVED:
+            case ON_TRACK:
+            case SIGNIFICANT_PROGRESS:
+            case ON_EXPECTED_PATH:
+                return "good";
+            case DETERIORATION:
+            case MOVEMENT_AWAY:
+            case MODERATE_MOVEMENT_AWAY:
+            case SIGNIFICANT_MOVEMENT_AWAY:
+            case REVERSE_TREND:
+            case DECREASING:
+            case STAGNATION_OR_REGRESSION:
+            case TARGET_NOT_ACHIEVED:
+                return "bad";
+            case UNABLE_TO_ASSESS:
+                return "muted";
+            default:
+                return "mid";
         }
     }
 

@@ -3,6 +3,7 @@ package org.citykpi.report;
 import static java.util.Objects.requireNonNull;
 
 import java.util.List;
+import org.citykpi.assess.ProgressMethod;
 import org.citykpi.assess.TargetSet;
 import org.citykpi.catalog.Catalog;
 import org.citykpi.engine.ResultRecord;
@@ -26,6 +27,9 @@ import org.citykpi.score.U4sscScoring;
  * @param scores group scores, as {@link U4sscScoring#rollUp} returns them
  * @param violations plausibility rules that do not hold
  * @param account what reading the data found
+ * @param progress the method that assesses progress towards targets over time, for cities with
+ *     data in two or more periods (Statistics Canada / Open SDG by default, as {@link
+ *     ProgressMethod.StatCan#defaults()})
  */
 public record ReportInput(
         String title,
@@ -34,7 +38,8 @@ public record ReportInput(
         List<ResultRecord> records,
         List<GroupScore> scores,
         List<RuleViolation> violations,
-        DataAccount account) {
+        DataAccount account,
+        ProgressMethod progress) {
 
     /** Validates the fields and copies the lists. */
     public ReportInput {
@@ -45,6 +50,7 @@ public record ReportInput(
         scores = List.copyOf(requireNonNull(scores, "scores"));
         violations = List.copyOf(requireNonNull(violations, "violations"));
         requireNonNull(account, "account");
+        requireNonNull(progress, "progress");
         if (records.size() != results.rowCount() * results.outputs().size()) {
             throw new IllegalArgumentException("records do not match results: " + records.size() + " records for "
                     + results.rowCount() + " rows x " + results.outputs().size() + " outputs");
@@ -52,8 +58,23 @@ public record ReportInput(
     }
 
     /**
+     * Creates the input with progress assessed by the Statistics Canada / Open SDG method (the
+     * default, {@link ProgressMethod.StatCan#defaults()}).
+     */
+    public ReportInput(
+            String title,
+            Results results,
+            TargetSet targets,
+            List<ResultRecord> records,
+            List<GroupScore> scores,
+            List<RuleViolation> violations,
+            DataAccount account) {
+        this(title, results, targets, records, scores, violations, account, ProgressMethod.StatCan.defaults());
+    }
+
+    /**
      * Returns the input for {@code results} scored against {@code targets}, titled after the
-     * catalog, with no data account.
+     * catalog, with no data account, progress assessed by the Statistics Canada / Open SDG method.
      */
     public static ReportInput of(Results results, TargetSet targets) {
         requireNonNull(results, "results");
@@ -65,17 +86,26 @@ public record ReportInput(
                 U4sscScoring.records(results, targets),
                 U4sscScoring.rollUp(results, targets),
                 results.violations(),
-                DataAccount.none());
+                DataAccount.none(),
+                ProgressMethod.StatCan.defaults());
     }
 
     /** Returns this input with the title. */
     public ReportInput withTitle(String title) {
-        return new ReportInput(title, results, targets, records, scores, violations, account);
+        return new ReportInput(title, results, targets, records, scores, violations, account, progress);
     }
 
     /** Returns this input with the data account. */
     public ReportInput withAccount(DataAccount account) {
-        return new ReportInput(title, results, targets, records, scores, violations, account);
+        return new ReportInput(title, results, targets, records, scores, violations, account, progress);
+    }
+
+    /**
+     * Returns this input with progress towards targets assessed by {@code method} (any of {@link
+     * ProgressMethod#defaults()}, or one with its own parameters); the report names it.
+     */
+    public ReportInput withProgress(ProgressMethod method) {
+        return new ReportInput(title, results, targets, records, scores, violations, account, method);
     }
 
     /** Returns the catalog that was evaluated. */

@@ -70,7 +70,8 @@ final class Style {
             ".trends{display:grid;grid-template-columns:repeat(auto-fill,minmax(260px,1fr));gap:10px}",
             ".trends figure{margin:0;background:#fff;border:1px solid var(--line);border-radius:6px;padding:6px 8px}",
             ".trends figcaption{font-size:12px;min-height:32px}",
-            ".good{color:#1a7a35;font-weight:600}.bad{color:#b3261e;font-weight:600}",
+            ".good{color:#1a7a35;font-weight:600}.bad{color:#b3261e;font-weight:600}.mid{color:#8a5a00;font-weight:600}",
+            "table.progress td{font-size:12.5px}",
             ".note{background:#fff8e1;border:1px solid #f0d98c;border-radius:6px;padding:8px 12px}",
             "ul.problems{font:12px ui-monospace,Menlo,Consolas,monospace;max-height:420px;overflow:auto;"
                     + "background:#fff;border:1px solid var(--line);padding:8px 8px 8px 28px}",
