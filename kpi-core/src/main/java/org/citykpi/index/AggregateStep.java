@@ -22,11 +22,29 @@ final class AggregateStep {
             Pipeline p,
             int groupSize,
             IntFunction<String> label) {
+        run(ind, null, agg, h, weights, p, groupSize, label);
+    }
+
+    /**
+     * As {@link #run(Matrix, Matrix, Hierarchy, double[], Pipeline, int, IntFunction)}, with the
+     * normalised indicators given either as a matrix ({@code ind}) or as an unwritten min-max
+     * {@code plan} (the other null). With a plan, arithmetic means of indicators normalise each
+     * cell as they read it; any other node asks the plan for its matrix. Same result, bit for bit.
+     */
+    static void run(
+            Matrix ind,
+            NormaliseStep.MinMaxPlan plan,
+            Matrix agg,
+            Hierarchy h,
+            double[] weights,
+            Pipeline p,
+            int groupSize,
+            IntFunction<String> label) {
         int first = h.indicatorCount();
+        int[][] known = plan != null ? plan.in.missing() : ind.knownMissing();
         // missing-cell lists of the aggregates made by the fast arithmetic path (null otherwise)
-        Fast fast = ind.knownMissing() == null
-                ? null
-                : new Fast(ind.knownMissing(), new int[h.nodes().size() - first][], new int[agg.rows]);
+        Fast fast = known == null ? null : new Fast(known, new int[h.nodes().size() - first][], new int[agg.rows]);
+        Leaves leaves = new Leaves(ind, plan);
         for (int node = first; node < h.nodes().size(); node++) {
             Node n = h.nodes().get(node);
             int[] kids = h.childIndices(node);
@@ -37,13 +55,31 @@ final class AggregateStep {
             Aggregator a = p.aggregatorFor(n.code());
             double cov = p.coverageFor(n.code());
             if (a instanceof Aggregator.Copeland) {
-                copeland(ind, agg, h, node, kids, w, cov, groupSize);
+                copeland(leaves.matrix(), agg, h, node, kids, w, cov, groupSize);
             } else {
-                means(ind, agg, h, node, kids, w, a, cov, label, fast);
+                means(leaves, agg, h, node, kids, w, a, cov, label, fast);
             }
         }
         if (fast != null) {
             agg.setMissing(fast.aggregates);
+        }
+    }
+
+    /** The normalised indicators: a matrix, or a min-max plan written on first need. */
+    private static final class Leaves {
+        private Matrix ind;
+        final NormaliseStep.MinMaxPlan plan;
+
+        Leaves(Matrix ind, NormaliseStep.MinMaxPlan plan) {
+            this.ind = ind;
+            this.plan = plan;
+        }
+
+        Matrix matrix() {
+            if (ind == null) {
+                ind = plan.matrix();
+            }
+            return ind;
         }
     }
 
@@ -57,6 +93,15 @@ final class AggregateStep {
         final int[][] aggregates;
         final int[] mark;
         int stamp;
+        private double[] scratch;
+
+        /** Returns a scratch array of at least {@code n} values, reused by the nodes of a build. */
+        double[] scratch(int n) {
+            if (scratch == null || scratch.length < n) {
+                scratch = new double[n];
+            }
+            return scratch;
+        }
 
         Fast(int[][] indicators, int[][] aggregates, int[] mark) {
             this.indicators = indicators;
@@ -75,7 +120,7 @@ final class AggregateStep {
     }
 
     private static void means(
-            Matrix ind,
+            Leaves leaves,
             Matrix agg,
             Hierarchy h,
             int node,
@@ -88,6 +133,28 @@ final class AggregateStep {
         int rows = agg.rows;
         int first = h.indicatorCount();
         int k = kids.length;
+        int kind = a instanceof Aggregator.Arithmetic
+                ? 0
+                : a instanceof Aggregator.Geometric ? 1 : a instanceof Aggregator.Harmonic ? 2 : 3;
+        boolean compensate = k > COMPENSATE_ABOVE;
+        boolean anyLeaf = false;
+        boolean allLeaves = true;
+        for (int kid : kids) {
+            anyLeaf |= kid < first;
+            allLeaves &= kid < first;
+        }
+        // an arithmetic mean of indicators only reads an unwritten min-max plan cell by cell
+        NormaliseStep.MinMaxPlan plan = leaves.plan;
+        boolean fused = plan != null && !plan.written() && kind == 0 && !compensate && fast != null && allLeaves;
+        if (fused) {
+            // as arithmeticFast checks: a node whose full rows fail takes the general path
+            double full = 0;
+            for (double x : w) {
+                full += x;
+            }
+            fused = !(k < cov * k || full == 0);
+        }
+        Matrix ind = anyLeaf && !fused ? leaves.matrix() : null;
         // children's cells: (cv[i], cok[i]) from offset cb[i]; rows outer, children inner, so the
         // accumulators stay in registers and each child column is read once, sequentially
         double[][] cv = new double[k][];
@@ -95,13 +162,21 @@ final class AggregateStep {
         int[] cb = new int[k];
         for (int i = 0; i < k; i++) {
             boolean leaf = kids[i] < first;
-            cv[i] = leaf ? ind.v : agg.v;
-            cok[i] = leaf ? ind.ok : agg.ok;
+            cv[i] = leaf ? (fused ? null : ind.v) : agg.v;
+            cok[i] = leaf ? (fused ? plan.in.ok : ind.ok) : agg.ok;
             cb[i] = (leaf ? kids[i] : kids[i] - first) * rows;
         }
-        int kind = a instanceof Aggregator.Arithmetic
-                ? 0
-                : a instanceof Aggregator.Geometric ? 1 : a instanceof Aggregator.Harmonic ? 2 : 3;
+        // offsets into the masks; with a plan, the values are the children's normalised columns,
+        // written one after another into a scratch array that stays in cache
+        int[] ob = cb.clone();
+        if (fused) {
+            double[] scratch = fast.scratch(k * rows);
+            for (int i = 0; i < k; i++) {
+                plan.column(kids[i], scratch, i * rows);
+                cv[i] = scratch;
+                cb[i] = i * rows;
+            }
+        }
         double pw = kind == 3 ? ((Aggregator.Generalised) a).p() : 1;
         // logs of the normalised indicators are computed once and shared by every rebuild
         double[][] cl = new double[k][];
@@ -117,7 +192,6 @@ final class AggregateStep {
         // A plain sum of k terms errs by at most (k − 1)·ε·Σ|term|, i.e. below 1e-14 relative for the
         // handful of children a node usually has; compensation would triple the cost of this loop
         // (its additions form a dependency chain), so it is used only for wide nodes.
-        boolean compensate = k > COMPENSATE_ABOVE;
         if (kind == 0 && !compensate) {
             int[][] miss = fast == null ? null : new int[k][];
             for (int i = 0; miss != null && i < k; i++) {
@@ -127,7 +201,7 @@ final class AggregateStep {
                 }
             }
             if (miss != null) {
-                fast.aggregates[node - first] = arithmeticFast(cv, cok, cb, miss, w, rows, need, v, ok, out, fast);
+                fast.aggregates[node - first] = arithmeticFast(cv, cok, cb, miss, ob, w, rows, need, v, ok, out, fast);
                 return;
             }
             arithmetic(cv, cok, cb, w, rows, need, v, ok, out);
@@ -242,6 +316,7 @@ final class AggregateStep {
             boolean[][] cok,
             int[] cb,
             int[][] miss,
+            int[] ob,
             double[] w,
             int rows,
             double need,
@@ -319,7 +394,7 @@ final class AggregateStep {
             double ws = 0;
             int count = 0;
             for (int i = 0; i < k; i++) {
-                if (cok[i][cb[i] + r]) {
+                if (cok[i][ob[i] + r]) {
                     ws += w[i];
                     count++;
                 }

@@ -113,11 +113,12 @@ public final class CompositeIndex {
                 s.treated = TreatStep.run(s.screened, h.indicators(), p.treatment(), group, s.warnTreat);
             // fall through
             case NORMALISE:
-                s.normalised = normalise(s.treated, p, group);
+                s.plan = fusedMinMax(s.treated, p, group);
+                s.normalised = s.plan == null ? normalise(s.treated, p, group) : null;
             // fall through
             case AGGREGATE:
                 s.weights = h.weights(p.weights());
-                s.aggregated = aggregate(s.normalised, s.weights, p);
+                s.aggregated = s.plan == null ? aggregate(s.normalised, s.weights, p) : aggregate(s.plan, s.weights, p);
             // fall through
             case NONE:
             default:
@@ -126,19 +127,45 @@ public final class CompositeIndex {
         return new IndexResult(this, p, s);
     }
 
+    /**
+     * Returns the min-max normalisation of {@code in} as a plan whose matrix is written only on
+     * request, when every indicator is min-max normalised over all rows at once and the matrix has
+     * more than {@link #FUSE_ABOVE} cells; else null. Below that size the normalised matrix stays
+     * in cache between being written and read, so writing it costs little.
+     */
+    private NormaliseStep.MinMaxPlan fusedMinMax(Matrix in, Pipeline p, int group) {
+        if ((long) in.rows * in.cols <= FUSE_ABOVE) {
+            return null;
+        }
+        Normaliser.MinMax[] minMax = allMinMax(in, p, group);
+        return minMax == null ? null : NormaliseStep.minMaxPlan(in, hierarchy.indicators(), minMax);
+    }
+
+    /** Matrices with more cells than this (8 B each: 512 KiB) are normalised by a plan. */
+    static final int FUSE_ABOVE = 1 << 16;
+
+    /** Returns each column's min-max normaliser if all are min-max over all rows, else null. */
+    private Normaliser.MinMax[] allMinMax(Matrix in, Pipeline p, int group) {
+        if (group != in.rows) {
+            return null;
+        }
+        List<Node> ind = hierarchy.indicators();
+        Normaliser.MinMax[] minMax = new Normaliser.MinMax[in.cols];
+        for (int c = 0; c < in.cols; c++) {
+            Normaliser n = p.normaliserFor(ind.get(c).code());
+            if (!(n instanceof Normaliser.MinMax)) {
+                return null;
+            }
+            minMax[c] = (Normaliser.MinMax) n;
+        }
+        return minMax;
+    }
+
     private Matrix normalise(Matrix in, Pipeline p, int group) {
         List<Node> ind = hierarchy.indicators();
-        if (group == in.rows) {
-            Normaliser.MinMax[] minMax = new Normaliser.MinMax[in.cols];
-            boolean all = true;
-            for (int c = 0; c < in.cols && all; c++) {
-                Normaliser n = p.normaliserFor(ind.get(c).code());
-                all = n instanceof Normaliser.MinMax;
-                minMax[c] = all ? (Normaliser.MinMax) n : null;
-            }
-            if (all) {
-                return NormaliseStep.minMaxAll(in, ind, minMax);
-            }
+        Normaliser.MinMax[] minMax = allMinMax(in, p, group);
+        if (minMax != null) {
+            return NormaliseStep.minMaxAll(in, ind, minMax);
         }
         Matrix out = new Matrix(in.rows, in.cols);
         boolean panel = data.periods().size() > 1;
@@ -162,13 +189,22 @@ public final class CompositeIndex {
     }
 
     Matrix aggregate(Matrix normalised, double[] weights, Pipeline p) {
+        return aggregate(normalised, null, weights, p);
+    }
+
+    Matrix aggregate(NormaliseStep.MinMaxPlan plan, double[] weights, Pipeline p) {
+        return aggregate(null, plan, weights, p);
+    }
+
+    private Matrix aggregate(Matrix normalised, NormaliseStep.MinMaxPlan plan, double[] weights, Pipeline p) {
         int aggs = hierarchy.nodes().size() - hierarchy.indicatorCount();
-        Matrix out = new Matrix(normalised.rows, aggs);
+        Matrix out = new Matrix(normalised != null ? normalised.rows : plan.in.rows, aggs);
         if (aggs == 0) {
             return out;
         }
         AggregateStep.run(
                 normalised,
+                plan,
                 out,
                 hierarchy,
                 weights,
@@ -189,12 +225,21 @@ public final class CompositeIndex {
         boolean[] active;
         Matrix screened;
         Matrix treated;
+        /** The normalised indicators; null when {@link #plan} holds them unwritten. */
         Matrix normalised;
+        /** The min-max normalisation of a large index, written on request; null otherwise. */
+        NormaliseStep.MinMaxPlan plan;
+
         double[] weights;
         Matrix aggregated;
         List<String> warnDenominate = new ArrayList<>();
         List<String> warnScreen = new ArrayList<>();
         List<String> warnTreat = new ArrayList<>();
+
+        /** Returns the normalised indicators, writing the plan's matrix if needed. */
+        Matrix normalised() {
+            return normalised != null ? normalised : plan.matrix();
+        }
 
         Stages copyUpTo(Pipeline.Step from) {
             Stages s = new Stages();
@@ -217,6 +262,7 @@ public final class CompositeIndex {
             }
             if (f > Pipeline.Step.NORMALISE.ordinal()) {
                 s.normalised = normalised;
+                s.plan = plan;
             }
             if (f > Pipeline.Step.AGGREGATE.ordinal()) {
                 s.weights = weights;

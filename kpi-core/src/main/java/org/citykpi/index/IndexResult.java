@@ -172,7 +172,7 @@ public final class IndexResult {
     }
 
     Matrix matrixOf(int node) {
-        return node < index.hierarchy().indicatorCount() ? stages.normalised : stages.aggregated;
+        return node < index.hierarchy().indicatorCount() ? stages.normalised() : stages.aggregated;
     }
 
     int columnOf(int node) {

@@ -140,35 +140,108 @@ final class NormaliseStep {
      * shares {@code in}'s presence mask.
      */
     static Matrix minMaxAll(Matrix in, List<Node> nodes, Normaliser.MinMax[] methods) {
-        Matrix out = Matrix.sharingMask(in);
+        return minMaxPlan(in, nodes, methods).matrix();
+    }
+
+    /**
+     * Checks every column of {@code in} for min-max normalisation (throwing, as {@link #column}
+     * does, for a constant column) and returns the per-column affine maps without writing the
+     * normalised matrix: the arithmetic mean of a large index reads the maps directly (see {@link
+     * AggregateStep}), and {@link MinMaxPlan#matrix} writes the matrix only when it is asked for.
+     */
+    static MinMaxPlan minMaxPlan(Matrix in, List<Node> nodes, Normaliser.MinMax[] methods) {
         int[][] missing = in.missing();
         double[][] ranges = in.ranges();
-        int rows = in.rows;
-        double[] src = in.v;
-        double[] dst = out.v;
-        for (int c = 0; c < in.cols; c++) {
+        int cols = in.cols;
+        double[] dir = new double[cols];
+        double[] min = new double[cols];
+        double[] factor = new double[cols];
+        double[] lower = new double[cols];
+        boolean[] empty = new boolean[cols];
+        for (int c = 0; c < cols; c++) {
             Node node = nodes.get(c);
-            int count = rows - missing[c].length;
+            int count = in.rows - missing[c].length;
             if (count == 0) {
-                continue; // nothing to scale: every value stays missing
+                empty[c] = true; // nothing to scale: every value stays missing (and 0)
+                continue;
             }
             int d = node.direction();
             // min and max of x' = d·x: for d = −1 they are −max and −min of x (the same cells)
-            double min = d > 0 ? ranges[c][0] : -ranges[c][1];
-            double max = d > 0 ? ranges[c][1] : -ranges[c][0];
-            requireSpread(node, min, max, count, "", "min-max");
+            double lo = d > 0 ? ranges[c][0] : -ranges[c][1];
+            double hi = d > 0 ? ranges[c][1] : -ranges[c][0];
+            requireSpread(node, lo, hi, count, "", "min-max");
             Normaliser.MinMax m = methods[c];
-            double factor = (m.upper() - m.lower()) / (max - min);
-            double lower = m.lower();
-            int base = c * rows;
-            for (int i = base; i < base + rows; i++) {
-                dst[i] = (d * src[i] - min) * factor + lower;
+            dir[c] = d;
+            min[c] = lo;
+            factor[c] = (m.upper() - m.lower()) / (hi - lo);
+            lower[c] = m.lower();
+        }
+        return new MinMaxPlan(in, dir, min, factor, lower, empty);
+    }
+
+    /**
+     * Min-max normalisation of a whole matrix, checked but not yet written: present cell (r, c)
+     * normalises to {@code (dir[c]·x − min[c])·factor[c] + lower[c]} (the operations of {@link
+     * #column}); missing cells and every cell of an {@code empty} column to 0. The normalised
+     * matrix, made on first request, is cached and shares the mask of {@code in}; racing threads
+     * make identical matrices, so the unsynchronised cache is safe.
+     */
+    static final class MinMaxPlan {
+        final Matrix in;
+        final double[] dir;
+        final double[] min;
+        final double[] factor;
+        final double[] lower;
+        final boolean[] empty;
+        private volatile Matrix out;
+
+        MinMaxPlan(Matrix in, double[] dir, double[] min, double[] factor, double[] lower, boolean[] empty) {
+            this.in = in;
+            this.dir = dir;
+            this.min = min;
+            this.factor = factor;
+            this.lower = lower;
+            this.empty = empty;
+        }
+
+        /** Returns whether the normalised matrix has been written. */
+        boolean written() {
+            return out != null;
+        }
+
+        /** Returns the normalised matrix, writing it on the first call. */
+        Matrix matrix() {
+            Matrix m = out;
+            if (m == null) {
+                m = Matrix.sharingMask(in);
+                for (int c = 0; c < in.cols; c++) {
+                    column(c, m.v, c * in.rows);
+                }
+                out = m;
             }
-            for (int r : missing[c]) {
-                dst[base + r] = 0;
+            return m;
+        }
+
+        /** Writes normalised column {@code c} into {@code dst[at, at + rows)}, missing cells as 0. */
+        void column(int c, double[] dst, int at) {
+            int rows = in.rows;
+            if (empty[c]) {
+                java.util.Arrays.fill(dst, at, at + rows, 0);
+                return;
+            }
+            double[] src = in.v;
+            double d = dir[c];
+            double mn = min[c];
+            double f = factor[c];
+            double lo = lower[c];
+            int base = c * rows;
+            for (int r = 0; r < rows; r++) {
+                dst[at + r] = (d * src[base + r] - mn) * f + lo;
+            }
+            for (int r : in.missing()[c]) {
+                dst[at + r] = 0;
             }
         }
-        return out;
     }
 
     private static void fractionOfMax(
