@@ -42,19 +42,21 @@ final class ColumnStats {
         return Math.sqrt((s + c) / (n - 1));
     }
 
-    /** Returns the first index of {@code v} in ascending {@code sorted} (which contains it). */
+    /**
+     * Returns the first index of {@code v} in ascending {@code sorted} (which contains it): the
+     * number of elements {@code < v}. Branch-free (the halving step is a conditional move, not a
+     * jump the processor must guess), as ranking calls it once per cell.
+     */
     static int firstIndex(double[] sorted, double v) {
-        int lo = 0;
-        int hi = sorted.length - 1;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (sorted[mid] < v) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
+        // the answer lies in [base, base + n]; each step halves n without a branch
+        int base = 0;
+        int n = sorted.length;
+        while (n > 1) {
+            int half = n >>> 1;
+            base = sorted[base + half - 1] < v ? base + half : base;
+            n -= half;
         }
-        return lo;
+        return n == 1 && sorted[base] < v ? base + 1 : base;
     }
 
     /** Returns the R type-7 quantile of ascending {@code sorted[0, n)} at probability {@code p}. */

@@ -31,18 +31,20 @@ final class Ranking {
         }
     }
 
-    /** Returns the index of the first element of ascending {@code a[0, n)} greater than {@code x}. */
+    /**
+     * Returns the index of the first element of ascending {@code a[0, n)} greater than {@code x}:
+     * the number of elements {@code <= x}. Branch-free (the halving step is a conditional move),
+     * as ranking calls it once per row.
+     */
     static int upperBound(double[] a, int n, double x) {
-        int lo = 0;
-        int hi = n;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (a[mid] <= x) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
+        // the answer lies in [base, base + len]; each step halves len without a branch
+        int base = 0;
+        int len = n;
+        while (len > 1) {
+            int half = len >>> 1;
+            base = a[base + half - 1] <= x ? base + half : base;
+            len -= half;
         }
-        return lo;
+        return len == 1 && a[base] <= x ? base + 1 : base;
     }
 }
