@@ -207,7 +207,16 @@ final class AggregateStep {
             arithmetic(cv, cok, cb, w, rows, need, v, ok, out);
             return;
         }
-        for (int r = 0; r < rows; r++) {
+        // rows to compute one by one: all, or (geometric mean of indicators) only those with a
+        // missing child, after every row was computed column by column
+        int[] todo = null;
+        int n = rows;
+        if (kind == 1 && !compensate && fast != null && allLeaves && positive(ind, kids, w, need)) {
+            todo = geometricLeaves(ind.logs(), cb, kids, fast, w, rows, v, ok, out);
+            n = todo.length;
+        }
+        for (int j = 0; j < n; j++) {
+            int r = todo == null ? j : todo[j];
             double sum = 0;
             double comp = 0;
             double wsum = 0;
@@ -258,6 +267,74 @@ final class AggregateStep {
             ok[out + r] = finite;
             v[out + r] = finite ? y : 0;
         }
+    }
+
+    /**
+     * Returns whether a geometric mean of indicators can take the column-by-column path: every
+     * present cell of every child is above 0 (so no row can fail), and rows with every child
+     * present pass the coverage and have a nonzero total weight.
+     */
+    private static boolean positive(Matrix ind, int[] kids, double[] w, double need) {
+        double[][] ranges = ind.ranges();
+        double full = 0;
+        for (int i = 0; i < kids.length; i++) {
+            if (!(ranges[kids[i]][0] > 0)) {
+                return false;
+            }
+            full += w[i];
+        }
+        return !(kids.length < need || full == 0);
+    }
+
+    /**
+     * Geometric mean of indicators, every row at once: the weighted sums of the logs in one
+     * branch-free pass per child (a missing cell's log is 0 and adds w·0 = ±0, which changes no
+     * sum; no sum is −0 since each starts at +0), each row then divided by the total weight and
+     * exponentiated, as the row-by-row loop does for rows with every child present. Returns the
+     * rows with a missing child, ascending, for that loop to redo.
+     */
+    private static int[] geometricLeaves(
+            double[] logs, int[] cb, int[] kids, Fast fast, double[] w, int rows, double[] v, boolean[] ok, int out) {
+        int k = kids.length;
+        double full = 0;
+        for (int i = 0; i < k; i++) {
+            full += w[i];
+        }
+        for (int r = 0; r < rows; r++) {
+            v[out + r] = 0;
+        }
+        for (int i = 0; i < k; i++) {
+            int b = cb[i];
+            double wi = w[i];
+            for (int r = 0; r < rows; r++) {
+                v[out + r] += wi * logs[b + r];
+            }
+        }
+        for (int r = 0; r < rows; r++) {
+            double y = Math.exp(v[out + r] / full);
+            boolean finite = Double.isFinite(y);
+            ok[out + r] = finite;
+            v[out + r] = finite ? y : 0;
+        }
+        int stamp = ++fast.stamp;
+        int[] mark = fast.mark;
+        int total = 0;
+        for (int kid : kids) {
+            total += fast.indicators[kid].length;
+        }
+        int[] partial = new int[total];
+        int np = 0;
+        for (int kid : kids) {
+            for (int r : fast.indicators[kid]) {
+                if (mark[r] != stamp) {
+                    mark[r] = stamp;
+                    partial[np++] = r;
+                }
+            }
+        }
+        int[] todo = java.util.Arrays.copyOf(partial, np);
+        java.util.Arrays.sort(todo);
+        return todo;
     }
 
     /**

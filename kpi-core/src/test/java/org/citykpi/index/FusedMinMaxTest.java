@@ -143,6 +143,37 @@ class FusedMinMaxTest {
     }
 
     @ParameterizedTest
+    @CsvSource({"0, 0.05, rank", "0.75, 0.4, rank", "0, 0.1, minmax", "0.5, 0.3, percentrank"})
+    void geometricMeansOfIndicatorsMatchTheRowByRowLoopBitForBit(double coverage, double missing, String normaliser) {
+        // rank (1..n) and min-max onto [1, 100] leave every present cell above 0, so geometric
+        // means of indicators take the column-by-column path; a percentile rank has zeros (the
+        // lowest value maps to 0), so that case must take the row-by-row path and fail as before
+        CompositeIndex index = index(21, missing, 1.3, false);
+        Normaliser n = normaliser.equals("rank")
+                ? new Normaliser.Rank()
+                : normaliser.equals("minmax") ? new Normaliser.MinMax(1, 100) : new Normaliser.PercentRank();
+        Pipeline p = Pipeline.defaults()
+                .withNormaliser(n)
+                .withAggregator(new Aggregator.Geometric())
+                .withAggregators(Map.of("top", new Aggregator.Arithmetic()))
+                .withMinCoverage(coverage);
+        if (normaliser.equals("percentrank")) {
+            IndexException e =
+                    org.junit.jupiter.api.Assertions.assertThrows(IndexException.class, () -> index.build(p));
+            assertTrue(e.getMessage().contains("geometric mean"), e.getMessage());
+            return;
+        }
+        IndexResult r = index.build(p);
+        Matrix ind = r.stages().normalised();
+        assertNotNull(ind.knownMissing(), "the column-by-column path is open");
+        Hierarchy h = index.hierarchy();
+        Matrix agg = new Matrix(ind.rows, h.nodes().size() - h.indicatorCount());
+        AggregateStep.run(ind.copy(), agg, h, r.stages().weights, p, ind.rows, row -> "row " + row);
+        assertArrayEquals(agg.ok, r.stages().aggregated.ok);
+        assertArrayEquals(bits(agg.v), bits(r.stages().aggregated.v));
+    }
+
+    @ParameterizedTest
     @CsvSource({"0.9", "1"})
     void nodesWhoseFullRowsFailCoverageAreNotFused(double coverage) {
         // pillar p0's weights sum to 0 (1 − 1 + 1 − 1 by hand), so no row of p0 has a value
