@@ -66,16 +66,7 @@ public final class CoinrReader {
             List<String> notes = new ArrayList<>();
             String[] rec;
             while ((rec = t.next()) != null) {
-                if (rec.length != t.header.length) {
-                    throw new CoinrFormatException(
-                            t.name,
-                            t.line(),
-                            0,
-                            "the row has " + rec.length + " fields",
-                            null,
-                            t.header.length + " fields as in the header",
-                            true);
-                }
+                requireHeaderWidth(t, rec, true);
                 String code = rec[cCode].strip();
                 if (CsvTable.isMissing(code)) {
                     throw new CoinrFormatException(
@@ -383,16 +374,7 @@ public final class CoinrReader {
                 }
                 read++;
                 try {
-                    if (rec.length != t.header.length) {
-                        throw new CoinrFormatException(
-                                t.name,
-                                t.line(),
-                                0,
-                                "the row has " + rec.length + " fields",
-                                null,
-                                t.header.length + " fields as in the header",
-                                false);
-                    }
+                    requireHeaderWidth(t, rec, false);
                     String unit = rec[cCode].strip();
                     if (CsvTable.isMissing(unit)) {
                         throw new CoinrFormatException(
@@ -483,16 +465,7 @@ public final class CoinrReader {
             }
             String[] rec;
             while ((rec = t.next()) != null) {
-                if (rec.length != t.header.length) {
-                    throw new CoinrFormatException(
-                            t.name,
-                            t.line(),
-                            0,
-                            "the row has " + rec.length + " fields",
-                            null,
-                            t.header.length + " fields as in the header",
-                            true);
-                }
+                requireHeaderWidth(t, rec, true);
                 String unit = rec[cCode].strip();
                 for (Map.Entry<String, Integer> e : cols.entrySet()) {
                     String s = rec[e.getValue()];
@@ -504,5 +477,19 @@ public final class CoinrReader {
             notes.add(t.name + ": denominators " + cols.keySet() + " taken from this file");
         }
         return out;
+    }
+
+    /** Rejects a row whose field count differs from the header's ({@code structural}: the whole file is unusable). */
+    private static void requireHeaderWidth(CsvTable t, String[] rec, boolean structural) {
+        if (rec.length != t.header.length) {
+            throw new CoinrFormatException(
+                    t.name,
+                    t.line(),
+                    0,
+                    "the row has " + rec.length + " fields",
+                    null,
+                    t.header.length + " fields as in the header",
+                    structural);
+        }
     }
 }

@@ -155,6 +155,32 @@ public final class CsvReaders {
     }
 
     /**
+     * Advances {@code r} to the next record that is well formed, not blank and has {@code cols}
+     * fields, rejecting every malformed or ragged record on the way through {@code sink}; returns
+     * false at the end of the input. The one row loop of every CSV data reader.
+     *
+     * @throws IOException if reading fails
+     */
+    static boolean nextRow(CsvRecordReader r, DatasetSink sink, int cols) throws IOException {
+        while (r.next()) {
+            if (r.problem() != null) {
+                sink.reject(r.problem());
+                continue;
+            }
+            if (r.isBlank()) {
+                continue;
+            }
+            Problem bad = fieldCount(r, cols);
+            if (bad != null) {
+                sink.reject(bad);
+                continue;
+            }
+            return true;
+        }
+        return false;
+    }
+
+    /**
      * Checks the field count of a data record against the header. Extra fields are allowed when
      * empty (spreadsheets add trailing separators). Returns the error, or null.
      */

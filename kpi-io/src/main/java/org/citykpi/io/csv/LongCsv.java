@@ -60,19 +60,7 @@ final class LongCsv {
         CharInterner entities = new CharInterner();
         CharInterner periods = new CharInterner();
         CharInterner variables = new CharInterner();
-        while (r.next()) {
-            if (r.problem() != null) {
-                sink.reject(r.problem());
-                continue;
-            }
-            if (r.isBlank()) {
-                continue;
-            }
-            Problem bad = CsvReaders.fieldCount(r, cols);
-            if (bad != null) {
-                sink.reject(bad);
-                continue;
-            }
+        while (CsvReaders.nextRow(r, sink, cols)) {
             long line = r.line();
             // entity
             int e;

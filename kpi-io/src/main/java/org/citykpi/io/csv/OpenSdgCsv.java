@@ -102,19 +102,7 @@ final class OpenSdgCsv {
         String fileVariable = indicatorOf(r.name());
         boolean comma = sink.options().decimalComma();
         String file = r.name();
-        while (r.next()) {
-            if (r.problem() != null) {
-                sink.reject(r.problem());
-                continue;
-            }
-            if (r.isBlank()) {
-                continue;
-            }
-            Problem bad = CsvReaders.fieldCount(r, cols);
-            if (bad != null) {
-                sink.reject(bad);
-                continue;
-            }
+        while (CsvReaders.nextRow(r, sink, cols)) {
             long line = r.line();
             String code = cg >= 0 ? CsvReaders.strip(r, cg) : "";
             if (code.isEmpty()) {

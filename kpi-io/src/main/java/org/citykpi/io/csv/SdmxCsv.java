@@ -130,19 +130,7 @@ final class SdmxCsv {
         boolean multWarned = false;
         String file = r.name();
         StringBuilder sb = new StringBuilder();
-        while (r.next()) {
-            if (r.problem() != null) {
-                sink.reject(r.problem());
-                continue;
-            }
-            if (r.isBlank()) {
-                continue;
-            }
-            Problem bad = CsvReaders.fieldCount(r, cols);
-            if (bad != null) {
-                sink.reject(bad);
-                continue;
-            }
+        while (CsvReaders.nextRow(r, sink, cols)) {
             long line = r.line();
             if (cAction >= 0) {
                 String a = id(r.field(cAction));

@@ -83,19 +83,7 @@ final class WideCsv {
         double[] values = new double[cols];
         boolean[] has = new boolean[cols];
         String file = r.name();
-        while (r.next()) {
-            if (r.problem() != null) {
-                sink.reject(r.problem());
-                continue;
-            }
-            if (r.isBlank()) {
-                continue;
-            }
-            Problem bad = CsvReaders.fieldCount(r, cols);
-            if (bad != null) {
-                sink.reject(bad);
-                continue;
-            }
+        while (CsvReaders.nextRow(r, sink, cols)) {
             long line = r.line();
             int e;
             if (ce >= 0) {
