@@ -94,206 +94,86 @@ public record Pipeline(
 
     /** Returns a copy that denominates or not. */
     public Pipeline withDenominate(boolean d) {
-        return new Pipeline(
-                d,
-                imputer,
-                screenThreshold,
-                treatment,
-                normaliser,
-                normalisers,
-                aggregator,
-                aggregators,
-                weights,
-                minCoverage,
-                coverage,
-                scope);
+        Copy c = new Copy(this);
+        c.denominate = d;
+        return c.build();
     }
 
     /** Returns a copy with another imputer. */
     public Pipeline withImputer(Imputer i) {
-        return new Pipeline(
-                denominate,
-                i,
-                screenThreshold,
-                treatment,
-                normaliser,
-                normalisers,
-                aggregator,
-                aggregators,
-                weights,
-                minCoverage,
-                coverage,
-                scope);
+        Copy c = new Copy(this);
+        c.imputer = i;
+        return c.build();
     }
 
     /** Returns a copy with another screening threshold. */
     public Pipeline withScreenThreshold(double s) {
-        return new Pipeline(
-                denominate,
-                imputer,
-                s,
-                treatment,
-                normaliser,
-                normalisers,
-                aggregator,
-                aggregators,
-                weights,
-                minCoverage,
-                coverage,
-                scope);
+        Copy c = new Copy(this);
+        c.screenThreshold = s;
+        return c.build();
     }
 
     /** Returns a copy with another treatment. */
     public Pipeline withTreatment(Treatment t) {
-        return new Pipeline(
-                denominate,
-                imputer,
-                screenThreshold,
-                t,
-                normaliser,
-                normalisers,
-                aggregator,
-                aggregators,
-                weights,
-                minCoverage,
-                coverage,
-                scope);
+        Copy c = new Copy(this);
+        c.treatment = t;
+        return c.build();
     }
 
     /** Returns a copy with another default normaliser. */
     public Pipeline withNormaliser(Normaliser n) {
-        return new Pipeline(
-                denominate,
-                imputer,
-                screenThreshold,
-                treatment,
-                n,
-                normalisers,
-                aggregator,
-                aggregators,
-                weights,
-                minCoverage,
-                coverage,
-                scope);
+        Copy c = new Copy(this);
+        c.normaliser = n;
+        return c.build();
     }
 
     /** Returns a copy with per-indicator normaliser overrides. */
     public Pipeline withNormalisers(Map<String, Normaliser> byIndicator) {
-        return new Pipeline(
-                denominate,
-                imputer,
-                screenThreshold,
-                treatment,
-                normaliser,
-                byIndicator,
-                aggregator,
-                aggregators,
-                weights,
-                minCoverage,
-                coverage,
-                scope);
+        Copy c = new Copy(this);
+        c.normalisers = byIndicator;
+        return c.build();
     }
 
     /** Returns a copy with another default aggregator. */
     public Pipeline withAggregator(Aggregator a) {
-        return new Pipeline(
-                denominate,
-                imputer,
-                screenThreshold,
-                treatment,
-                normaliser,
-                normalisers,
-                a,
-                aggregators,
-                weights,
-                minCoverage,
-                coverage,
-                scope);
+        Copy c = new Copy(this);
+        c.aggregator = a;
+        return c.build();
     }
 
     /** Returns a copy with per-aggregate aggregator overrides. */
     public Pipeline withAggregators(Map<String, Aggregator> byNode) {
-        return new Pipeline(
-                denominate,
-                imputer,
-                screenThreshold,
-                treatment,
-                normaliser,
-                normalisers,
-                aggregator,
-                byNode,
-                weights,
-                minCoverage,
-                coverage,
-                scope);
+        Copy c = new Copy(this);
+        c.aggregators = byNode;
+        return c.build();
     }
 
     /** Returns a copy with weight overrides. */
     public Pipeline withWeights(Map<String, Double> byNode) {
-        return new Pipeline(
-                denominate,
-                imputer,
-                screenThreshold,
-                treatment,
-                normaliser,
-                normalisers,
-                aggregator,
-                aggregators,
-                byNode,
-                minCoverage,
-                coverage,
-                scope);
+        Copy c = new Copy(this);
+        c.weights = byNode;
+        return c.build();
     }
 
     /** Returns a copy with another minimum coverage for every aggregate. */
-    public Pipeline withMinCoverage(double c) {
-        return new Pipeline(
-                denominate,
-                imputer,
-                screenThreshold,
-                treatment,
-                normaliser,
-                normalisers,
-                aggregator,
-                aggregators,
-                weights,
-                c,
-                coverage,
-                scope);
+    public Pipeline withMinCoverage(double minimum) {
+        Copy c = new Copy(this);
+        c.minCoverage = minimum;
+        return c.build();
     }
 
     /** Returns a copy with minimum-coverage overrides by aggregate. */
     public Pipeline withCoverage(Map<String, Double> byNode) {
-        return new Pipeline(
-                denominate,
-                imputer,
-                screenThreshold,
-                treatment,
-                normaliser,
-                normalisers,
-                aggregator,
-                aggregators,
-                weights,
-                minCoverage,
-                byNode,
-                scope);
+        Copy c = new Copy(this);
+        c.coverage = byNode;
+        return c.build();
     }
 
     /** Returns a copy with another panel scope. */
     public Pipeline withScope(Scope s) {
-        return new Pipeline(
-                denominate,
-                imputer,
-                screenThreshold,
-                treatment,
-                normaliser,
-                normalisers,
-                aggregator,
-                aggregators,
-                weights,
-                minCoverage,
-                coverage,
-                s);
+        Copy c = new Copy(this);
+        c.scope = s;
+        return c.build();
     }
 
     /** Returns the normaliser used for indicator {@code code}. */
@@ -347,5 +227,52 @@ public record Pipeline(
         NORMALISE,
         AGGREGATE,
         NONE
+    }
+
+    /** The steps of a pipeline, to change one of them in a {@code with…} method. */
+    private static final class Copy {
+        boolean denominate;
+        Imputer imputer;
+        double screenThreshold;
+        Treatment treatment;
+        Normaliser normaliser;
+        Map<String, Normaliser> normalisers;
+        Aggregator aggregator;
+        Map<String, Aggregator> aggregators;
+        Map<String, Double> weights;
+        double minCoverage;
+        Map<String, Double> coverage;
+        Scope scope;
+
+        Copy(Pipeline p) {
+            denominate = p.denominate;
+            imputer = p.imputer;
+            screenThreshold = p.screenThreshold;
+            treatment = p.treatment;
+            normaliser = p.normaliser;
+            normalisers = p.normalisers;
+            aggregator = p.aggregator;
+            aggregators = p.aggregators;
+            weights = p.weights;
+            minCoverage = p.minCoverage;
+            coverage = p.coverage;
+            scope = p.scope;
+        }
+
+        Pipeline build() {
+            return new Pipeline(
+                    denominate,
+                    imputer,
+                    screenThreshold,
+                    treatment,
+                    normaliser,
+                    normalisers,
+                    aggregator,
+                    aggregators,
+                    weights,
+                    minCoverage,
+                    coverage,
+                    scope);
+        }
     }
 }
