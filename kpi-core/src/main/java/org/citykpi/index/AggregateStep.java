@@ -86,7 +86,7 @@ final class AggregateStep {
     /**
      * State of the fast arithmetic path: the missing-cell lists of the indicators and of the
      * aggregates made so far (a null entry: made another way, so its parent takes the general path),
-     * and a scratch array marking the rows seen in the current node.
+     * an array marking the rows seen in the current node, and a scratch accumulator.
      */
     private static final class Fast {
         final int[][] indicators;
@@ -154,7 +154,12 @@ final class AggregateStep {
             }
             fused = !(k < cov * k || full == 0);
         }
-        Matrix ind = anyLeaf && !fused ? leaves.matrix() : null;
+        if (fused) {
+            fast.aggregates[node - first] =
+                    arithmeticOfPlan(plan, kids, w, rows, cov * k, agg.v, agg.ok, (node - first) * rows, fast);
+            return;
+        }
+        Matrix ind = anyLeaf ? leaves.matrix() : null;
         // children's cells: (cv[i], cok[i]) from offset cb[i]; rows outer, children inner, so the
         // accumulators stay in registers and each child column is read once, sequentially
         double[][] cv = new double[k][];
@@ -162,21 +167,11 @@ final class AggregateStep {
         int[] cb = new int[k];
         for (int i = 0; i < k; i++) {
             boolean leaf = kids[i] < first;
-            cv[i] = leaf ? (fused ? null : ind.v) : agg.v;
-            cok[i] = leaf ? (fused ? plan.in.ok : ind.ok) : agg.ok;
+            cv[i] = leaf ? ind.v : agg.v;
+            cok[i] = leaf ? ind.ok : agg.ok;
             cb[i] = (leaf ? kids[i] : kids[i] - first) * rows;
         }
-        // offsets into the masks; with a plan, the values are the children's normalised columns,
-        // written one after another into a scratch array that stays in cache
-        int[] ob = cb.clone();
-        if (fused) {
-            double[] scratch = fast.scratch(k * rows);
-            for (int i = 0; i < k; i++) {
-                plan.column(kids[i], scratch, i * rows);
-                cv[i] = scratch;
-                cb[i] = i * rows;
-            }
-        }
+        int[] ob = cb;
         double pw = kind == 3 ? ((Aggregator.Generalised) a).p() : 1;
         // logs of the normalised indicators are computed once and shared by every rebuild
         double[][] cl = new double[k][];
@@ -382,6 +377,128 @@ final class AggregateStep {
     }
 
     /**
+     * Arithmetic mean of indicators read through an unwritten min-max plan; the same result as
+     * {@link #arithmetic} over the written matrix, bit for bit. Every row is first computed as if
+     * all children were present, normalising each cell as it is read, in one branch-free pass per
+     * child over the input's column arrays ({@link Matrix#columns()}: source and accumulator indexed
+     * alike, which the JIT vectorises); the values of missing cells are read and then discarded.
+     * Then only the rows with a missing child, found once per input matrix ({@link
+     * Matrix#partial}), are redone from their present children, in child order: their sums column
+     * by column (a missing cell adds w·y·0 = ±0, which changes no sum, and no sum is −0 since each
+     * starts at +0), their total weight and count from the pattern of present children. The caller
+     * checked that rows with every child present pass the coverage and have a nonzero weight.
+     * Returns the rows of the output that are missing, ascending.
+     */
+    private static int[] arithmeticOfPlan(
+            NormaliseStep.MinMaxPlan plan,
+            int[] kids,
+            double[] w,
+            int rows,
+            double need,
+            double[] v,
+            boolean[] ok,
+            int out,
+            Fast fast) {
+        int k = kids.length;
+        double full = 0;
+        for (int i = 0; i < k; i++) {
+            full += w[i];
+        }
+        double[][] cols = plan.in.columns();
+        double[] acc = fast.scratch(rows);
+        for (int i = 0; i < k; i++) {
+            int c = kids[i];
+            double[] x = cols[c];
+            double wi = w[i];
+            double d = plan.dir[c];
+            double mn = plan.min[c];
+            double f = plan.factor[c];
+            double lo = plan.lower[c];
+            if (i == 0) {
+                for (int r = 0; r < rows; r++) {
+                    acc[r] = 0 + wi * ((d * x[r] - mn) * f + lo);
+                }
+            } else if (i < k - 1) {
+                for (int r = 0; r < rows; r++) {
+                    acc[r] += wi * ((d * x[r] - mn) * f + lo);
+                }
+            } else {
+                for (int r = 0; r < rows; r++) {
+                    acc[r] = (acc[r] + wi * ((d * x[r] - mn) * f + lo)) / full;
+                }
+            }
+        }
+        if (k == 1) {
+            for (int r = 0; r < rows; r++) {
+                acc[r] /= full;
+            }
+        }
+        System.arraycopy(acc, 0, v, out, rows);
+        java.util.Arrays.fill(ok, out, out + rows, true);
+        Matrix.Partial partial = plan.in.partial(kids);
+        int[] pr = partial.rows();
+        long[] present = partial.present();
+        int np = pr.length;
+        double[] sum = new double[np];
+        for (int i = 0; i < k; i++) {
+            int c = kids[i];
+            double[] x = cols[c];
+            double wi = w[i];
+            double d = plan.dir[c];
+            double mn = plan.min[c];
+            double f = plan.factor[c];
+            double lo = plan.lower[c];
+            for (int j = 0; j < np; j++) {
+                double m = (present[j] >>> i) & 1L;
+                sum[j] += wi * ((d * x[pr[j]] - mn) * f + lo) * m;
+            }
+        }
+        double[] table = k <= WEIGHT_TABLE_MAX ? weightTable(w) : null;
+        int[] gone = new int[np];
+        int ng = 0;
+        for (int j = 0; j < np; j++) {
+            int r = pr[j];
+            long bits = present[j];
+            double ws = table != null ? table[(int) bits] : weightOf(w, bits);
+            int count = Long.bitCount(bits);
+            if (count == 0 || count < need || ws == 0) {
+                gone[ng++] = r;
+                ok[out + r] = false;
+                v[out + r] = 0;
+            } else {
+                v[out + r] = sum[j] / ws;
+            }
+        }
+        return java.util.Arrays.copyOf(gone, ng);
+    }
+
+    /** Nodes with at most this many children look up the weight of a pattern of present children. */
+    static final int WEIGHT_TABLE_MAX = 8;
+
+    /**
+     * Returns the total weight of every pattern of present children (bit i: child i), each summed
+     * in child order as the row-by-row mean sums it.
+     */
+    private static double[] weightTable(double[] w) {
+        double[] t = new double[1 << w.length];
+        for (int bits = 0; bits < t.length; bits++) {
+            t[bits] = weightOf(w, bits);
+        }
+        return t;
+    }
+
+    /** Returns the weights of the children in {@code bits} (bit i: child i), summed in child order. */
+    private static double weightOf(double[] w, long bits) {
+        double ws = 0;
+        for (int i = 0; i < w.length; i++) {
+            if ((bits & (1L << i)) != 0) {
+                ws += w[i];
+            }
+        }
+        return ws;
+    }
+
+    /**
      * Same result as {@link #arithmetic}, bit for bit, when missing cells hold 0 and their rows are
      * listed in {@code miss}: the weighted sums of all rows in one branch-free pass per child (a
      * missing cell adds w·0 = ±0, which changes no sum, and no sum is −0 since each starts at +0),
@@ -422,15 +539,16 @@ final class AggregateStep {
             }
             return gone;
         }
-        for (int r = 0; r < rows; r++) {
-            v[out + r] = 0;
-        }
+        // sums in a scratch array indexed like the rows (the JIT vectorises a loop whose
+        // accumulator does not sit in the array it reads), copied into the output at the end
+        double[] acc = fast.scratch(rows);
+        java.util.Arrays.fill(acc, 0, rows, 0);
         for (int i = 0; i < k - 1; i++) {
             double[] x = cv[i];
             int b = cb[i];
             double wi = w[i];
             for (int r = 0; r < rows; r++) {
-                v[out + r] += wi * x[b + r];
+                acc[r] += wi * x[b + r];
             }
         }
         // the last child's pass also divides by the total weight (the same operations in the same
@@ -460,11 +578,12 @@ final class AggregateStep {
         int[] gone = new int[np];
         int ng = 0;
         for (int j = 0; j < np; j++) {
-            value[j] = v[out + partial[j]] + lw * last[lb + partial[j]];
+            value[j] = acc[partial[j]] + lw * last[lb + partial[j]];
         }
         for (int r = 0; r < rows; r++) {
-            v[out + r] = (v[out + r] + lw * last[lb + r]) / full;
+            acc[r] = (acc[r] + lw * last[lb + r]) / full;
         }
+        System.arraycopy(acc, 0, v, out, rows);
         java.util.Arrays.fill(ok, out, out + rows, true);
         for (int j = 0; j < np; j++) {
             int r = partial[j];

@@ -112,6 +112,76 @@ final class Matrix {
         return g;
     }
 
+    /**
+     * The rows where at least one of a set of columns (at most 64) is missing, ascending, and for
+     * each such row a bit mask of the columns present there (bit i for the i-th column of the set).
+     */
+    record Partial(int[] rows, long[] present) {}
+
+    private final java.util.concurrent.ConcurrentHashMap<java.util.List<Integer>, Partial> partials =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * Returns the rows of {@code set} (column indices, at most 64) with a missing cell and the
+     * pattern of present cells in each, computed once per set: the mask never changes, so the
+     * aggregates of many builds over this matrix skip finding them again. Merges the sets'
+     * {@link #missing()} lists, so its cost grows with the missing cells, not with the rows.
+     */
+    Partial partial(int[] set) {
+        if (set.length > 64) {
+            throw new IllegalArgumentException("at most 64 columns: " + set.length);
+        }
+        java.util.List<Integer> key = new java.util.ArrayList<>(set.length);
+        for (int c : set) {
+            key.add(c);
+        }
+        return partials.computeIfAbsent(key, k -> findPartial(set));
+    }
+
+    private Partial findPartial(int[] set) {
+        int[][] miss = missing();
+        long all = set.length == 64 ? -1L : (1L << set.length) - 1;
+        // a bit per set column that is missing, per row; then the rows with any bit
+        long[] absent = new long[rows];
+        int n = 0;
+        for (int i = 0; i < set.length; i++) {
+            for (int r : miss[set[i]]) {
+                n += absent[r] == 0 ? 1 : 0;
+                absent[r] |= 1L << i;
+            }
+        }
+        int[] rowsOut = new int[n];
+        long[] present = new long[n];
+        n = 0;
+        for (int r = 0; r < rows; r++) {
+            if (absent[r] != 0) {
+                rowsOut[n] = r;
+                present[n++] = all & ~absent[r];
+            }
+        }
+        return new Partial(rowsOut, present);
+    }
+
+    private volatile double[][] columns;
+
+    /**
+     * Returns the values as one array per column (a copy, made once). Loops that read a column and
+     * write an accumulator at the same index are vectorised by the JIT; the same loop over {@link
+     * #v} at a column's offset is not, since the compiler cannot rule out that the arrays overlap.
+     * Racing threads make identical copies, so the unsynchronised cache is safe.
+     */
+    double[][] columns() {
+        double[][] c = columns;
+        if (c == null) {
+            c = new double[cols][];
+            for (int j = 0; j < cols; j++) {
+                c[j] = Arrays.copyOfRange(v, j * rows, (j + 1) * rows);
+            }
+            columns = c;
+        }
+        return c;
+    }
+
     private volatile double[] logs;
 
     /**

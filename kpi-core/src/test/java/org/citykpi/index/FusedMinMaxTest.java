@@ -197,6 +197,37 @@ class FusedMinMaxTest {
         assertEquals(r.rowCount(), r.stages().aggregated.knownMissing()[0].length);
     }
 
+    @ParameterizedTest
+    @CsvSource({"0, 1.7", "0.6, 1", "0.95, 0.4"})
+    void wideAndSingleChildNodesMatchTheGeneralStepsBitForBit(double coverage, double oddWeight) {
+        // p0 has 10 children, more than AggregateStep.WEIGHT_TABLE_MAX, so the weights of its rows
+        // with a missing child are summed child by child instead of looked up; p1 has one child
+        List<Node> nodes = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            double w = i == 3 ? oddWeight : 1 + (i % 3) * 0.25;
+            nodes.add(Node.indicator("i" + i, i < 10 ? "p0" : i == 10 ? "p1" : "p2", i % 4 == 1 ? -1 : 1)
+                    .withWeight(w));
+        }
+        for (int p = 0; p < 3; p++) {
+            nodes.add(Node.aggregate("p" + p, 2, "top"));
+        }
+        nodes.add(Node.aggregate("top", 3, null));
+        assertTrue(10 > AggregateStep.WEIGHT_TABLE_MAX);
+        CompositeIndex base = index(31, 0.15, 1, false);
+        CompositeIndex index = CompositeIndex.of(Hierarchy.of(nodes), base.data());
+        Pipeline p = Pipeline.defaults().withMinCoverage(coverage);
+        IndexResult fused = index.build(p);
+        CompositeIndex.Stages s = fused.stages();
+        assertNotNull(s.plan, "the fused path was taken");
+        assertFalse(s.plan.written());
+        Matrix ref = s.plan.matrix().copy();
+        Hierarchy h = index.hierarchy();
+        Matrix agg = new Matrix(ref.rows, h.nodes().size() - h.indicatorCount());
+        AggregateStep.run(ref, agg, h, s.weights, p, ref.rows, r -> "row " + r);
+        assertArrayEquals(agg.ok, s.aggregated.ok);
+        assertArrayEquals(bits(agg.v), bits(s.aggregated.v));
+    }
+
     private static long[] bits(double[] v) {
         long[] b = new long[v.length];
         for (int i = 0; i < v.length; i++) {
