@@ -43,20 +43,82 @@ final class ColumnStats {
     }
 
     /**
-     * Returns the first index of {@code v} in ascending {@code sorted} (which contains it): the
-     * number of elements {@code < v}. Branch-free (the halving step is a conditional move, not a
-     * jump the processor must guess), as ranking calls it once per cell.
+     * Returns the median of {@code x[0, n)} (n ≥ 1), as R's {@code median}: the middle value, or the
+     * mean of the two middle values for even n. Reorders {@code x[0, n)}. Expected linear time
+     * (selection instead of a sort), at worst n·log n.
      */
-    static int firstIndex(double[] sorted, double v) {
-        // the answer lies in [base, base + n]; each step halves n without a branch
-        int base = 0;
-        int n = sorted.length;
-        while (n > 1) {
-            int half = n >>> 1;
-            base = sorted[base + half - 1] < v ? base + half : base;
-            n -= half;
+    static double median(double[] x, int n) {
+        int hi = n / 2;
+        double upper = select(x, 0, n, hi);
+        if (n % 2 == 1) {
+            return upper;
         }
-        return n == 1 && sorted[base] < v ? base + 1 : base;
+        // after selecting, x[0, hi) holds the hi smallest values: the lower middle is their maximum
+        double lower = x[0];
+        for (int i = 1; i < hi; i++) {
+            lower = Math.max(lower, x[i]);
+        }
+        return (lower + upper) / 2;
+    }
+
+    /**
+     * Returns the value that would sit at index {@code k} if {@code x[from, to)} were sorted
+     * ascending, and partially orders the range so that no value before {@code k} is above it and
+     * no value after it below it. Quickselect with a median-of-three pivot; a range that shrinks
+     * too slowly (adversarial input) is finished by a sort, so the worst case is n·log n.
+     */
+    static double select(double[] x, int from, int to, int k) {
+        int lo = from;
+        int hi = to - 1;
+        int budget = 2 * (32 - Integer.numberOfLeadingZeros(Math.max(1, to - from)));
+        while (hi > lo) {
+            if (budget-- == 0) {
+                java.util.Arrays.sort(x, lo, hi + 1);
+                return x[k];
+            }
+            int mid = (lo + hi) >>> 1;
+            // median of three as the pivot
+            if (x[mid] < x[lo]) {
+                swap(x, mid, lo);
+            }
+            if (x[hi] < x[lo]) {
+                swap(x, hi, lo);
+            }
+            if (x[hi] < x[mid]) {
+                swap(x, hi, mid);
+            }
+            double pivot = x[mid];
+            int i = lo;
+            int j = hi;
+            while (i <= j) {
+                while (x[i] < pivot) {
+                    i++;
+                }
+                while (x[j] > pivot) {
+                    j--;
+                }
+                if (i <= j) {
+                    swap(x, i, j);
+                    i++;
+                    j--;
+                }
+            }
+            // now x[lo, j] ≤ pivot ≤ x[i, hi], and x(j, i) equals the pivot
+            if (k <= j) {
+                hi = j;
+            } else if (k >= i) {
+                lo = i;
+            } else {
+                return x[k];
+            }
+        }
+        return x[k];
+    }
+
+    private static void swap(double[] x, int a, int b) {
+        double t = x[a];
+        x[a] = x[b];
+        x[b] = t;
     }
 
     /** Returns the R type-7 quantile of ascending {@code sorted[0, n)} at probability {@code p}. */

@@ -1,6 +1,5 @@
 package org.citykpi.index;
 
-import java.util.Arrays;
 import java.util.List;
 
 /** Applies a {@link Normaliser} to one column range; see the Javadoc of {@link Normaliser}. */
@@ -283,23 +282,25 @@ final class NormaliseStep {
             int count,
             String where) {
         int d = node.direction();
-        double[] sorted = new double[count];
+        double[] vals = new double[count];
         int k = 0;
         for (int i = from; i < to; i++) {
             if (ok[i]) {
-                sorted[k++] = d * src[i];
+                vals[k++] = d * src[i];
             }
         }
-        Arrays.sort(sorted);
         if (n instanceof Normaliser.PercentRank && count < 2) {
             throw new IndexException(
                     node.code(),
                     "indicator '" + node.code() + "' has a single value" + where
                             + "; a percentile rank needs at least two (use rank instead)");
         }
+        int[] rank = new int[count];
+        RadixOrder.fromLowest(vals, count, rank); // lowest rank among ties
+        k = 0;
         for (int i = from; i < to; i++) {
             if (ok[i]) {
-                int r = ColumnStats.firstIndex(sorted, d * src[i]) + 1; // lowest rank among ties
+                int r = rank[k++];
                 if (n instanceof Normaliser.Rank) {
                     dst[i] = r;
                 } else if (n instanceof Normaliser.Borda) {

@@ -143,9 +143,7 @@ final class PrepareSteps {
 
     private static double centre(double[] vals, int n, boolean median) {
         if (median) {
-            double[] s = Arrays.copyOf(vals, n);
-            Arrays.sort(s);
-            return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+            return ColumnStats.median(Arrays.copyOf(vals, n), n);
         }
         boolean[] ok = new boolean[n];
         Arrays.fill(ok, true);

@@ -1,7 +1,5 @@
 package org.citykpi.index;
 
-import java.util.Arrays;
-
 /** Ranks scores: 1 = best (highest), ties share the lowest rank, 0 for missing. */
 final class Ranking {
     private Ranking() {}
@@ -11,40 +9,22 @@ final class Ranking {
      * {@code groupSize} consecutive rows; cells not {@code ok} get 0.
      */
     static void rank(double[] v, boolean[] ok, int off, int rows, int groupSize, int[] rank, double[] scratch) {
+        int[] at = new int[Math.min(rows, groupSize)];
+        int[] r = new int[at.length];
         for (int g = 0; g < rows; g += groupSize) {
             int end = Math.min(rows, g + groupSize);
             int n = 0;
-            for (int r = g; r < end; r++) {
-                if (ok[off + r]) {
-                    scratch[n++] = v[off + r];
+            for (int row = g; row < end; row++) {
+                rank[row] = 0;
+                if (ok[off + row]) {
+                    scratch[n] = v[off + row];
+                    at[n++] = row;
                 }
             }
-            Arrays.sort(scratch, 0, n);
-            for (int r = g; r < end; r++) {
-                if (!ok[off + r]) {
-                    rank[r] = 0;
-                    continue;
-                }
-                // rank = 1 + number of strictly higher values
-                rank[r] = 1 + n - upperBound(scratch, n, v[off + r]);
+            RadixOrder.fromHighest(scratch, n, r);
+            for (int i = 0; i < n; i++) {
+                rank[at[i]] = r[i];
             }
         }
-    }
-
-    /**
-     * Returns the index of the first element of ascending {@code a[0, n)} greater than {@code x}:
-     * the number of elements {@code <= x}. Branch-free (the halving step is a conditional move),
-     * as ranking calls it once per row.
-     */
-    static int upperBound(double[] a, int n, double x) {
-        // the answer lies in [base, base + len]; each step halves len without a branch
-        int base = 0;
-        int len = n;
-        while (len > 1) {
-            int half = len >>> 1;
-            base = a[base + half - 1] <= x ? base + half : base;
-            len -= half;
-        }
-        return len == 1 && a[base] <= x ? base + 1 : base;
     }
 }
