@@ -302,7 +302,11 @@ def normalise_column(x, node, method, params, bugs):
         lo, hi = min(v), max(v)
         if hi == lo:
             raise IndexError_(f"indicator {node.code} is constant")
-        l, u = (params if method == "minmax" else (0.0, 1.0))
+        if method == "dist2max":
+            # COINr's n_dist2max: 1 - (max - x')/(max - min) (composite-methods.md 3.2); the same
+            # on paper as min-max to [0, 1] but it rounds differently, which decides near-ties
+            return [NA if a is NA else 1 - (hi - a) / (hi - lo) for a in xp]
+        l, u = params
         return [NA if a is NA else (a - lo) / (hi - lo) * (u - l) + l for a in xp]
     if method == "zscore":
         m, s = params

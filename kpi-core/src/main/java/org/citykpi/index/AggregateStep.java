@@ -4,9 +4,6 @@ import java.util.function.IntFunction;
 
 /** Computes every aggregate of a hierarchy, level by level; see {@link Aggregator}. */
 final class AggregateStep {
-    /** Nodes with more children than this are summed with compensation. */
-    static final int COMPENSATE_ABOVE = 16;
-
     private AggregateStep() {}
 
     /**
@@ -59,10 +56,31 @@ final class AggregateStep {
             } else {
                 means(leaves, agg, h, node, kids, w, a, cov, label, fast);
             }
+            if (fast != null && fast.aggregates[node - first] == null) {
+                // made row by row (or by Copeland), with missing cells at 0: list them, so that
+                // the parent can still take a column-by-column path
+                fast.aggregates[node - first] = missingRows(agg.ok, (node - first) * agg.rows, agg.rows);
+            }
         }
         if (fast != null) {
             agg.setMissing(fast.aggregates);
         }
+    }
+
+    /** Returns the rows r of {@code [0, rows)} where {@code ok[out + r]} is false, ascending. */
+    private static int[] missingRows(boolean[] ok, int out, int rows) {
+        int n = 0;
+        for (int r = 0; r < rows; r++) {
+            n += ok[out + r] ? 0 : 1;
+        }
+        int[] list = new int[n];
+        n = 0;
+        for (int r = 0; r < rows; r++) {
+            if (!ok[out + r]) {
+                list[n++] = r;
+            }
+        }
+        return list;
     }
 
     /** The normalised indicators: a matrix, or a min-max plan written on first need. */
@@ -93,14 +111,14 @@ final class AggregateStep {
         final int[][] aggregates;
         final int[] mark;
         int stamp;
-        private double[] scratch;
+        private final double[][] scratch = new double[2][];
 
-        /** Returns a scratch array of at least {@code n} values, reused by the nodes of a build. */
-        double[] scratch(int n) {
-            if (scratch == null || scratch.length < n) {
-                scratch = new double[n];
+        /** Returns scratch array {@code which} (0 or 1) of at least {@code n} values, reused by the nodes of a build. */
+        double[] scratch(int which, int n) {
+            if (scratch[which] == null || scratch[which].length < n) {
+                scratch[which] = new double[n];
             }
-            return scratch;
+            return scratch[which];
         }
 
         Fast(int[][] indicators, int[][] aggregates, int[] mark) {
@@ -136,32 +154,27 @@ final class AggregateStep {
         int kind = a instanceof Aggregator.Arithmetic
                 ? 0
                 : a instanceof Aggregator.Geometric ? 1 : a instanceof Aggregator.Harmonic ? 2 : 3;
-        boolean compensate = k > COMPENSATE_ABOVE;
-        boolean anyLeaf = false;
         boolean allLeaves = true;
+        boolean anyLeaf = false;
         for (int kid : kids) {
             anyLeaf |= kid < first;
             allLeaves &= kid < first;
         }
-        // an arithmetic mean of indicators only reads an unwritten min-max plan cell by cell
+        double need = cov * k;
+        double full = weightSum(w);
+        // the column-by-column paths compute every row as if all children were present, then redo
+        // the rows with a missing child; they need rows with every child present to pass the
+        // coverage and have a nonzero total weight (else: the row-by-row loop), and a bit per child
+        boolean columnwise = fast != null && k <= 64 && !(k < need || full == 0);
+        int out = (node - first) * rows;
         NormaliseStep.MinMaxPlan plan = leaves.plan;
-        boolean fused = plan != null && !plan.written() && kind == 0 && !compensate && fast != null && allLeaves;
-        if (fused) {
-            // as arithmeticFast checks: a node whose full rows fail takes the general path
-            double full = 0;
-            for (double x : w) {
-                full += x;
-            }
-            fused = !(k < cov * k || full == 0);
-        }
-        if (fused) {
-            fast.aggregates[node - first] =
-                    arithmeticOfPlan(plan, kids, w, rows, cov * k, agg.v, agg.ok, (node - first) * rows, fast);
+        if (columnwise && kind == 0 && allLeaves && plan != null && !plan.written()) {
+            // an arithmetic mean of indicators reads an unwritten min-max plan cell by cell
+            fast.aggregates[node - first] = arithmeticOfPlan(plan, kids, w, full, rows, need, agg.v, agg.ok, out, fast);
             return;
         }
         Matrix ind = anyLeaf ? leaves.matrix() : null;
-        // children's cells: (cv[i], cok[i]) from offset cb[i]; rows outer, children inner, so the
-        // accumulators stay in registers and each child column is read once, sequentially
+        // children's cells: (cv[i], cok[i]) from offset cb[i]
         double[][] cv = new double[k][];
         boolean[][] cok = new boolean[k][];
         int[] cb = new int[k];
@@ -171,7 +184,25 @@ final class AggregateStep {
             cok[i] = leaf ? ind.ok : agg.ok;
             cb[i] = (leaf ? kids[i] : kids[i] - first) * rows;
         }
-        int[] ob = cb;
+        if (columnwise && kind == 0) {
+            int[][] miss = new int[k][];
+            for (int i = 0; miss != null && i < k; i++) {
+                miss[i] = kids[i] < first ? fast.indicators[kids[i]] : fast.aggregates[kids[i] - first];
+                if (miss[i] == null) {
+                    miss = null;
+                }
+            }
+            if (miss != null) {
+                fast.aggregates[node - first] = arithmeticFast(cv, cok, cb, miss, w, full, rows, need, agg, out, fast);
+                return;
+            }
+        }
+        // rows to compute one by one: all, or (geometric mean of indicators) only those with a
+        // missing child, after every row was computed column by column
+        int[] todo = null;
+        if (columnwise && kind == 1 && allLeaves && positive(ind, kids)) {
+            todo = geometricLeaves(ind.logs(), cb, kids, fast, w, full, rows, agg.v, agg.ok, out);
+        }
         double pw = kind == 3 ? ((Aggregator.Generalised) a).p() : 1;
         // logs of the normalised indicators are computed once and shared by every rebuild
         double[][] cl = new double[k][];
@@ -180,41 +211,17 @@ final class AggregateStep {
                 cl[i] = kids[i] < first ? ind.logs() : null;
             }
         }
-        int out = (node - first) * rows;
         double[] v = agg.v;
         boolean[] ok = agg.ok;
-        double need = cov * k;
-        // A plain sum of k terms errs by at most (k − 1)·ε·Σ|term|, i.e. below 1e-14 relative for the
-        // handful of children a node usually has; compensation would triple the cost of this loop
-        // (its additions form a dependency chain), so it is used only for wide nodes.
-        if (kind == 0 && !compensate) {
-            int[][] miss = fast == null ? null : new int[k][];
-            for (int i = 0; miss != null && i < k; i++) {
-                miss[i] = kids[i] < first ? fast.indicators[kids[i]] : fast.aggregates[kids[i] - first];
-                if (miss[i] == null) {
-                    miss = null;
-                }
-            }
-            if (miss != null) {
-                fast.aggregates[node - first] = arithmeticFast(cv, cok, cb, miss, ob, w, rows, need, v, ok, out, fast);
-                return;
-            }
-            arithmetic(cv, cok, cb, w, rows, need, v, ok, out);
-            return;
-        }
-        // rows to compute one by one: all, or (geometric mean of indicators) only those with a
-        // missing child, after every row was computed column by column
-        int[] todo = null;
-        int n = rows;
-        if (kind == 1 && !compensate && fast != null && allLeaves && positive(ind, kids, w, need)) {
-            todo = geometricLeaves(ind.logs(), cb, kids, fast, w, rows, v, ok, out);
-            n = todo.length;
-        }
+        int n = todo == null ? rows : todo.length;
         for (int j = 0; j < n; j++) {
             int r = todo == null ? j : todo[j];
+            // Knuth's branch-free two-sum keeps the rounding error of each addition, so the sums
+            // round about as R's extended-precision sum() does (ties between units stay ties)
             double sum = 0;
             double comp = 0;
             double wsum = 0;
+            double wcomp = 0;
             int count = 0;
             for (int i = 0; i < k; i++) {
                 int at = cb[i] + r;
@@ -230,19 +237,18 @@ final class AggregateStep {
                 } else {
                     term = term(kind, pw, w[i], x, h, node, kids[i], r, label);
                 }
-                if (compensate) {
-                    // Knuth's branch-free two-sum keeps the rounding error of each addition
-                    double t = sum + term;
-                    double bp = t - sum;
-                    comp += (sum - (t - bp)) + (term - bp);
-                    sum = t;
-                } else {
-                    sum += term;
-                }
-                wsum += w[i];
+                double t = sum + term;
+                double bp = t - sum;
+                comp += (sum - (t - bp)) + (term - bp);
+                sum = t;
+                double wt = wsum + w[i];
+                double wb = wt - wsum;
+                wcomp += (wsum - (wt - wb)) + (w[i] - wb);
+                wsum = wt;
                 count++;
             }
-            if (count == 0 || count < need || wsum == 0) {
+            double ws = wsum + wcomp;
+            if (count == 0 || count < need || ws == 0) {
                 ok[out + r] = false;
                 v[out + r] = 0;
                 continue;
@@ -250,13 +256,13 @@ final class AggregateStep {
             double total = sum + comp;
             double y;
             if (kind == 0) {
-                y = total / wsum;
+                y = total / ws;
             } else if (kind == 1) {
-                y = Math.exp(total / wsum);
+                y = Math.exp(total / ws);
             } else if (kind == 2) {
-                y = wsum / total;
+                y = ws / total;
             } else {
-                y = Math.pow(total / wsum, 1 / pw);
+                y = Math.pow(total / ws, 1 / pw);
             }
             boolean finite = Double.isFinite(y);
             ok[out + r] = finite;
@@ -265,48 +271,110 @@ final class AggregateStep {
     }
 
     /**
-     * Returns whether a geometric mean of indicators can take the column-by-column path: every
-     * present cell of every child is above 0 (so no row can fail), and rows with every child
-     * present pass the coverage and have a nonzero total weight.
+     * Returns the compensated sum of {@code w} in order: the total weight of a row with every
+     * child present, as the row-by-row loop sums it.
      */
-    private static boolean positive(Matrix ind, int[] kids, double[] w, double need) {
-        double[][] ranges = ind.ranges();
-        double full = 0;
-        for (int i = 0; i < kids.length; i++) {
-            if (!(ranges[kids[i]][0] > 0)) {
-                return false;
-            }
-            full += w[i];
+    static double weightSum(double[] w) {
+        double sum = 0;
+        double comp = 0;
+        for (double x : w) {
+            double t = sum + x;
+            double bp = t - sum;
+            comp += (sum - (t - bp)) + (x - bp);
+            sum = t;
         }
-        return !(kids.length < need || full == 0);
+        return sum + comp;
     }
 
     /**
-     * Geometric mean of indicators, every row at once: the weighted sums of the logs in one
-     * branch-free pass per child (a missing cell's log is 0 and adds w·0 = ±0, which changes no
-     * sum; no sum is −0 since each starts at +0), each row then divided by the total weight and
-     * exponentiated, as the row-by-row loop does for rows with every child present. Returns the
-     * rows with a missing child, ascending, for that loop to redo.
+     * Returns the compensated sum of the weights of the children in {@code bits} (bit i: child i),
+     * in child order, as the row-by-row loop sums them.
      */
-    private static int[] geometricLeaves(
-            double[] logs, int[] cb, int[] kids, Fast fast, double[] w, int rows, double[] v, boolean[] ok, int out) {
-        int k = kids.length;
-        double full = 0;
-        for (int i = 0; i < k; i++) {
-            full += w[i];
-        }
-        for (int r = 0; r < rows; r++) {
-            v[out + r] = 0;
-        }
-        for (int i = 0; i < k; i++) {
-            int b = cb[i];
-            double wi = w[i];
-            for (int r = 0; r < rows; r++) {
-                v[out + r] += wi * logs[b + r];
+    private static double weightOf(double[] w, long bits) {
+        double sum = 0;
+        double comp = 0;
+        for (int i = 0; i < w.length; i++) {
+            if ((bits & (1L << i)) != 0) {
+                double t = sum + w[i];
+                double bp = t - sum;
+                comp += (sum - (t - bp)) + (w[i] - bp);
+                sum = t;
             }
         }
+        return sum + comp;
+    }
+
+    /** Nodes with at most this many children look up the weight of a pattern of present children. */
+    static final int WEIGHT_TABLE_MAX = 8;
+
+    /** Returns the total weight of every pattern of present children (bit i: child i). */
+    private static double[] weightTable(double[] w) {
+        double[] t = new double[1 << w.length];
+        for (int bits = 0; bits < t.length; bits++) {
+            t[bits] = weightOf(w, bits);
+        }
+        return t;
+    }
+
+    /**
+     * Adds {@code wi·x[b + r]} to the compensated sums {@code (sum[r], comp[r])} of every row, with
+     * the row-by-row loop's two-sum: one branch-free pass the JIT vectorises (the accumulators are
+     * indexed like the rows and do not sit in the array read). A missing cell holds 0, adds w·0 = ±0
+     * and leaves both sums exactly as they were (neither is ever −0: both start at +0).
+     */
+    private static void addColumn(double[] x, int b, double wi, double[] sum, double[] comp, int rows) {
         for (int r = 0; r < rows; r++) {
-            double y = Math.exp(v[out + r] / full);
+            double term = wi * x[b + r];
+            double s = sum[r];
+            double t = s + term;
+            double bp = t - s;
+            comp[r] += (s - (t - bp)) + (term - bp);
+            sum[r] = t;
+        }
+    }
+
+    /**
+     * Returns whether a geometric mean of indicators can take the column-by-column path: every
+     * present cell of every child is above 0, so no row can fail.
+     */
+    private static boolean positive(Matrix ind, int[] kids) {
+        double[][] ranges = ind.ranges();
+        for (int kid : kids) {
+            if (!(ranges[kid][0] > 0)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Geometric mean of indicators, every row at once: the compensated weighted sums of the logs in
+     * one branch-free pass per child (a missing cell's log is 0, which changes no sum; see {@link
+     * #addColumn}), each row then divided by the total weight and exponentiated, as the row-by-row
+     * loop does for rows with every child present. Returns the rows with a missing child,
+     * ascending, for that loop to redo.
+     */
+    private static int[] geometricLeaves(
+            double[] logs,
+            int[] cb,
+            int[] kids,
+            Fast fast,
+            double[] w,
+            double full,
+            int rows,
+            double[] v,
+            boolean[] ok,
+            int out) {
+        int k = kids.length;
+        double[] sum = fast.scratch(0, rows);
+        double[] comp = fast.scratch(1, rows);
+        java.util.Arrays.fill(sum, 0, rows, 0);
+        java.util.Arrays.fill(comp, 0, rows, 0);
+        for (int i = 0; i < k; i++) {
+            addColumn(logs, cb[i], w[i], sum, comp, rows);
+        }
+        for (int r = 0; r < rows; r++) {
+            double y = Math.exp((sum[r] + comp[r]) / full);
             boolean finite = Double.isFinite(y);
             ok[out + r] = finite;
             v[out + r] = finite ? y : 0;
@@ -333,66 +401,22 @@ final class AggregateStep {
     }
 
     /**
-     * The common case, arithmetic mean of a few children: children outer and rows inner, so each
-     * loop is a simple sequential pass the JIT can unroll; the output column holds the running sum.
-     */
-    private static void arithmetic(
-            double[][] cv,
-            boolean[][] cok,
-            int[] cb,
-            double[] w,
-            int rows,
-            double need,
-            double[] v,
-            boolean[] ok,
-            int out) {
-        double[] wsum = new double[rows];
-        int[] count = new int[rows];
-        for (int r = 0; r < rows; r++) {
-            v[out + r] = 0;
-        }
-        for (int i = 0; i < cv.length; i++) {
-            double[] x = cv[i];
-            boolean[] present = cok[i];
-            int b = cb[i];
-            double wi = w[i];
-            for (int r = 0; r < rows; r++) {
-                if (present[b + r]) {
-                    v[out + r] += wi * x[b + r];
-                    wsum[r] += wi;
-                    count[r]++;
-                }
-            }
-        }
-        for (int r = 0; r < rows; r++) {
-            int c = count[r];
-            if (c == 0 || c < need || wsum[r] == 0) {
-                ok[out + r] = false;
-                v[out + r] = 0;
-            } else {
-                ok[out + r] = true;
-                v[out + r] /= wsum[r];
-            }
-        }
-    }
-
-    /**
-     * Arithmetic mean of indicators read through an unwritten min-max plan; the same result as
-     * {@link #arithmetic} over the written matrix, bit for bit. Every row is first computed as if
-     * all children were present, normalising each cell as it is read, in one branch-free pass per
-     * child over the input's column arrays ({@link Matrix#columns()}: source and accumulator indexed
+     * Arithmetic mean of indicators read through an unwritten min-max plan; the same result as the
+     * row-by-row loop over the written matrix, bit for bit. Every row is first computed as if all
+     * children were present, normalising each cell as it is read, in one branch-free pass per child
+     * over the input's column arrays ({@link Matrix#columns()}: source and accumulators indexed
      * alike, which the JIT vectorises); the values of missing cells are read and then discarded.
      * Then only the rows with a missing child, found once per input matrix ({@link
      * Matrix#partial}), are redone from their present children, in child order: their sums column
-     * by column (a missing cell adds w·y·0 = ±0, which changes no sum, and no sum is −0 since each
-     * starts at +0), their total weight and count from the pattern of present children. The caller
-     * checked that rows with every child present pass the coverage and have a nonzero weight.
-     * Returns the rows of the output that are missing, ascending.
+     * by column (a missing cell's term is multiplied by 0 and changes no sum), their total weight
+     * and count from the pattern of present children. Returns the rows of the output that are
+     * missing, ascending.
      */
     private static int[] arithmeticOfPlan(
             NormaliseStep.MinMaxPlan plan,
             int[] kids,
             double[] w,
+            double full,
             int rows,
             double need,
             double[] v,
@@ -400,57 +424,57 @@ final class AggregateStep {
             int out,
             Fast fast) {
         int k = kids.length;
-        double full = 0;
-        for (int i = 0; i < k; i++) {
-            full += w[i];
-        }
         double[][] cols = plan.in.columns();
-        double[] acc = fast.scratch(rows);
+        double[] sum = fast.scratch(0, rows);
+        double[] comp = fast.scratch(1, rows);
+        java.util.Arrays.fill(sum, 0, rows, 0);
+        java.util.Arrays.fill(comp, 0, rows, 0);
         for (int i = 0; i < k; i++) {
             int c = kids[i];
             double[] x = cols[c];
             double wi = w[i];
             double d = plan.dir[c];
             double mn = plan.min[c];
-            double f = plan.factor[c];
+            double rg = plan.range[c];
+            double sp = plan.span[c];
             double lo = plan.lower[c];
-            if (i == 0) {
-                for (int r = 0; r < rows; r++) {
-                    acc[r] = 0 + wi * ((d * x[r] - mn) * f + lo);
-                }
-            } else if (i < k - 1) {
-                for (int r = 0; r < rows; r++) {
-                    acc[r] += wi * ((d * x[r] - mn) * f + lo);
-                }
-            } else {
-                for (int r = 0; r < rows; r++) {
-                    acc[r] = (acc[r] + wi * ((d * x[r] - mn) * f + lo)) / full;
-                }
-            }
-        }
-        if (k == 1) {
             for (int r = 0; r < rows; r++) {
-                acc[r] /= full;
+                double term = wi * ((d * x[r] - mn) / rg * sp + lo);
+                double s = sum[r];
+                double t = s + term;
+                double bp = t - s;
+                comp[r] += (s - (t - bp)) + (term - bp);
+                sum[r] = t;
             }
         }
-        System.arraycopy(acc, 0, v, out, rows);
+        for (int r = 0; r < rows; r++) {
+            sum[r] = (sum[r] + comp[r]) / full;
+        }
+        System.arraycopy(sum, 0, v, out, rows);
         java.util.Arrays.fill(ok, out, out + rows, true);
         Matrix.Partial partial = plan.in.partial(kids);
         int[] pr = partial.rows();
         long[] present = partial.present();
         int np = pr.length;
-        double[] sum = new double[np];
+        double[] ps = new double[np];
+        double[] pc = new double[np];
         for (int i = 0; i < k; i++) {
             int c = kids[i];
             double[] x = cols[c];
             double wi = w[i];
             double d = plan.dir[c];
             double mn = plan.min[c];
-            double f = plan.factor[c];
+            double rg = plan.range[c];
+            double sp = plan.span[c];
             double lo = plan.lower[c];
             for (int j = 0; j < np; j++) {
                 double m = (present[j] >>> i) & 1L;
-                sum[j] += wi * ((d * x[pr[j]] - mn) * f + lo) * m;
+                double term = wi * ((d * x[pr[j]] - mn) / rg * sp + lo) * m;
+                double s = ps[j];
+                double t = s + term;
+                double bp = t - s;
+                pc[j] += (s - (t - bp)) + (term - bp);
+                ps[j] = t;
             }
         }
         double[] table = k <= WEIGHT_TABLE_MAX ? weightTable(w) : null;
@@ -466,96 +490,41 @@ final class AggregateStep {
                 ok[out + r] = false;
                 v[out + r] = 0;
             } else {
-                v[out + r] = sum[j] / ws;
+                v[out + r] = (ps[j] + pc[j]) / ws;
             }
         }
         return java.util.Arrays.copyOf(gone, ng);
     }
 
-    /** Nodes with at most this many children look up the weight of a pattern of present children. */
-    static final int WEIGHT_TABLE_MAX = 8;
-
     /**
-     * Returns the total weight of every pattern of present children (bit i: child i), each summed
-     * in child order as the row-by-row mean sums it.
-     */
-    private static double[] weightTable(double[] w) {
-        double[] t = new double[1 << w.length];
-        for (int bits = 0; bits < t.length; bits++) {
-            t[bits] = weightOf(w, bits);
-        }
-        return t;
-    }
-
-    /** Returns the weights of the children in {@code bits} (bit i: child i), summed in child order. */
-    private static double weightOf(double[] w, long bits) {
-        double ws = 0;
-        for (int i = 0; i < w.length; i++) {
-            if ((bits & (1L << i)) != 0) {
-                ws += w[i];
-            }
-        }
-        return ws;
-    }
-
-    /**
-     * Same result as {@link #arithmetic}, bit for bit, when missing cells hold 0 and their rows are
-     * listed in {@code miss}: the weighted sums of all rows in one branch-free pass per child (a
-     * missing cell adds w·0 = ±0, which changes no sum, and no sum is −0 since each starts at +0),
-     * then every row divided by the total weight, then only the rows with a missing child redone
-     * with their own weight, count and coverage. Returns the rows of the output that are missing.
+     * Same result as the row-by-row loop, bit for bit, when missing cells hold 0 and their rows are
+     * listed in {@code miss}: the compensated weighted sums of all rows in one branch-free pass per
+     * child ({@link #addColumn}), then every row divided by the total weight, then only the rows
+     * with a missing child redone with their own weight, count and coverage. Returns the rows of
+     * the output that are missing.
      */
     static int[] arithmeticFast(
             double[][] cv,
             boolean[][] cok,
             int[] cb,
             int[][] miss,
-            int[] ob,
             double[] w,
+            double full,
             int rows,
             double need,
-            double[] v,
-            boolean[] ok,
+            Matrix agg,
             int out,
             Fast fast) {
         int k = cv.length;
-        double full = 0;
+        double[] v = agg.v;
+        boolean[] ok = agg.ok;
+        double[] sum = fast.scratch(0, rows);
+        double[] comp = fast.scratch(1, rows);
+        java.util.Arrays.fill(sum, 0, rows, 0);
+        java.util.Arrays.fill(comp, 0, rows, 0);
         for (int i = 0; i < k; i++) {
-            full += w[i];
+            addColumn(cv[i], cb[i], w[i], sum, comp, rows);
         }
-        if (k < need || full == 0) {
-            // rows with every child present are missing too: rare, take the general path
-            arithmetic(cv, cok, cb, w, rows, need, v, ok, out);
-            int n = 0;
-            for (int r = 0; r < rows; r++) {
-                n += ok[out + r] ? 0 : 1;
-            }
-            int[] gone = new int[n];
-            n = 0;
-            for (int r = 0; r < rows; r++) {
-                if (!ok[out + r]) {
-                    gone[n++] = r;
-                }
-            }
-            return gone;
-        }
-        // sums in a scratch array indexed like the rows (the JIT vectorises a loop whose
-        // accumulator does not sit in the array it reads), copied into the output at the end
-        double[] acc = fast.scratch(rows);
-        java.util.Arrays.fill(acc, 0, rows, 0);
-        for (int i = 0; i < k - 1; i++) {
-            double[] x = cv[i];
-            int b = cb[i];
-            double wi = w[i];
-            for (int r = 0; r < rows; r++) {
-                acc[r] += wi * x[b + r];
-            }
-        }
-        // the last child's pass also divides by the total weight (the same operations in the same
-        // order as adding then dividing); rows with a missing child first keep their sum in value[]
-        double[] last = cv[k - 1];
-        int lb = cb[k - 1];
-        double lw = w[k - 1];
         // the rows with a missing child, each once
         int stamp = ++fast.stamp;
         int[] mark = fast.mark;
@@ -573,39 +542,42 @@ final class AggregateStep {
                 }
             }
         }
-        double[] value = new double[np];
-        boolean[] present = new boolean[np];
+        for (int r = 0; r < rows; r++) {
+            sum[r] = (sum[r] + comp[r]) / full;
+        }
+        System.arraycopy(sum, 0, v, out, rows);
+        java.util.Arrays.fill(ok, out, out + rows, true);
         int[] gone = new int[np];
         int ng = 0;
         for (int j = 0; j < np; j++) {
-            value[j] = acc[partial[j]] + lw * last[lb + partial[j]];
-        }
-        for (int r = 0; r < rows; r++) {
-            acc[r] = (acc[r] + lw * last[lb + r]) / full;
-        }
-        System.arraycopy(acc, 0, v, out, rows);
-        java.util.Arrays.fill(ok, out, out + rows, true);
-        for (int j = 0; j < np; j++) {
             int r = partial[j];
+            double s = 0;
+            double c = 0;
             double ws = 0;
+            double wc = 0;
             int count = 0;
             for (int i = 0; i < k; i++) {
-                if (cok[i][ob[i] + r]) {
-                    ws += w[i];
+                if (cok[i][cb[i] + r]) {
+                    double term = w[i] * cv[i][cb[i] + r];
+                    double t = s + term;
+                    double bp = t - s;
+                    c += (s - (t - bp)) + (term - bp);
+                    s = t;
+                    double wt = ws + w[i];
+                    double wb = wt - ws;
+                    wc += (ws - (wt - wb)) + (w[i] - wb);
+                    ws = wt;
                     count++;
                 }
             }
-            if (count == 0 || count < need || ws == 0) {
+            double weight = ws + wc;
+            if (count == 0 || count < need || weight == 0) {
                 gone[ng++] = r;
+                ok[out + r] = false;
+                v[out + r] = 0;
             } else {
-                present[j] = true;
-                value[j] = value[j] / ws;
+                v[out + r] = (s + c) / weight;
             }
-        }
-        for (int j = 0; j < np; j++) {
-            int r = partial[j];
-            ok[out + r] = present[j];
-            v[out + r] = present[j] ? value[j] : 0;
         }
         int[] result = java.util.Arrays.copyOf(gone, ng);
         java.util.Arrays.sort(result);
@@ -684,8 +656,11 @@ final class AggregateStep {
                     c++;
                 }
             }
-            in[r] = c > 0 && c >= cov * kids.length;
-            ok[out + r] = in[r];
+            // every unit with a child takes part in the comparisons; the coverage threshold then
+            // removes the scores of units with too few children (COINr applies dat_thresh to the
+            // aggregate after aggregating), so it does not change the other units' scores
+            in[r] = c > 0;
+            ok[out + r] = c > 0 && c >= cov * kids.length;
             v[out + r] = 0;
         }
         for (int g = 0; g < rows; g += groupSize) {
@@ -718,6 +693,11 @@ final class AggregateStep {
                     v[out + j] += sgn;
                     v[out + k] -= sgn;
                 }
+            }
+        }
+        for (int r = 0; r < rows; r++) {
+            if (!ok[out + r]) {
+                v[out + r] = 0;
             }
         }
     }

@@ -10,7 +10,7 @@ import java.util.Locale;
  * <p>Formulas (COINr 1.1.14, {@code reference/composite-methods.md} §3.3) and edge cases:
  *
  * <ul>
- *   <li>{@link Arithmetic}: {@code Σ wᵢxᵢ / Σ wᵢ} (compensated sums).
+ *   <li>{@link Arithmetic}: {@code Σ wᵢxᵢ / Σ wᵢ}.
  *   <li>{@link Geometric}: {@code exp(Σ wᵢ ln xᵢ / Σ wᵢ)}; a child value ≤ 0 → {@link
  *       IndexException} naming it (min-max to [0, 100] always produces a 0: use {@code
  *       minmax:1,100}).
@@ -28,9 +28,16 @@ import java.util.Locale;
  *       = 1 − o_jk} holds exactly.
  * </ul>
  *
+ * <p>Every sum (of weighted values, logs, reciprocals, powers, and of the weights) is compensated
+ * (Knuth's two-sum, in child order): R's {@code sum()} accumulates in extended precision, so a plain
+ * double sum would round differently in the last bit and can split units that COINr ranks as tied,
+ * or tie units it separates (e.g. 0.3 + 0.54 + 0.92 = 1.7600000000000002 plainly, 1.76 in R).
+ *
  * <p>A unit with no child present, or whose present weights sum to 0, gets a missing score. With a
  * minimum coverage c, a unit whose share of present children is below c gets a missing score
- * (COINr's {@code dat_thresh}, strict {@code <}).
+ * (COINr's {@code dat_thresh}, strict {@code <}). For Copeland the threshold applies after the
+ * comparisons, as COINr applies {@code dat_thresh} to the aggregate: every unit with a child takes
+ * part, so removing a unit's score does not change the others'.
  *
  * <p>Immutable and thread-safe.
  */

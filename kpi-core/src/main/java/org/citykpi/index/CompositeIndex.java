@@ -169,22 +169,18 @@ public final class CompositeIndex {
         }
         Matrix out = new Matrix(in.rows, in.cols);
         boolean panel = data.periods().size() > 1;
-        boolean zeroed = true;
         for (int c = 0; c < in.cols; c++) {
             Node node = ind.get(c);
             Normaliser n = p.normaliserFor(node.code());
-            zeroed &= !(n instanceof Normaliser.None);
             for (int g = 0; g < in.rows; g += group) {
                 int from = c * in.rows + g;
                 String where = panel && group < in.rows ? " in " + data.periodOf(g) : "";
                 NormaliseStep.column(n, node, in.v, in.ok, from, from + group, out.v, out.ok, where);
             }
         }
-        if (zeroed) {
-            // every normaliser but None leaves missing cells at 0, which the fast arithmetic mean
-            // needs; listing them once lets every aggregation of this matrix take that path
-            out.missing();
-        }
+        // every normaliser leaves missing cells at 0, which the column-by-column means need;
+        // listing them once lets every aggregation of this matrix take that path
+        out.missing();
         return out;
     }
 

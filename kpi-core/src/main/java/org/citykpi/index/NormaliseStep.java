@@ -43,16 +43,19 @@ final class NormaliseStep {
             return; // nothing to scale: every value stays missing
         }
         if (n instanceof Normaliser.None) {
-            System.arraycopy(src, from, dst, from, to - from);
+            for (int i = from; i < to; i++) {
+                dst[i] = ok[i] ? d * src[i] : 0;
+            }
         } else if (n instanceof Normaliser.MinMax) {
             Normaliser.MinMax m = (Normaliser.MinMax) n;
             requireSpread(node, min, max, count, where, "min-max");
-            // one division per column, not per value: differs from (x' − min)/(max − min)·(u − l)
-            // by at most an ulp or two, and equal inputs still give equal outputs
-            double factor = (m.upper() - m.lower()) / (max - min);
+            // COINr's operations in its order, (x' − min)/(max − min)·(u − l) + l: a precomputed
+            // (u − l)/(max − min) factor would differ by an ulp or two and can split or join ties
+            double range = max - min;
+            double span = m.upper() - m.lower();
             double lower = m.lower();
             for (int i = from; i < to; i++) {
-                dst[i] = ok[i] ? (d * src[i] - min) * factor + lower : 0;
+                dst[i] = ok[i] ? (d * src[i] - min) / range * span + lower : 0;
             }
         } else if (n instanceof Normaliser.DistanceToMax) {
             requireSpread(node, min, max, count, where, "dist2max");
@@ -154,14 +157,18 @@ final class NormaliseStep {
         int cols = in.cols;
         double[] dir = new double[cols];
         double[] min = new double[cols];
-        double[] factor = new double[cols];
+        double[] range = new double[cols];
+        double[] span = new double[cols];
         double[] lower = new double[cols];
         boolean[] empty = new boolean[cols];
         for (int c = 0; c < cols; c++) {
             Node node = nodes.get(c);
             int count = in.rows - missing[c].length;
             if (count == 0) {
-                empty[c] = true; // nothing to scale: every value stays missing (and 0)
+                // nothing to scale: every value stays missing; the map x ↦ (0·x − 0)/1·0 + 0 keeps
+                // the (never used) values of its cells finite
+                empty[c] = true;
+                range[c] = 1;
                 continue;
             }
             int d = node.direction();
@@ -172,15 +179,16 @@ final class NormaliseStep {
             Normaliser.MinMax m = methods[c];
             dir[c] = d;
             min[c] = lo;
-            factor[c] = (m.upper() - m.lower()) / (hi - lo);
+            range[c] = hi - lo;
+            span[c] = m.upper() - m.lower();
             lower[c] = m.lower();
         }
-        return new MinMaxPlan(in, dir, min, factor, lower, empty);
+        return new MinMaxPlan(in, dir, min, range, span, lower, empty);
     }
 
     /**
      * Min-max normalisation of a whole matrix, checked but not yet written: present cell (r, c)
-     * normalises to {@code (dir[c]·x − min[c])·factor[c] + lower[c]} (the operations of {@link
+     * normalises to {@code (dir[c]·x − min[c])/range[c]·span[c] + lower[c]} (the operations of {@link
      * #column}); missing cells and every cell of an {@code empty} column to 0. The normalised
      * matrix, made on first request, is cached and shares the mask of {@code in}; racing threads
      * make identical matrices, so the unsynchronised cache is safe.
@@ -189,16 +197,19 @@ final class NormaliseStep {
         final Matrix in;
         final double[] dir;
         final double[] min;
-        final double[] factor;
+        final double[] range;
+        final double[] span;
         final double[] lower;
         final boolean[] empty;
         private volatile Matrix out;
 
-        MinMaxPlan(Matrix in, double[] dir, double[] min, double[] factor, double[] lower, boolean[] empty) {
+        MinMaxPlan(
+                Matrix in, double[] dir, double[] min, double[] range, double[] span, double[] lower, boolean[] empty) {
             this.in = in;
             this.dir = dir;
             this.min = min;
-            this.factor = factor;
+            this.range = range;
+            this.span = span;
             this.lower = lower;
             this.empty = empty;
         }
@@ -231,11 +242,12 @@ final class NormaliseStep {
             double[] src = in.v;
             double d = dir[c];
             double mn = min[c];
-            double f = factor[c];
+            double rg = range[c];
+            double sp = span[c];
             double lo = lower[c];
             int base = c * rows;
             for (int r = 0; r < rows; r++) {
-                dst[at + r] = (d * src[base + r] - mn) * f + lo;
+                dst[at + r] = (d * src[base + r] - mn) / rg * sp + lo;
             }
             for (int r : in.missing()[c]) {
                 dst[at + r] = 0;

@@ -30,7 +30,8 @@ import java.util.Locale;
  *   <li>{@link Scaled}: {@code (x − l)/(u − l)·100} with (l, u) in natural units, reversed for d
  *       = −1 ({@code (u − x)/(u − l)·100}); no clamping. COINr does not reverse hand-given bounds
  *       (its bug #5); we do.
- *   <li>{@link None}: values unchanged (direction not applied).
+ *   <li>{@link None}: {@code x'} (the direction is applied, as for every normaliser, so higher is
+ *       always better downstream).
  * </ul>
  *
  * <p>Immutable and thread-safe.
@@ -83,7 +84,7 @@ public sealed interface Normaliser {
         }
     }
 
-    /** Leaves values unchanged. */
+    /** No scaling: the values with the direction applied ({@code d·x}). */
     record None() implements Normaliser {}
 
     /** Returns min-max to [0, 100], COINr's default. */

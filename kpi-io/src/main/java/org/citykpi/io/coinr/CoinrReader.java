@@ -347,10 +347,15 @@ public final class CoinrReader {
             used.add(cName);
             used.add(cTime);
             List<String> ignored = new ArrayList<>();
+            List<String> replaced = new ArrayList<>();
             for (int c = 0; c < t.header.length; c++) {
                 if (!used.contains(c)) {
-                    ignored.add(t.header[c]);
+                    (external.containsKey(t.header[c]) ? replaced : ignored).add(t.header[c]);
                 }
+            }
+            if (!replaced.isEmpty()) {
+                notes.add(t.name + ": denominator columns taken from " + denominators.getFileName() + " instead: "
+                        + String.join(", ", replaced));
             }
             if (!ignored.isEmpty()) {
                 notes.add(t.name + ": columns not in the iMeta, ignored: " + String.join(", ", ignored));

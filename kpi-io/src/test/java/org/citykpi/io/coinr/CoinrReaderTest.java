@@ -178,5 +178,12 @@ class CoinrReaderTest {
                 w.notes().stream().anyMatch(s -> s.contains("WorldDenoms.csv: denominators")),
                 w.notes().toString());
         assertTrue(w.data().denominators().contains("GDP"));
+        // the iData's own GDP, Population and Area columns are superseded, not "not in the iMeta"
+        assertTrue(
+                w.notes().stream()
+                        .anyMatch(s -> s.contains("denominator columns taken from WorldDenoms.csv instead")
+                                && s.contains("GDP")),
+                w.notes().toString());
+        assertTrue(w.notes().stream().noneMatch(s -> s.contains("not in the iMeta") && s.contains("GDP")));
     }
 }
