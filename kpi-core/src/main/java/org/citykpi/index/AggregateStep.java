@@ -111,14 +111,29 @@ final class AggregateStep {
         final int[][] aggregates;
         final int[] mark;
         int stamp;
-        private final double[][] scratch = new double[2][];
+        private final double[][] scratch = new double[3][];
 
-        /** Returns scratch array {@code which} (0 or 1) of at least {@code n} values, reused by the nodes of a build. */
+        /** Returns scratch array {@code which} (0 to 2) of at least {@code n} values, reused by the nodes of a build. */
         double[] scratch(int which, int n) {
             if (scratch[which] == null || scratch[which].length < n) {
                 scratch[which] = new double[n];
             }
             return scratch[which];
+        }
+
+        private double[][] terms = new double[0][];
+
+        /** Returns {@code k} scratch arrays of at least {@code n} values, reused by the nodes of a build. */
+        double[][] terms(int k, int n) {
+            if (terms.length < k) {
+                terms = java.util.Arrays.copyOf(terms, k);
+            }
+            for (int i = 0; i < k; i++) {
+                if (terms[i] == null || terms[i].length < n) {
+                    terms[i] = new double[n];
+                }
+            }
+            return terms;
         }
 
         Fast(int[][] indicators, int[][] aggregates, int[] mark) {
@@ -318,13 +333,16 @@ final class AggregateStep {
 
     /**
      * Adds {@code wi·x[b + r]} to the compensated sums {@code (sum[r], comp[r])} of every row, with
-     * the row-by-row loop's two-sum: one branch-free pass the JIT vectorises (the accumulators are
-     * indexed like the rows and do not sit in the array read). A missing cell holds 0, adds w·0 = ±0
-     * and leaves both sums exactly as they were (neither is ever −0: both start at +0).
+     * the row-by-row loop's two-sum, in one branch-free pass. The column is first copied into
+     * {@code col} (a bulk copy): the JIT vectorises a loop whose arrays are all indexed alike, not
+     * one that reads at an offset of an array that might be one of those it writes. A missing cell
+     * holds 0, adds w·0 = ±0 and leaves both sums exactly as they were (neither is ever −0: both
+     * start at +0).
      */
-    private static void addColumn(double[] x, int b, double wi, double[] sum, double[] comp, int rows) {
+    private static void addColumn(double[] x, int b, double wi, double[] col, double[] sum, double[] comp, int rows) {
+        System.arraycopy(x, b, col, 0, rows);
         for (int r = 0; r < rows; r++) {
-            double term = wi * x[b + r];
+            double term = wi * col[r];
             double s = sum[r];
             double t = s + term;
             double bp = t - s;
@@ -371,7 +389,7 @@ final class AggregateStep {
         java.util.Arrays.fill(sum, 0, rows, 0);
         java.util.Arrays.fill(comp, 0, rows, 0);
         for (int i = 0; i < k; i++) {
-            addColumn(logs, cb[i], w[i], sum, comp, rows);
+            addColumn(logs, cb[i], w[i], fast.scratch(2, rows), sum, comp, rows);
         }
         for (int r = 0; r < rows; r++) {
             double y = Math.exp((sum[r] + comp[r]) / full);
@@ -408,8 +426,8 @@ final class AggregateStep {
      * alike, which the JIT vectorises); the values of missing cells are read and then discarded.
      * Then only the rows with a missing child, found once per input matrix ({@link
      * Matrix#partial}), are redone from their present children, in child order: their sums column
-     * by column (a missing cell's term is multiplied by 0 and changes no sum), their total weight
-     * and count from the pattern of present children. Returns the rows of the output that are
+     * by column from the terms kept by the first pass (a missing cell's term is multiplied by 0 and
+     * changes no sum), their total weight and count from the pattern of present children. Returns the rows of the output that are
      * missing, ascending.
      */
     private static int[] arithmeticOfPlan(
@@ -429,6 +447,8 @@ final class AggregateStep {
         double[] comp = fast.scratch(1, rows);
         java.util.Arrays.fill(sum, 0, rows, 0);
         java.util.Arrays.fill(comp, 0, rows, 0);
+        // each child's terms are kept (in cache) for the rows redone below
+        double[][] terms = fast.terms(k, rows);
         for (int i = 0; i < k; i++) {
             int c = kids[i];
             double[] x = cols[c];
@@ -438,8 +458,10 @@ final class AggregateStep {
             double rg = plan.range[c];
             double sp = plan.span[c];
             double lo = plan.lower[c];
+            double[] ti = terms[i];
             for (int r = 0; r < rows; r++) {
                 double term = wi * ((d * x[r] - mn) / rg * sp + lo);
+                ti[r] = term;
                 double s = sum[r];
                 double t = s + term;
                 double bp = t - s;
@@ -459,17 +481,10 @@ final class AggregateStep {
         double[] ps = new double[np];
         double[] pc = new double[np];
         for (int i = 0; i < k; i++) {
-            int c = kids[i];
-            double[] x = cols[c];
-            double wi = w[i];
-            double d = plan.dir[c];
-            double mn = plan.min[c];
-            double rg = plan.range[c];
-            double sp = plan.span[c];
-            double lo = plan.lower[c];
+            double[] ti = terms[i];
+            double[] mi = partial.mask()[i];
             for (int j = 0; j < np; j++) {
-                double m = (present[j] >>> i) & 1L;
-                double term = wi * ((d * x[pr[j]] - mn) / rg * sp + lo) * m;
+                double term = ti[pr[j]] * mi[j];
                 double s = ps[j];
                 double t = s + term;
                 double bp = t - s;
@@ -523,7 +538,7 @@ final class AggregateStep {
         java.util.Arrays.fill(sum, 0, rows, 0);
         java.util.Arrays.fill(comp, 0, rows, 0);
         for (int i = 0; i < k; i++) {
-            addColumn(cv[i], cb[i], w[i], sum, comp, rows);
+            addColumn(cv[i], cb[i], w[i], fast.scratch(2, rows), sum, comp, rows);
         }
         // the rows with a missing child, each once
         int stamp = ++fast.stamp;

@@ -113,10 +113,12 @@ final class Matrix {
     }
 
     /**
-     * The rows where at least one of a set of columns (at most 64) is missing, ascending, and for
-     * each such row a bit mask of the columns present there (bit i for the i-th column of the set).
+     * The rows where at least one of a set of columns (at most 64) is missing, ascending; for each
+     * such row a bit mask of the columns present there (bit i for the i-th column of the set); and
+     * the same as numbers, {@code mask[i][j]} = 1 if column i of the set is present in row j of the
+     * list, else 0 (multiplying by it drops a missing cell's term without a branch).
      */
-    record Partial(int[] rows, long[] present) {}
+    record Partial(int[] rows, long[] present, double[][] mask) {}
 
     private final java.util.concurrent.ConcurrentHashMap<java.util.List<Integer>, Partial> partials =
             new java.util.concurrent.ConcurrentHashMap<>();
@@ -159,7 +161,13 @@ final class Matrix {
                 present[n++] = all & ~absent[r];
             }
         }
-        return new Partial(rowsOut, present);
+        double[][] mask = new double[set.length][n];
+        for (int i = 0; i < set.length; i++) {
+            for (int j = 0; j < n; j++) {
+                mask[i][j] = (present[j] >>> i) & 1L;
+            }
+        }
+        return new Partial(rowsOut, present, mask);
     }
 
     private volatile double[][] columns;
