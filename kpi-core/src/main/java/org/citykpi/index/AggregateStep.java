@@ -42,6 +42,7 @@ final class AggregateStep {
         // missing-cell lists of the aggregates made by the fast arithmetic path (null otherwise)
         Fast fast = known == null ? null : new Fast(known, new int[h.nodes().size() - first][], new int[agg.rows]);
         Leaves leaves = new Leaves(ind, plan);
+        MeanLogs logs = new MeanLogs(agg);
         for (int node = first; node < h.nodes().size(); node++) {
             Node n = h.nodes().get(node);
             int[] kids = h.childIndices(node);
@@ -54,7 +55,7 @@ final class AggregateStep {
             if (a instanceof Aggregator.Copeland) {
                 copeland(leaves.matrix(), agg, h, node, kids, w, cov, groupSize);
             } else {
-                means(leaves, agg, h, node, kids, w, a, cov, label, fast);
+                means(leaves, agg, h, node, kids, w, a, cov, label, fast, logs);
             }
             if (fast != null && fast.aggregates[node - first] == null) {
                 // made row by row (or by Copeland), with missing cells at 0: list them, so that
@@ -81,6 +82,37 @@ final class AggregateStep {
             }
         }
         return list;
+    }
+
+    /**
+     * The mean logs of the geometric means of a build ({@code Σwᵢ ln xᵢ / Σwᵢ}, 0 where missing),
+     * laid out like the aggregates. A geometric mean whose child is itself a geometric mean takes
+     * that child's mean log instead of the log of its value: {@code exp} and {@code ln} do not
+     * round-trip exactly, so this differs from {@code ln(exp(t))} by about an ulp, and it saves a
+     * logarithm per cell.
+     */
+    private static final class MeanLogs {
+        private final Matrix agg;
+        private double[] values;
+        private final boolean[] made;
+
+        MeanLogs(Matrix agg) {
+            this.agg = agg;
+            this.made = new boolean[agg.cols];
+        }
+
+        /** Returns the array of mean logs, allocating it on first use. */
+        double[] values() {
+            if (values == null) {
+                values = new double[agg.v.length];
+            }
+            return values;
+        }
+
+        /** Returns the mean logs if aggregate column {@code col} is a geometric mean, else null. */
+        double[] of(int col) {
+            return made[col] ? values : null;
+        }
     }
 
     /** The normalised indicators: a matrix, or a min-max plan written on first need. */
@@ -162,7 +194,8 @@ final class AggregateStep {
             Aggregator a,
             double cov,
             IntFunction<String> label,
-            Fast fast) {
+            Fast fast,
+            MeanLogs logs) {
         int rows = agg.rows;
         int first = h.indicatorCount();
         int k = kids.length;
@@ -212,20 +245,35 @@ final class AggregateStep {
                 return;
             }
         }
-        // rows to compute one by one: all, or (geometric mean of indicators) only those with a
-        // missing child, after every row was computed column by column
-        int[] todo = null;
-        if (columnwise && kind == 1 && allLeaves && positive(ind, kids)) {
-            todo = geometricLeaves(ind.logs(), cb, kids, fast, w, full, rows, agg.v, agg.ok, out);
-        }
-        double pw = kind == 3 ? ((Aggregator.Generalised) a).p() : 1;
-        // logs of the normalised indicators are computed once and shared by every rebuild
+        // the log of each child's cells (same offsets as its values): ln of a normalised indicator
+        // (cached per matrix and shared by every rebuild), or the mean log of a child that is a
+        // geometric mean itself (see MeanLogs); null: take the log of the value
         double[][] cl = new double[k][];
+        double[] meanLog = null;
         if (kind == 1) {
+            meanLog = logs.values();
+            logs.made[node - first] = true;
             for (int i = 0; i < k; i++) {
-                cl[i] = kids[i] < first ? ind.logs() : null;
+                cl[i] = kids[i] < first ? ind.logs() : logs.of(kids[i] - first);
             }
         }
+        // rows to compute one by one: all, or (geometric mean whose children all have logs, every
+        // present indicator cell above 0) only those with a missing child, after every row was
+        // computed column by column
+        int[] todo = null;
+        if (columnwise && kind == 1 && (!anyLeaf || positive(ind, kids, first))) {
+            int[][] miss = new int[k][];
+            for (int i = 0; miss != null && i < k; i++) {
+                miss[i] = kids[i] < first ? fast.indicators[kids[i]] : fast.aggregates[kids[i] - first];
+                if (miss[i] == null || cl[i] == null) {
+                    miss = null;
+                }
+            }
+            if (miss != null) {
+                todo = geometricColumns(cl, cb, miss, fast, w, full, rows, agg.v, agg.ok, meanLog, out);
+            }
+        }
+        double pw = kind == 3 ? ((Aggregator.Generalised) a).p() : 1;
         double[] v = agg.v;
         boolean[] ok = agg.ok;
         int n = todo == null ? rows : todo.length;
@@ -247,7 +295,7 @@ final class AggregateStep {
                 double term;
                 if (kind == 0) {
                     term = w[i] * x;
-                } else if (kind == 1 && cl[i] != null && x > 0) {
+                } else if (kind == 1 && cl[i] != null && (kids[i] >= first || x > 0)) {
                     term = w[i] * cl[i][at];
                 } else {
                     term = term(kind, pw, w[i], x, h, node, kids[i], r, label);
@@ -266,6 +314,9 @@ final class AggregateStep {
             if (count == 0 || count < need || ws == 0) {
                 ok[out + r] = false;
                 v[out + r] = 0;
+                if (meanLog != null) {
+                    meanLog[out + r] = 0;
+                }
                 continue;
             }
             double total = sum + comp;
@@ -273,7 +324,9 @@ final class AggregateStep {
             if (kind == 0) {
                 y = total / ws;
             } else if (kind == 1) {
-                y = Math.exp(total / ws);
+                double l = total / ws;
+                y = Math.exp(l);
+                meanLog[out + r] = Double.isFinite(y) ? l : 0;
             } else if (kind == 2) {
                 y = ws / total;
             } else {
@@ -352,13 +405,13 @@ final class AggregateStep {
     }
 
     /**
-     * Returns whether a geometric mean of indicators can take the column-by-column path: every
-     * present cell of every child is above 0, so no row can fail.
+     * Returns whether every present cell of every indicator among {@code kids} is above 0, so that
+     * no row of a geometric mean can fail on a log.
      */
-    private static boolean positive(Matrix ind, int[] kids) {
+    private static boolean positive(Matrix ind, int[] kids, int first) {
         double[][] ranges = ind.ranges();
         for (int kid : kids) {
-            if (!(ranges[kid][0] > 0)) {
+            if (kid < first && !(ranges[kid][0] > 0)) {
                 return false;
             }
         }
@@ -366,47 +419,50 @@ final class AggregateStep {
     }
 
     /**
-     * Geometric mean of indicators, every row at once: the compensated weighted sums of the logs in
+     * Geometric mean, every row at once: the compensated weighted sums of the children's logs in
      * one branch-free pass per child (a missing cell's log is 0, which changes no sum; see {@link
-     * #addColumn}), each row then divided by the total weight and exponentiated, as the row-by-row
-     * loop does for rows with every child present. Returns the rows with a missing child,
-     * ascending, for that loop to redo.
+     * #addColumn}), each row then divided by the total weight (its mean log, kept) and
+     * exponentiated, as the row-by-row loop does for rows with every child present. Returns the
+     * rows with a missing child ({@code miss}), ascending, for that loop to redo.
      */
-    private static int[] geometricLeaves(
-            double[] logs,
+    private static int[] geometricColumns(
+            double[][] logs,
             int[] cb,
-            int[] kids,
+            int[][] miss,
             Fast fast,
             double[] w,
             double full,
             int rows,
             double[] v,
             boolean[] ok,
+            double[] meanLog,
             int out) {
-        int k = kids.length;
+        int k = logs.length;
         double[] sum = fast.scratch(0, rows);
         double[] comp = fast.scratch(1, rows);
         java.util.Arrays.fill(sum, 0, rows, 0);
         java.util.Arrays.fill(comp, 0, rows, 0);
         for (int i = 0; i < k; i++) {
-            addColumn(logs, cb[i], w[i], fast.scratch(2, rows), sum, comp, rows);
+            addColumn(logs[i], cb[i], w[i], fast.scratch(2, rows), sum, comp, rows);
         }
         for (int r = 0; r < rows; r++) {
-            double y = Math.exp((sum[r] + comp[r]) / full);
+            double l = (sum[r] + comp[r]) / full;
+            double y = Math.exp(l);
             boolean finite = Double.isFinite(y);
             ok[out + r] = finite;
             v[out + r] = finite ? y : 0;
+            meanLog[out + r] = finite ? l : 0;
         }
         int stamp = ++fast.stamp;
         int[] mark = fast.mark;
         int total = 0;
-        for (int kid : kids) {
-            total += fast.indicators[kid].length;
+        for (int[] m : miss) {
+            total += m.length;
         }
         int[] partial = new int[total];
         int np = 0;
-        for (int kid : kids) {
-            for (int r : fast.indicators[kid]) {
+        for (int[] m : miss) {
+            for (int r : m) {
                 if (mark[r] != stamp) {
                     mark[r] = stamp;
                     partial[np++] = r;

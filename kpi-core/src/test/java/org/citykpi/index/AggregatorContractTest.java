@@ -133,4 +133,27 @@ class AggregatorContractTest {
         assertThrows(IllegalArgumentException.class, () -> Aggregator.parse("median"));
         assertThrows(IllegalArgumentException.class, () -> Aggregator.parse("copeland:1"));
     }
+
+    @Test
+    void aGeometricMeanOfGeometricMeansTakesTheirMeanLogs() {
+        // a, b under P; c, d under Q; P and Q under I, all geometric, weights 1. By hand: u1 P =
+        // √(2·8) = 4, Q = √(1·16) = 4, I = √(4·4) = 4; u2 (b missing) P = 2, Q = √(3·27) = 9,
+        // I = √(2·9) = √18. The stored mean logs make I = exp((ln 4 + ln 4)/2), within an ulp of
+        // computing it from P's and Q's values.
+        List<Node> nodes = List.of(
+                Node.indicator("a", "P", 1),
+                Node.indicator("b", "P", 1),
+                Node.indicator("c", "Q", 1),
+                Node.indicator("d", "Q", 1),
+                Node.aggregate("P", 2, "I"),
+                Node.aggregate("Q", 2, "I"),
+                Node.aggregate("I", 3, null));
+        double[][] data = {{2, 8, 1, 16}, {2, NA, 3, 27}};
+        CompositeIndex idx = CompositeIndex.of(Hierarchy.of(nodes), Fixtures.data(List.of("a", "b", "c", "d"), data));
+        IndexResult r = idx.build(
+                Pipeline.defaults().withNormaliser(new Normaliser.None()).withAggregator(new Aggregator.Geometric()));
+        assertArrayEquals(new double[] {4, 2}, Fixtures.column(r, "P"), 1e-14);
+        assertArrayEquals(new double[] {4, 9}, Fixtures.column(r, "Q"), 1e-14);
+        assertArrayEquals(new double[] {4, Math.sqrt(18)}, Fixtures.column(r, "I"), 4e-15);
+    }
 }
