@@ -19,7 +19,7 @@ final class AggregateStep {
             Pipeline p,
             int groupSize,
             IntFunction<String> label) {
-        run(ind, null, agg, h, weights, p, groupSize, label);
+        run(ind, null, agg, h, weights, p, groupSize, label, null);
     }
 
     /**
@@ -36,13 +36,14 @@ final class AggregateStep {
             double[] weights,
             Pipeline p,
             int groupSize,
-            IntFunction<String> label) {
+            IntFunction<String> label,
+            boolean[] needed) {
         int first = h.indicatorCount();
         int[][] known = plan != null ? plan.in.missing() : ind.knownMissing();
         // missing-cell lists of the aggregates made by the fast arithmetic path (null otherwise)
         Fast fast = known == null ? null : new Fast(known, new int[h.nodes().size() - first][], new int[agg.rows]);
         Leaves leaves = new Leaves(ind, plan);
-        MeanLogs logs = new MeanLogs(agg);
+        MeanLogs logs = new MeanLogs(agg, needed);
         for (int node = first; node < h.nodes().size(); node++) {
             Node n = h.nodes().get(node);
             int[] kids = h.childIndices(node);
@@ -95,10 +96,21 @@ final class AggregateStep {
         private final Matrix agg;
         private double[] values;
         private final boolean[] made;
+        /** Per aggregate, whether its values are wanted (null: all). */
+        private final boolean[] needed;
 
-        MeanLogs(Matrix agg) {
+        MeanLogs(Matrix agg, boolean[] needed) {
             this.agg = agg;
             this.made = new boolean[agg.cols];
+            this.needed = needed;
+        }
+
+        /**
+         * Returns whether only the mean logs and presence of geometric aggregate column {@code col}
+         * are wanted, not its values (see {@link CompositeIndex#rebuildRanks}).
+         */
+        boolean logsOnly(int col) {
+            return needed != null && !needed[col];
         }
 
         /** Returns the array of mean logs, allocating it on first use. */
@@ -270,10 +282,12 @@ final class AggregateStep {
                 }
             }
             if (miss != null) {
-                todo = geometricColumns(cl, cb, miss, fast, w, full, rows, agg.v, agg.ok, meanLog, out);
+                todo = geometricColumns(
+                        cl, cb, miss, fast, w, full, rows, agg.v, agg.ok, meanLog, out, logs.logsOnly(node - first));
             }
         }
         double pw = kind == 3 ? ((Aggregator.Generalised) a).p() : 1;
+        boolean logsOnly = kind == 1 && logs.logsOnly(node - first);
         double[] v = agg.v;
         boolean[] ok = agg.ok;
         int n = todo == null ? rows : todo.length;
@@ -325,7 +339,7 @@ final class AggregateStep {
                 y = total / ws;
             } else if (kind == 1) {
                 double l = total / ws;
-                y = Math.exp(l);
+                y = logsOnly ? (l <= EXP_FINITE ? 0 : Math.exp(l)) : Math.exp(l);
                 meanLog[out + r] = Double.isFinite(y) ? l : 0;
             } else if (kind == 2) {
                 y = ws / total;
@@ -371,6 +385,9 @@ final class AggregateStep {
         }
         return sum + comp;
     }
+
+    /** {@code exp(t)} is finite for every t up to this (exp(709) ≈ 8.2e307). */
+    private static final double EXP_FINITE = 709;
 
     /** Nodes with at most this many children look up the weight of a pattern of present children. */
     static final int WEIGHT_TABLE_MAX = 8;
@@ -436,7 +453,8 @@ final class AggregateStep {
             double[] v,
             boolean[] ok,
             double[] meanLog,
-            int out) {
+            int out,
+            boolean logsOnly) {
         int k = logs.length;
         double[] sum = fast.scratch(0, rows);
         double[] comp = fast.scratch(1, rows);
@@ -445,13 +463,24 @@ final class AggregateStep {
         for (int i = 0; i < k; i++) {
             addColumn(logs[i], cb[i], w[i], fast.scratch(2, rows), sum, comp, rows);
         }
-        for (int r = 0; r < rows; r++) {
-            double l = (sum[r] + comp[r]) / full;
-            double y = Math.exp(l);
-            boolean finite = Double.isFinite(y);
-            ok[out + r] = finite;
-            v[out + r] = finite ? y : 0;
-            meanLog[out + r] = finite ? l : 0;
+        if (logsOnly) {
+            // the values are not wanted: a row is present unless exp would overflow
+            for (int r = 0; r < rows; r++) {
+                double l = (sum[r] + comp[r]) / full;
+                boolean finite = l <= EXP_FINITE || Double.isFinite(Math.exp(l));
+                ok[out + r] = finite;
+                v[out + r] = 0;
+                meanLog[out + r] = finite ? l : 0;
+            }
+        } else {
+            for (int r = 0; r < rows; r++) {
+                double l = (sum[r] + comp[r]) / full;
+                double y = Math.exp(l);
+                boolean finite = Double.isFinite(y);
+                ok[out + r] = finite;
+                v[out + r] = finite ? y : 0;
+                meanLog[out + r] = finite ? l : 0;
+            }
         }
         int stamp = ++fast.stamp;
         int[] mark = fast.mark;

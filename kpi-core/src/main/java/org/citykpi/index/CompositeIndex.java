@@ -92,7 +92,32 @@ public final class CompositeIndex {
         return run(base, p, base.pipeline().firstDifference(p));
     }
 
+    /**
+     * Rebuilds as {@link #rebuild} and returns the ranks of aggregate {@code node} only (for
+     * uncertainty runs, which need nothing else). The values of geometric means whose parent is a
+     * geometric mean, and which are not {@code node}, are not exponentiated: the parent reads their
+     * mean logs, and their presence is decided without {@code exp} where it cannot overflow.
+     */
+    int[] rebuildRanks(IndexResult base, Pipeline p, int node) {
+        Hierarchy h = hierarchy;
+        int first = h.indicatorCount();
+        boolean[] needed = new boolean[h.nodes().size() - first];
+        for (int n = first; n < h.nodes().size(); n++) {
+            int parent = h.parentIndex(n);
+            needed[n - first] = n == node
+                    || parent < 0
+                    || !(p.aggregatorFor(h.nodes().get(n).code()) instanceof Aggregator.Geometric)
+                    || !(p.aggregatorFor(h.nodes().get(parent).code()) instanceof Aggregator.Geometric);
+        }
+        return run(base, p, base.pipeline().firstDifference(p), needed).rankColumn(node);
+    }
+
     private IndexResult run(IndexResult base, Pipeline p, Pipeline.Step from) {
+        return run(base, p, from, null);
+    }
+
+    /** {@code needed}: per aggregate, whether its values are wanted (null: all). */
+    private IndexResult run(IndexResult base, Pipeline p, Pipeline.Step from, boolean[] needed) {
         requireNonNull(p, "p");
         Stages s = base == null ? new Stages() : base.stages().copyUpTo(from);
         Hierarchy h = hierarchy;
@@ -118,7 +143,7 @@ public final class CompositeIndex {
             // fall through
             case AGGREGATE:
                 s.weights = h.weights(p.weights());
-                s.aggregated = s.plan == null ? aggregate(s.normalised, s.weights, p) : aggregate(s.plan, s.weights, p);
+                s.aggregated = aggregate(s.normalised, s.plan, s.weights, p, needed);
             // fall through
             case NONE:
             default:
@@ -185,28 +210,26 @@ public final class CompositeIndex {
     }
 
     Matrix aggregate(Matrix normalised, double[] weights, Pipeline p) {
-        return aggregate(normalised, null, weights, p);
+        return aggregate(normalised, null, weights, p, null);
     }
 
-    Matrix aggregate(NormaliseStep.MinMaxPlan plan, double[] weights, Pipeline p) {
-        return aggregate(null, plan, weights, p);
-    }
-
-    private Matrix aggregate(Matrix normalised, NormaliseStep.MinMaxPlan plan, double[] weights, Pipeline p) {
+    private Matrix aggregate(
+            Matrix normalised, NormaliseStep.MinMaxPlan plan, double[] weights, Pipeline p, boolean[] needed) {
         int aggs = hierarchy.nodes().size() - hierarchy.indicatorCount();
         Matrix out = new Matrix(normalised != null ? normalised.rows : plan.in.rows, aggs);
         if (aggs == 0) {
             return out;
         }
         AggregateStep.run(
-                normalised,
+                plan == null ? normalised : null,
                 plan,
                 out,
                 hierarchy,
                 weights,
                 p,
                 data.units().size(),
-                r -> data.periods().size() > 1 ? data.unitOf(r) + " in " + data.periodOf(r) : data.unitOf(r));
+                r -> data.periods().size() > 1 ? data.unitOf(r) + " in " + data.periodOf(r) : data.unitOf(r),
+                needed);
         return out;
     }
 

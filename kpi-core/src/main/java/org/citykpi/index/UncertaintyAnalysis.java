@@ -334,7 +334,7 @@ public final class UncertaintyAnalysis {
             IndexResult prev = upstream.putIfAbsent(up, base);
             base = prev == null ? base : prev;
         }
-        return index.rebuild(base, p).rankColumn(node);
+        return index.rebuildRanks(base, p, node);
     }
 
     /** Returns {@code p} with the aggregation settings of the nominal pipeline. */

@@ -228,6 +228,31 @@ class FusedMinMaxTest {
         assertArrayEquals(bits(agg.v), bits(s.aggregated.v));
     }
 
+    @ParameterizedTest
+    @CsvSource({"geometric, 0", "geometric, 0.75", "mixed, 0", "arithmetic, 0.5"})
+    void ranksOnlyRebuildsRankLikeFullRebuilds(String aggregation, double coverage) {
+        // uncertainty runs rebuild for one node's ranks and skip exp for geometric means under a
+        // geometric parent; every node's ranks must equal those of a full rebuild
+        CompositeIndex index = index(41, 0.1, 1.3, false);
+        Pipeline p = Pipeline.defaults()
+                .withNormaliser(new Normaliser.MinMax(1, 100))
+                .withMinCoverage(coverage);
+        if (aggregation.equals("geometric")) {
+            p = p.withAggregator(new Aggregator.Geometric());
+        } else if (aggregation.equals("mixed")) {
+            p = p.withAggregator(new Aggregator.Geometric()).withAggregators(Map.of("p1", new Aggregator.Arithmetic()));
+        }
+        IndexResult base = index.build(Pipeline.defaults());
+        IndexResult full = index.rebuild(base, p);
+        Hierarchy h = index.hierarchy();
+        for (int node = h.indicatorCount(); node < h.nodes().size(); node++) {
+            assertArrayEquals(
+                    full.rankColumn(node),
+                    index.rebuildRanks(base, p, node),
+                    h.nodes().get(node).code());
+        }
+    }
+
     private static long[] bits(double[] v) {
         long[] b = new long[v.length];
         for (int i = 0; i < v.length; i++) {
