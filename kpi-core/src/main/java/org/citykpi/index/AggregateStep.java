@@ -253,7 +253,12 @@ final class AggregateStep {
                 }
             }
             if (miss != null) {
-                fast.aggregates[node - first] = arithmeticFast(cv, cok, cb, miss, w, full, rows, need, agg, out, fast);
+                double[][] own = new double[k][];
+                for (int i = 0; i < k; i++) {
+                    own[i] = kids[i] < first ? ind.columns()[kids[i]] : null;
+                }
+                fast.aggregates[node - first] =
+                        arithmeticFast(cv, cok, cb, own, miss, w, full, rows, need, agg, out, fast);
                 return;
             }
         }
@@ -282,8 +287,24 @@ final class AggregateStep {
                 }
             }
             if (miss != null) {
+                double[][] own = new double[k][];
+                for (int i = 0; i < k; i++) {
+                    own[i] = kids[i] < first ? ind.logColumns()[kids[i]] : null;
+                }
                 todo = geometricColumns(
-                        cl, cb, miss, fast, w, full, rows, agg.v, agg.ok, meanLog, out, logs.logsOnly(node - first));
+                        cl,
+                        cb,
+                        own,
+                        miss,
+                        fast,
+                        w,
+                        full,
+                        rows,
+                        agg.v,
+                        agg.ok,
+                        meanLog,
+                        out,
+                        logs.logsOnly(node - first));
             }
         }
         double pw = kind == 3 ? ((Aggregator.Generalised) a).p() : 1;
@@ -403,14 +424,19 @@ final class AggregateStep {
 
     /**
      * Adds {@code wi·x[b + r]} to the compensated sums {@code (sum[r], comp[r])} of every row, with
-     * the row-by-row loop's two-sum, in one branch-free pass. The column is first copied into
-     * {@code col} (a bulk copy): the JIT vectorises a loop whose arrays are all indexed alike, not
+     * the row-by-row loop's two-sum, in one branch-free pass, reading the column's {@code own} array
+     * if it has one, else a bulk copy of it in {@code scratch}: the JIT vectorises a loop whose arrays are all indexed alike, not
      * one that reads at an offset of an array that might be one of those it writes. A missing cell
      * holds 0, adds w·0 = ±0 and leaves both sums exactly as they were (neither is ever −0: both
      * start at +0).
      */
-    private static void addColumn(double[] x, int b, double wi, double[] col, double[] sum, double[] comp, int rows) {
-        System.arraycopy(x, b, col, 0, rows);
+    private static void addColumn(
+            double[] x, int b, double[] own, double wi, double[] scratch, double[] sum, double[] comp, int rows) {
+        double[] col = own;
+        if (col == null) {
+            System.arraycopy(x, b, scratch, 0, rows);
+            col = scratch;
+        }
         for (int r = 0; r < rows; r++) {
             double term = wi * col[r];
             double s = sum[r];
@@ -445,6 +471,7 @@ final class AggregateStep {
     private static int[] geometricColumns(
             double[][] logs,
             int[] cb,
+            double[][] own,
             int[][] miss,
             Fast fast,
             double[] w,
@@ -461,7 +488,7 @@ final class AggregateStep {
         java.util.Arrays.fill(sum, 0, rows, 0);
         java.util.Arrays.fill(comp, 0, rows, 0);
         for (int i = 0; i < k; i++) {
-            addColumn(logs[i], cb[i], w[i], fast.scratch(2, rows), sum, comp, rows);
+            addColumn(logs[i], cb[i], own[i], w[i], fast.scratch(2, rows), sum, comp, rows);
         }
         if (logsOnly) {
             // the values are not wanted: a row is present unless exp would overflow
@@ -607,6 +634,7 @@ final class AggregateStep {
             double[][] cv,
             boolean[][] cok,
             int[] cb,
+            double[][] own,
             int[][] miss,
             double[] w,
             double full,
@@ -623,7 +651,7 @@ final class AggregateStep {
         java.util.Arrays.fill(sum, 0, rows, 0);
         java.util.Arrays.fill(comp, 0, rows, 0);
         for (int i = 0; i < k; i++) {
-            addColumn(cv[i], cb[i], w[i], fast.scratch(2, rows), sum, comp, rows);
+            addColumn(cv[i], cb[i], own[i], w[i], fast.scratch(2, rows), sum, comp, rows);
         }
         // the rows with a missing child, each once
         int stamp = ++fast.stamp;

@@ -209,6 +209,22 @@ final class Matrix {
         return l;
     }
 
+    private volatile double[][] logColumns;
+
+    /** Returns {@link #logs()} as one array per column (a copy, made once; see {@link #columns()}). */
+    double[][] logColumns() {
+        double[][] c = logColumns;
+        if (c == null) {
+            double[] l = logs();
+            c = new double[cols][];
+            for (int j = 0; j < cols; j++) {
+                c[j] = Arrays.copyOfRange(l, j * rows, (j + 1) * rows);
+            }
+            logColumns = c;
+        }
+        return c;
+    }
+
     int at(int row, int col) {
         return col * rows + row;
     }

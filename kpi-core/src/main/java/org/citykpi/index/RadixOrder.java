@@ -1,22 +1,25 @@
 package org.citykpi.index;
 
 /**
- * Orders doubles by value with a stable least-significant-digit radix sort, and ranks them.
- * Ranking thousands of scores per uncertainty run, or every column of a rank normalisation, by
- * {@code Arrays.sort} and a binary search per value costs two passes of n·log n steps; the radix
- * sort makes at most six linear passes over (key, position) pairs and the ranks fall out of one
- * walk along the order.
+ * Orders doubles by value with a stable most-significant-digit radix sort, and ranks them. Ranking
+ * thousands of scores per uncertainty run, or every column of a rank normalisation, by {@code
+ * Arrays.sort} and a binary search per value costs two passes of n·log n steps; here one counting
+ * pass on the highest 11 bits in which the values differ splits them into up to 2,048 ordered
+ * buckets (a handful of values each for spread-out data), each finished the same way or, when
+ * small, by insertion; the ranks then fall out of one walk along the order.
  *
  * <p>Each value maps to a 64-bit key whose unsigned order is the numeric order: the sign bit is
  * flipped for values ≥ 0 and every bit for negative values, after {@code x + 0.0} has turned
- * {@code −0.0} into {@code 0.0} (so the two compare equal, as {@code ==} says). The keys are sorted
- * on 11-bit digits; a digit whose value is the same for every key (the exponent bits of
- * similar-sized values, typically) is skipped. Values must not be NaN.
+ * {@code −0.0} into {@code 0.0} (so the two compare equal, as {@code ==} says). The keys of a
+ * bucket all share the bits above the highest bit that varies among them, so the 11 bits from it
+ * down order them; when no varying bit lies below those (integers, few distinct values), one pass
+ * orders the bucket completely. Values must not be NaN.
  */
 final class RadixOrder {
     private static final int BITS = 11;
-    private static final int PASSES = (64 + BITS - 1) / BITS;
     private static final int MASK = (1 << BITS) - 1;
+    /** Buckets up to this size are finished by insertion. */
+    private static final int SMALL = 24;
 
     private RadixOrder() {}
 
@@ -26,45 +29,79 @@ final class RadixOrder {
      */
     static void ascending(double[] x, int n, int[] order) {
         long[] key = new long[n];
-        long[] key2 = new long[n];
-        int[] pos = new int[n];
-        int[] pos2 = new int[n];
-        int[][] count = new int[PASSES][1 << BITS];
         for (int i = 0; i < n; i++) {
             long b = Double.doubleToRawLongBits(x[i] + 0.0);
-            long k = b ^ ((b >> 63) | Long.MIN_VALUE);
-            key[i] = k;
-            pos[i] = i;
-            for (int d = 0; d < PASSES; d++) {
-                count[d][(int) (k >>> (d * BITS)) & MASK]++;
+            key[i] = b ^ ((b >> 63) | Long.MIN_VALUE);
+            order[i] = i;
+        }
+        sort(key, order, new long[n], new int[n], 0, n);
+    }
+
+    /** Sorts {@code (key, pos)[from, to)} by unsigned key, stably; {@code tk, tp}: scratch. */
+    private static void sort(long[] key, int[] pos, long[] tk, int[] tp, int from, int to) {
+        if (to - from <= SMALL) {
+            insertion(key, pos, from, to);
+            return;
+        }
+        // the bits that vary among these keys: ones in some key and zeros in another
+        long any = 0;
+        long all = -1L;
+        for (int i = from; i < to; i++) {
+            any |= key[i];
+            all &= key[i];
+        }
+        long varying = any ^ all;
+        if (varying == 0) {
+            return; // all equal: already in position order
+        }
+        // the highest varying bit is the same in every key's shared prefix, so the 11 bits from
+        // it down order the keys; if every varying bit lies within them, they order them fully
+        int high = 63 - Long.numberOfLeadingZeros(varying);
+        int low = Long.numberOfTrailingZeros(varying);
+        int shift = high - low < BITS ? low : high + 1 - BITS;
+        boolean last = shift == low;
+        int[] start = new int[(1 << BITS) + 1];
+        for (int i = from; i < to; i++) {
+            start[1 + ((int) (key[i] >>> shift) & MASK)]++;
+        }
+        for (int b = 0; b < (1 << BITS); b++) {
+            start[b + 1] += start[b];
+        }
+        int[] next = java.util.Arrays.copyOf(start, 1 << BITS);
+        for (int i = from; i < to; i++) {
+            long k = key[i];
+            int at = from + next[(int) (k >>> shift) & MASK]++;
+            tk[at] = k;
+            tp[at] = pos[i];
+        }
+        System.arraycopy(tk, from, key, from, to - from);
+        System.arraycopy(tp, from, pos, from, to - from);
+        if (last) {
+            return; // every varying bit was used: each bucket holds equal keys
+        }
+        for (int b = 0; b < (1 << BITS); b++) {
+            int lo = from + start[b];
+            int hi = from + start[b + 1];
+            if (hi - lo > 1) {
+                sort(key, pos, tk, tp, lo, hi);
             }
         }
-        for (int d = 0; d < PASSES; d++) {
-            int[] c = count[d];
-            int shift = d * BITS;
-            if (n == 0 || c[(int) (key[0] >>> shift) & MASK] == n) {
-                continue; // every key has this digit: the pass would not move anything
+    }
+
+    /** Stable insertion sort of {@code (key, pos)[from, to)} by unsigned key. */
+    private static void insertion(long[] key, int[] pos, int from, int to) {
+        for (int i = from + 1; i < to; i++) {
+            long k = key[i];
+            int p = pos[i];
+            int j = i - 1;
+            while (j >= from && Long.compareUnsigned(key[j], k) > 0) {
+                key[j + 1] = key[j];
+                pos[j + 1] = pos[j];
+                j--;
             }
-            int sum = 0;
-            for (int b = 0; b < c.length; b++) {
-                int t = c[b];
-                c[b] = sum;
-                sum += t;
-            }
-            for (int i = 0; i < n; i++) {
-                long k = key[i];
-                int at = c[(int) (k >>> shift) & MASK]++;
-                key2[at] = k;
-                pos2[at] = pos[i];
-            }
-            long[] tk = key;
-            key = key2;
-            key2 = tk;
-            int[] tp = pos;
-            pos = pos2;
-            pos2 = tp;
+            key[j + 1] = k;
+            pos[j + 1] = p;
         }
-        System.arraycopy(pos, 0, order, 0, n);
     }
 
     /**
