@@ -244,24 +244,6 @@ final class AggregateStep {
             cok[i] = leaf ? ind.ok : agg.ok;
             cb[i] = (leaf ? kids[i] : kids[i] - first) * rows;
         }
-        if (columnwise && kind == 0) {
-            int[][] miss = new int[k][];
-            for (int i = 0; miss != null && i < k; i++) {
-                miss[i] = kids[i] < first ? fast.indicators[kids[i]] : fast.aggregates[kids[i] - first];
-                if (miss[i] == null) {
-                    miss = null;
-                }
-            }
-            if (miss != null) {
-                double[][] own = new double[k][];
-                for (int i = 0; i < k; i++) {
-                    own[i] = kids[i] < first ? ind.columns()[kids[i]] : null;
-                }
-                fast.aggregates[node - first] =
-                        arithmeticFast(cv, cok, cb, own, miss, w, full, rows, need, agg, out, fast);
-                return;
-            }
-        }
         // the log of each child's cells (same offsets as its values): ln of a normalised indicator
         // (cached per matrix and shared by every rebuild), or the mean log of a child that is a
         // geometric mean itself (see MeanLogs); null: take the log of the value
@@ -274,41 +256,29 @@ final class AggregateStep {
                 cl[i] = kids[i] < first ? ind.logs() : logs.of(kids[i] - first);
             }
         }
-        // rows to compute one by one: all, or (geometric mean whose children all have logs, every
-        // present indicator cell above 0) only those with a missing child, after every row was
-        // computed column by column
+        boolean logsOnly = kind == 1 && logs.logsOnly(node - first);
+        // rows to compute one by one: all, or (arithmetic mean; geometric mean whose children all
+        // have logs, every present indicator cell above 0) only those with a missing child, after
+        // every row was computed column by column
         int[] todo = null;
-        if (columnwise && kind == 1 && (!anyLeaf || positive(ind, kids, first))) {
+        if (columnwise && (kind == 0 || (kind == 1 && (!anyLeaf || positive(ind, kids, first))))) {
             int[][] miss = new int[k][];
+            double[][] src = kind == 0 ? cv : cl;
+            double[][] own = new double[k][];
             for (int i = 0; miss != null && i < k; i++) {
                 miss[i] = kids[i] < first ? fast.indicators[kids[i]] : fast.aggregates[kids[i] - first];
-                if (miss[i] == null || cl[i] == null) {
+                if (kids[i] < first) {
+                    own[i] = kind == 0 ? ind.columns()[kids[i]] : ind.logColumns()[kids[i]];
+                }
+                if (miss[i] == null || src[i] == null) {
                     miss = null;
                 }
             }
             if (miss != null) {
-                double[][] own = new double[k][];
-                for (int i = 0; i < k; i++) {
-                    own[i] = kids[i] < first ? ind.logColumns()[kids[i]] : null;
-                }
-                todo = geometricColumns(
-                        cl,
-                        cb,
-                        own,
-                        miss,
-                        fast,
-                        w,
-                        full,
-                        rows,
-                        agg.v,
-                        agg.ok,
-                        meanLog,
-                        out,
-                        logs.logsOnly(node - first));
+                todo = columns(kind == 1, logsOnly, src, cb, own, miss, w, full, rows, agg, meanLog, out, fast);
             }
         }
         double pw = kind == 3 ? ((Aggregator.Generalised) a).p() : 1;
-        boolean logsOnly = kind == 1 && logs.logsOnly(node - first);
         double[] v = agg.v;
         boolean[] ok = agg.ok;
         int n = todo == null ? rows : todo.length;
@@ -336,12 +306,10 @@ final class AggregateStep {
                     term = term(kind, pw, w[i], x, h, node, kids[i], r, label);
                 }
                 double t = sum + term;
-                double bp = t - sum;
-                comp += (sum - (t - bp)) + (term - bp);
+                comp += twoSumError(sum, term, t);
                 sum = t;
                 double wt = wsum + w[i];
-                double wb = wt - wsum;
-                wcomp += (wsum - (wt - wb)) + (w[i] - wb);
+                wcomp += twoSumError(wsum, w[i], wt);
                 wsum = wt;
                 count++;
             }
@@ -371,6 +339,21 @@ final class AggregateStep {
             ok[out + r] = finite;
             v[out + r] = finite ? y : 0;
         }
+        if (todo != null && kind == 0) {
+            // every row with all children present has a value: the missing ones are among todo
+            int m = 0;
+            for (int r : todo) {
+                m += ok[out + r] ? 0 : 1;
+            }
+            int[] gone = new int[m];
+            m = 0;
+            for (int r : todo) {
+                if (!ok[out + r]) {
+                    gone[m++] = r;
+                }
+            }
+            fast.aggregates[node - first] = gone;
+        }
     }
 
     /**
@@ -382,8 +365,7 @@ final class AggregateStep {
         double comp = 0;
         for (double x : w) {
             double t = sum + x;
-            double bp = t - sum;
-            comp += (sum - (t - bp)) + (x - bp);
+            comp += twoSumError(sum, x, t);
             sum = t;
         }
         return sum + comp;
@@ -399,8 +381,7 @@ final class AggregateStep {
         for (int i = 0; i < w.length; i++) {
             if ((bits & (1L << i)) != 0) {
                 double t = sum + w[i];
-                double bp = t - sum;
-                comp += (sum - (t - bp)) + (w[i] - bp);
+                comp += twoSumError(sum, w[i], t);
                 sum = t;
             }
         }
@@ -441,8 +422,7 @@ final class AggregateStep {
             double term = wi * col[r];
             double s = sum[r];
             double t = s + term;
-            double bp = t - s;
-            comp[r] += (s - (t - bp)) + (term - bp);
+            comp[r] += twoSumError(s, term, t);
             sum[r] = t;
         }
     }
@@ -459,75 +439,6 @@ final class AggregateStep {
             }
         }
         return true;
-    }
-
-    /**
-     * Geometric mean, every row at once: the compensated weighted sums of the children's logs in
-     * one branch-free pass per child (a missing cell's log is 0, which changes no sum; see {@link
-     * #addColumn}), each row then divided by the total weight (its mean log, kept) and
-     * exponentiated, as the row-by-row loop does for rows with every child present. Returns the
-     * rows with a missing child ({@code miss}), ascending, for that loop to redo.
-     */
-    private static int[] geometricColumns(
-            double[][] logs,
-            int[] cb,
-            double[][] own,
-            int[][] miss,
-            Fast fast,
-            double[] w,
-            double full,
-            int rows,
-            double[] v,
-            boolean[] ok,
-            double[] meanLog,
-            int out,
-            boolean logsOnly) {
-        int k = logs.length;
-        double[] sum = fast.scratch(0, rows);
-        double[] comp = fast.scratch(1, rows);
-        java.util.Arrays.fill(sum, 0, rows, 0);
-        java.util.Arrays.fill(comp, 0, rows, 0);
-        for (int i = 0; i < k; i++) {
-            addColumn(logs[i], cb[i], own[i], w[i], fast.scratch(2, rows), sum, comp, rows);
-        }
-        if (logsOnly) {
-            // the values are not wanted: a row is present unless exp would overflow
-            for (int r = 0; r < rows; r++) {
-                double l = (sum[r] + comp[r]) / full;
-                boolean finite = l <= EXP_FINITE || Double.isFinite(Math.exp(l));
-                ok[out + r] = finite;
-                v[out + r] = 0;
-                meanLog[out + r] = finite ? l : 0;
-            }
-        } else {
-            for (int r = 0; r < rows; r++) {
-                double l = (sum[r] + comp[r]) / full;
-                double y = Math.exp(l);
-                boolean finite = Double.isFinite(y);
-                ok[out + r] = finite;
-                v[out + r] = finite ? y : 0;
-                meanLog[out + r] = finite ? l : 0;
-            }
-        }
-        int stamp = ++fast.stamp;
-        int[] mark = fast.mark;
-        int total = 0;
-        for (int[] m : miss) {
-            total += m.length;
-        }
-        int[] partial = new int[total];
-        int np = 0;
-        for (int[] m : miss) {
-            for (int r : m) {
-                if (mark[r] != stamp) {
-                    mark[r] = stamp;
-                    partial[np++] = r;
-                }
-            }
-        }
-        int[] todo = java.util.Arrays.copyOf(partial, np);
-        java.util.Arrays.sort(todo);
-        return todo;
     }
 
     /**
@@ -576,8 +487,7 @@ final class AggregateStep {
                 ti[r] = term;
                 double s = sum[r];
                 double t = s + term;
-                double bp = t - s;
-                comp[r] += (s - (t - bp)) + (term - bp);
+                comp[r] += twoSumError(s, term, t);
                 sum[r] = t;
             }
         }
@@ -599,8 +509,7 @@ final class AggregateStep {
                 double term = ti[pr[j]] * mi[j];
                 double s = ps[j];
                 double t = s + term;
-                double bp = t - s;
-                pc[j] += (s - (t - bp)) + (term - bp);
+                pc[j] += twoSumError(s, term, t);
                 ps[j] = t;
             }
         }
@@ -624,34 +533,52 @@ final class AggregateStep {
     }
 
     /**
-     * Same result as the row-by-row loop, bit for bit, when missing cells hold 0 and their rows are
-     * listed in {@code miss}: the compensated weighted sums of all rows in one branch-free pass per
-     * child ({@link #addColumn}), then every row divided by the total weight, then only the rows
-     * with a missing child redone with their own weight, count and coverage. Returns the rows of
-     * the output that are missing.
+     * Arithmetic or geometric mean, every row at once: the compensated weighted sums of the
+     * children's values (or logs) in one branch-free pass per child ({@link #addColumn}; a missing
+     * cell holds 0, which changes no sum), each row then divided by the total weight, as the
+     * row-by-row loop does for rows with every child present; a geometric mean keeps that mean log
+     * and exponentiates it (or, {@code logsOnly}, only checks that exp would not overflow). Returns
+     * the rows with a missing child ({@code miss}), ascending, for the row-by-row loop to redo.
      */
-    static int[] arithmeticFast(
-            double[][] cv,
-            boolean[][] cok,
+    private static int[] columns(
+            boolean geometric,
+            boolean logsOnly,
+            double[][] src,
             int[] cb,
             double[][] own,
             int[][] miss,
             double[] w,
             double full,
             int rows,
-            double need,
             Matrix agg,
+            double[] meanLog,
             int out,
             Fast fast) {
-        int k = cv.length;
         double[] v = agg.v;
         boolean[] ok = agg.ok;
         double[] sum = fast.scratch(0, rows);
         double[] comp = fast.scratch(1, rows);
         java.util.Arrays.fill(sum, 0, rows, 0);
         java.util.Arrays.fill(comp, 0, rows, 0);
-        for (int i = 0; i < k; i++) {
-            addColumn(cv[i], cb[i], own[i], w[i], fast.scratch(2, rows), sum, comp, rows);
+        for (int i = 0; i < src.length; i++) {
+            addColumn(src[i], cb[i], own[i], w[i], fast.scratch(2, rows), sum, comp, rows);
+        }
+        if (!geometric) {
+            for (int r = 0; r < rows; r++) {
+                sum[r] = (sum[r] + comp[r]) / full;
+            }
+            System.arraycopy(sum, 0, v, out, rows);
+            java.util.Arrays.fill(ok, out, out + rows, true);
+        } else {
+            for (int r = 0; r < rows; r++) {
+                double l = (sum[r] + comp[r]) / full;
+                // with logsOnly the values are not wanted: a row is present unless exp would overflow
+                double y = logsOnly && l <= EXP_FINITE ? 0 : Math.exp(l);
+                boolean finite = Double.isFinite(y);
+                ok[out + r] = finite;
+                v[out + r] = finite && !logsOnly ? y : 0;
+                meanLog[out + r] = finite ? l : 0;
+            }
         }
         // the rows with a missing child, each once
         int stamp = ++fast.stamp;
@@ -670,46 +597,18 @@ final class AggregateStep {
                 }
             }
         }
-        for (int r = 0; r < rows; r++) {
-            sum[r] = (sum[r] + comp[r]) / full;
-        }
-        System.arraycopy(sum, 0, v, out, rows);
-        java.util.Arrays.fill(ok, out, out + rows, true);
-        int[] gone = new int[np];
-        int ng = 0;
-        for (int j = 0; j < np; j++) {
-            int r = partial[j];
-            double s = 0;
-            double c = 0;
-            double ws = 0;
-            double wc = 0;
-            int count = 0;
-            for (int i = 0; i < k; i++) {
-                if (cok[i][cb[i] + r]) {
-                    double term = w[i] * cv[i][cb[i] + r];
-                    double t = s + term;
-                    double bp = t - s;
-                    c += (s - (t - bp)) + (term - bp);
-                    s = t;
-                    double wt = ws + w[i];
-                    double wb = wt - ws;
-                    wc += (ws - (wt - wb)) + (w[i] - wb);
-                    ws = wt;
-                    count++;
-                }
-            }
-            double weight = ws + wc;
-            if (count == 0 || count < need || weight == 0) {
-                gone[ng++] = r;
-                ok[out + r] = false;
-                v[out + r] = 0;
-            } else {
-                v[out + r] = (s + c) / weight;
-            }
-        }
-        int[] result = java.util.Arrays.copyOf(gone, ng);
-        java.util.Arrays.sort(result);
-        return result;
+        int[] todo = java.util.Arrays.copyOf(partial, np);
+        java.util.Arrays.sort(todo);
+        return todo;
+    }
+
+    /**
+     * Returns the rounding error of {@code t = s + term} (Knuth's branch-free two-sum: {@code s +
+     * term = t + error} exactly). Every compensated sum here adds it to a running correction.
+     */
+    static double twoSumError(double s, double term, double t) {
+        double bp = t - s;
+        return (s - (t - bp)) + (term - bp);
     }
 
     private static double term(
