@@ -8,16 +8,22 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.citykpi.index.Aggregator;
 import org.citykpi.index.CompositeIndex;
+import org.citykpi.index.Hierarchy;
 import org.citykpi.index.Imputer;
 import org.citykpi.index.IndexException;
 import org.citykpi.index.IndexResult;
 import org.citykpi.index.Normaliser;
 import org.citykpi.index.Pipeline;
+import org.citykpi.index.RankStats;
 import org.citykpi.index.Treatment;
+import org.citykpi.index.UncertainInput;
+import org.citykpi.index.UncertaintyAnalysis;
+import org.citykpi.index.UncertaintyResult;
 import org.citykpi.io.coinr.CoinrData;
 import org.citykpi.io.coinr.CoinrFormatException;
 import org.citykpi.io.coinr.CoinrMeta;
@@ -44,8 +50,18 @@ import picocli.CommandLine.Option;
             "Imputation:  mean, median, mean:GROUP, median:GROUP, latest, linear.",
             "Treatment:   winsorise[:winmax], log, boxcox:lambda.",
             "",
-            "Example:",
-            "  citykpi index --data ASEM_iData.csv --meta ASEM_iMeta.csv --normalise zscore:0,1 --out index.csv"
+            "Uncertainty: --uncertainty RUNS with --vary-normalise, --vary-aggregate,",
+            "             --vary-impute, --vary-winsorise (once per alternative) and/or",
+            "             --weight-noise F writes unit,target,nominal_rank,median_rank,",
+            "             q05_rank,q95_rank,mean_rank,runs[,period].",
+            "",
+            "Examples:",
+            "  citykpi index --data ASEM_iData.csv --meta ASEM_iMeta.csv \\",
+            "      --normalise zscore:0,1 --out index.csv",
+            "  citykpi index --data ASEM_iData.csv --meta ASEM_iMeta.csv \\",
+            "      --normalise minmax:1,100 --uncertainty 1000 --vary-normalise minmax:1,100 \\",
+            "      --vary-normalise rank --vary-aggregate arithmetic \\",
+            "      --vary-aggregate geometric --weight-noise 0.25"
         })
 public final class IndexCommand implements Callable<Integer> {
     @CommandLine.Spec
@@ -99,6 +115,60 @@ public final class IndexCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Output file (default: standard output).")
     Path out;
 
+    @Option(
+            names = "--uncertainty",
+            paramLabel = "RUNS",
+            description = "Monte Carlo uncertainty analysis: write each unit's rank interval for the target"
+                    + " over RUNS runs instead of the index (needs a --vary-* option or --weight-noise).")
+    Integer uncertainty;
+
+    @Option(
+            names = "--vary-normalise",
+            paramLabel = "METHOD[:a,b]",
+            description = "With --uncertainty: a normaliser the runs choose among (repeat the option).")
+    List<String> varyNormalise = new ArrayList<>();
+
+    @Option(
+            names = "--vary-aggregate",
+            paramLabel = "METHOD[:p]",
+            description = "With --uncertainty: an aggregator the runs choose among (repeat the option).")
+    List<String> varyAggregate = new ArrayList<>();
+
+    @Option(
+            names = "--vary-impute",
+            paramLabel = "METHOD",
+            description = "With --uncertainty: an imputation the runs choose among (repeat the option).")
+    List<String> varyImpute = new ArrayList<>();
+
+    @Option(
+            names = "--vary-winsorise",
+            paramLabel = "WINMAX",
+            description = "With --uncertainty: a winsorisation limit the runs choose among (repeat the option).")
+    List<Integer> varyWinsorise = new ArrayList<>();
+
+    @Option(
+            names = "--weight-noise",
+            paramLabel = "F",
+            description = "With --uncertainty: every weight below the top node varies by up to ±F of itself"
+                    + " (COINr's noise factor, 0-1; 100 weight sets).")
+    Double weightNoise;
+
+    @Option(
+            names = "--target",
+            paramLabel = "CODE",
+            description = "With --uncertainty: the node whose ranks are analysed (default: the top node).")
+    String target;
+
+    @Option(names = "--seed", paramLabel = "N", description = "With --uncertainty: random seed (default 1).")
+    long seed = 1;
+
+    @Option(
+            names = "--threads",
+            paramLabel = "N",
+            description = "With --uncertainty: threads to spread the runs over (default: all cores;"
+                    + " the results do not depend on it).")
+    int threads = Runtime.getRuntime().availableProcessors();
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
@@ -125,6 +195,9 @@ public final class IndexCommand implements Callable<Integer> {
         }
         err.println(data + ": " + d.rowsRead() + " rows read, " + d.rowsAccepted() + " accepted, "
                 + d.rejected().size() + " rejected");
+        if (uncertainty != null) {
+            return uncertainty(m, d, p, err);
+        }
         IndexResult r;
         try {
             r = CompositeIndex.of(m.hierarchy(), d.data()).build(p);
@@ -149,9 +222,137 @@ public final class IndexCommand implements Callable<Integer> {
         return d.rejected().isEmpty() ? ExitCodes.OK : ExitCodes.DATA_ERRORS;
     }
 
+    /** Runs the uncertainty analysis and writes the rank intervals. */
+    private int uncertainty(CoinrMeta m, CoinrData d, Pipeline p, PrintWriter err) {
+        CompositeIndex index = CompositeIndex.of(m.hierarchy(), d.data());
+        UncertaintyResult u;
+        try {
+            UncertaintyAnalysis ua =
+                    UncertaintyAnalysis.create(index, p, inputs(m.hierarchy())).withThreads(threads);
+            if (target != null) {
+                ua = ua.withTarget(target);
+            }
+            u = ua.run(uncertainty, seed);
+        } catch (IndexException e) {
+            err.println("citykpi index: " + e.getMessage());
+            return ExitCodes.DATA_ERRORS;
+        } catch (IllegalArgumentException e) {
+            err.println("citykpi index: " + e.getMessage());
+            return ExitCodes.DATA_ERRORS;
+        }
+        // failed runs usually fail for the same reason: the first few say why
+        u.failures().stream().limit(10).forEach(f -> err.println("note: " + f));
+        if (u.failures().size() > 10) {
+            err.println("note: ... and " + (u.failures().size() - 10) + " more failed runs");
+        }
+        err.println("uncertainty: " + u.runs() + " runs of " + String.join(", ", u.inputs()) + ", "
+                + u.failures().size() + " failed; ranks of " + u.target());
+        try (Writer w = open()) {
+            if (format.equals("json")) {
+                UncertaintyJson.write(u, seed, w);
+            } else {
+                writeIntervals(u, d.data().periods().size() > 1, w);
+            }
+        } catch (IOException e) {
+            err.println((out == null ? "stdout" : out.toString()) + ":0:0: cannot write: " + e.getMessage());
+            return ExitCodes.UNREADABLE;
+        }
+        return d.rejected().isEmpty() && u.failures().isEmpty() ? ExitCodes.OK : ExitCodes.DATA_ERRORS;
+    }
+
+    /** Returns the uncertain inputs named by the --vary-* and --weight-noise options. */
+    private List<UncertainInput> inputs(Hierarchy h) {
+        List<UncertainInput> in = new ArrayList<>();
+        if (!varyImpute.isEmpty()) {
+            List<Imputer> o = new ArrayList<>();
+            varyImpute.forEach(x -> o.add(Imputer.parse(x)));
+            in.add(new UncertainInput.ImputerChoice("imputation", o));
+        }
+        if (!varyWinsorise.isEmpty()) {
+            in.add(UncertainInput.TreatmentChoice.winsorisationLimits(
+                    "winsorisation",
+                    varyWinsorise.stream().mapToInt(Integer::intValue).toArray()));
+        }
+        if (!varyNormalise.isEmpty()) {
+            List<Normaliser> o = new ArrayList<>();
+            varyNormalise.forEach(x -> o.add(Normaliser.parse(x)));
+            in.add(new UncertainInput.NormaliserChoice("normalisation", o));
+        }
+        if (weightNoise != null) {
+            List<Integer> levels = new ArrayList<>();
+            for (int l = 1; l < h.levels(); l++) {
+                levels.add(l);
+            }
+            in.add(new UncertainInput.WeightNoise("weights", levels, weightNoise, 100, seed));
+        }
+        if (!varyAggregate.isEmpty()) {
+            List<Aggregator> o = new ArrayList<>();
+            varyAggregate.forEach(x -> o.add(Aggregator.parse(x)));
+            in.add(new UncertainInput.AggregatorChoice("aggregation", o));
+        }
+        return in;
+    }
+
+    static void writeIntervals(UncertaintyResult u, boolean panel, Writer w) throws IOException {
+        w.write("unit,target,nominal_rank,median_rank,q05_rank,q95_rank,mean_rank,runs" + (panel ? ",period" : "")
+                + "\n");
+        for (RankStats s : u.stats()) {
+            StringBuilder sb = new StringBuilder(64);
+            sb.append(cell(s.unit())).append(',').append(cell(u.target())).append(',');
+            if (s.nominal().isPresent()) {
+                sb.append(s.nominal().getAsInt());
+            }
+            sb.append(',')
+                    .append(org.citykpi.Numbers.format(s.median()))
+                    .append(',')
+                    .append(org.citykpi.Numbers.format(s.q05()))
+                    .append(',')
+                    .append(org.citykpi.Numbers.format(s.q95()))
+                    .append(',')
+                    .append(org.citykpi.Numbers.format(s.mean()))
+                    .append(',')
+                    .append(s.runs());
+            if (panel) {
+                sb.append(',').append(cell(s.period()));
+            }
+            sb.append('\n');
+            w.write(sb.toString());
+        }
+    }
+
     private Pipeline pipeline() {
         CommandLine cl = spec.commandLine();
         try {
+            boolean vary = !varyNormalise.isEmpty()
+                    || !varyAggregate.isEmpty()
+                    || !varyImpute.isEmpty()
+                    || !varyWinsorise.isEmpty()
+                    || weightNoise != null;
+            if (uncertainty != null && !vary) {
+                throw new IllegalArgumentException("--uncertainty needs at least one of --vary-normalise,"
+                        + " --vary-aggregate, --vary-impute, --vary-winsorise or --weight-noise");
+            }
+            if (uncertainty == null && (vary || target != null)) {
+                throw new IllegalArgumentException("--vary-*, --weight-noise and --target need --uncertainty RUNS");
+            }
+            if (uncertainty != null && uncertainty < 1) {
+                throw new IllegalArgumentException("--uncertainty needs at least 1 run, got " + uncertainty);
+            }
+            if (threads < 1) {
+                throw new IllegalArgumentException("--threads must be at least 1, got " + threads);
+            }
+            if (weightNoise != null && !(weightNoise >= 0 && weightNoise <= 1)) {
+                throw new IllegalArgumentException("--weight-noise must be in [0, 1], got " + weightNoise);
+            }
+            for (int x : varyWinsorise) {
+                if (x < 1) {
+                    throw new IllegalArgumentException("--vary-winsorise needs limits of at least 1, got " + x);
+                }
+            }
+            // parse the alternatives now, so that a typo is a usage error
+            varyNormalise.forEach(Normaliser::parse);
+            varyAggregate.forEach(Aggregator::parse);
+            varyImpute.forEach(Imputer::parse);
             if (!format.equals("csv") && !format.equals("json")) {
                 throw new IllegalArgumentException("--format must be csv or json, not '" + format + "'");
             }
