@@ -336,7 +336,9 @@ def normalise_column(x, node, method, params, bugs):
             if a is NA:
                 out.append(NA)
                 continue
-            y = (a - lo) / (t - lo)
+            # COINr's n_dist2targ on x' = d*x with the target d*T: 1 - (T' - x')/(T' - min x')
+            # (algebraically (x' - min)/(T' - min), but rounded as COINr rounds)
+            y = 1 - (t - a) / (t - lo)
             if node.cap_max and y > 1:
                 y = 1.0
             out.append(y)

@@ -103,9 +103,10 @@ final class NormaliseStep {
                             node.code(),
                             "indicator '" + node.code()
                                     + "' has no target (add a Target column to the iMeta, or use another normaliser)"));
-            // min and max are of x' = d·x; the worst natural value is d·min
-            double worst = d * min;
-            if (t == worst) {
+            // COINr's n_dist2targ on x' = d·x with the target T' = d·T, in its order of operations:
+            // 1 − (T' − x')/(T' − min x') (algebraically (x' − min)/(T' − min), rounded otherwise)
+            double tp = d * t;
+            if (tp == min) {
                 throw new IndexException(
                         node.code(),
                         "indicator '" + node.code() + "': the target " + t
@@ -114,7 +115,7 @@ final class NormaliseStep {
             }
             for (int i = from; i < to; i++) {
                 if (ok[i]) {
-                    double y = (src[i] - worst) / (t - worst);
+                    double y = 1 - (tp - d * src[i]) / (tp - min);
                     dst[i] = node.capAtTarget() ? Math.min(1, y) : y;
                 }
             }

@@ -17,13 +17,15 @@ import java.util.Locale;
  *   <li>{@link Goalposts}: from the node's goalposts in natural units: {@code (x − L)/(U − L)} for
  *       d = +1, {@code (U − x)/(U − L)} for d = −1, clamped to [0,1] if asked, times the scale.
  *       Missing goalposts → {@link IndexException}.
- *   <li>{@link DistanceToTarget}: from the node's target T: {@code (x − min)/(T − min)} for d = +1,
- *       {@code (max − x)/(max − T)} for d = −1, capped at 1 if the node says so. T equal to the
- *       worst value → {@link IndexException}.
+ *   <li>{@link DistanceToTarget}: from the node's target T, COINr's {@code 1 − (T' − x')/(T' −
+ *       min x')} with {@code T' = d·T}: {@code (x − min)/(T − min)} for d = +1, {@code (max −
+ *       x)/(max − T)} for d = −1 (computed in COINr's order, which rounds differently), capped at 1
+ *       if the node says so. T equal to the worst value → {@link IndexException}.
  *   <li>{@link Rank}: rank of x', ties share the lowest rank, higher value → higher rank number.
  *       {@link Borda}: rank − 1. {@link PercentRank}: {@code (rank − 1)/(n − 1)}; a single value
  *       → {@link IndexException}.
- *   <li>{@link DistanceToMax}: {@code (x' − min)/(max − min)} (min-max to [0,1]).
+ *   <li>{@link DistanceToMax}: COINr's {@code 1 − (max − x')/(max − min)} (min-max to [0,1], in
+ *       COINr's order of operations, which rounds differently and decides near-ties).
  *   <li>{@link FractionOfMax}: {@code x/max} for d = +1. For d = −1 COINr computes {@code
  *       x'/max(x') = x/min(x)}, which rewards the worst unit (its bug #4); we compute the fraction
  *       of the best value {@code min/x} instead, which needs every value above 0.
