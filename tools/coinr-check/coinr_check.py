@@ -664,7 +664,8 @@ def pipelines(peer):
     P["coverage_0.5"] = base + ["--min-coverage", "0.5"]
     P["coverage_0.8"] = base + ["--min-coverage", "0.8"]
     P["coverage_1"] = base + ["--min-coverage", "1"]
-    P["panel_per_period"] = pn
+    P["panel_per_period"] = pn + ["--scope", "per-period"]
+    P["panel_default"] = pn
     P["panel_pooled"] = pn + ["--scope", "pooled"]
     P["panel_pooled_zscore"] = pn + ["--scope", "pooled", "--normalise", "zscore:0,1"]
     P["denominate"] = base + ["--denominate"]
@@ -694,7 +695,7 @@ def pipelines(peer):
     P["treat_winsorise_2"] = base + ["--treat", "winsorise:2"]
     P["denominate_treat"] = base + ["--denominate", "--treat", "winsorise"]
     P["denominate_impute_median"] = base + ["--denominate", "--impute", "median"]
-    P["panel_impute_treat"] = pn + ["--impute", "mean:GDP_group", "--treat", "winsorise"]
+    P["panel_impute_treat"] = pn + ["--scope", "per-period", "--impute", "mean:GDP_group", "--treat", "winsorise"]
     P["panel_pooled_screen"] = pn + ["--scope", "pooled", "--screen", "0.95", "--normalise", "minmax:-1,1"]
     P["panel_pooled_copeland"] = pn + ["--scope", "pooled", "--aggregate", "copeland"]
     P["panel_denominate_pooled"] = pn + ["--scope", "pooled", "--denominate", "--normalise", "zscore:0,1"]
@@ -778,7 +779,7 @@ def index_parser():
     p.add_argument("--impute")
     p.add_argument("--screen", type=float, default=None)
     p.add_argument("--treat")
-    p.add_argument("--scope", default="per-period")
+    p.add_argument("--scope", default="pooled")  # COINr's Normalise.purse: global = TRUE
     p.add_argument("--out")
     p.add_argument("--coinr-bugs", action="store_true")
     return p

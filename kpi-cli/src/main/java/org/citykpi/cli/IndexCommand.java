@@ -106,8 +106,9 @@ public final class IndexCommand implements Callable<Integer> {
     @Option(
             names = "--scope",
             paramLabel = "per-period|pooled",
-            description = "Panel data: normalise each period on its own (default) or all periods pooled.")
-    String scope = "per-period";
+            description = "Panel data: normalise all periods pooled (default, as COINr's Normalise on a purse)"
+                    + " or each period on its own.")
+    String scope = "pooled";
 
     @Option(names = "--format", paramLabel = "csv|json", description = "Output format (default csv).")
     String format = "csv";

@@ -40,9 +40,12 @@ public record Pipeline(
 
     /** Where normalisation statistics are taken for panel data. */
     public enum Scope {
-        /** Each period on its own (the default; COINr's purse). */
+        /** Each period on its own (COINr's {@code Normalise(purse, global = FALSE)}). */
         PER_PERIOD,
-        /** All periods pooled (COINr's global normalisation of a purse). */
+        /**
+         * All periods pooled, so that scores compare over time: the default, as COINr's {@code
+         * Normalise(purse)} ({@code global = TRUE}).
+         */
         POOLED
     }
 
@@ -89,7 +92,7 @@ public record Pipeline(
                 Map.of(),
                 0,
                 Map.of(),
-                Scope.PER_PERIOD);
+                Scope.POOLED);
     }
 
     /** Returns a copy that denominates or not. */

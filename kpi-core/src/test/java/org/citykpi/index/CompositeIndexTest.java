@@ -180,8 +180,10 @@ class CompositeIndexTest {
 
     @Test
     void panelNormalisesPerPeriodOrPooled() {
+        // pooled is the default, as COINr's Normalise on a purse (global = TRUE)
+        assertEquals(Pipeline.Scope.POOLED, Pipeline.defaults().scope());
         Pipeline p = Pipeline.defaults().withImputer(new Imputer.PanelLatest());
-        IndexResult per = panel().build(p);
+        IndexResult per = panel().build(p.withScope(Pipeline.Scope.PER_PERIOD));
         // 2019: a = 1, b = 3 → a 0, b 100
         assertEquals(OptionalDouble.of(0), per.value("a", "2019", "x"));
         assertEquals(OptionalDouble.of(100), per.value("b", "2019", "x"));
@@ -192,7 +194,8 @@ class CompositeIndexTest {
         assertEquals(1, pooled.rank(pooled.rowOf("b", "2020"), 0).getAsInt());
         // a constant period is an error naming the period (2020 is 1, 3 ... not constant; 2019 without imputation is
         // fine)
-        IndexException e = assertThrows(IndexException.class, () -> panel().build(Pipeline.defaults()));
+        IndexException e = assertThrows(
+                IndexException.class, () -> panel().build(Pipeline.defaults().withScope(Pipeline.Scope.PER_PERIOD)));
         assertTrue(e.getMessage().contains("in 2020"), e.getMessage());
     }
 
