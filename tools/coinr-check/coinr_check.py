@@ -382,7 +382,8 @@ def aggregate_row(xs, ws, method, p, bugs, code, ucode):
         return NA
     sw = math.fsum(w for _, w in pairs)
     if method == "arithmetic":
-        return math.fsum(w * x for x, w in pairs) / sw
+        # COINr's a_amean: w <- w/sum(w); sum(w*x) (weights rescaled first, then summed)
+        return math.fsum((w / sw) * x for x, w in pairs)
     if method == "geometric":
         for x, _ in pairs:
             if x <= 0:

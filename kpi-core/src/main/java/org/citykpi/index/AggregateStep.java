@@ -299,7 +299,7 @@ final class AggregateStep {
                 double x = cv[i][at];
                 double term;
                 if (kind == 0) {
-                    term = w[i] * x;
+                    term = 0; // summed below, once the weight of the present children is known
                 } else if (kind == 1 && cl[i] != null && (kids[i] >= first || x > 0)) {
                     term = w[i] * cl[i][at];
                 } else {
@@ -325,7 +325,19 @@ final class AggregateStep {
             double total = sum + comp;
             double y;
             if (kind == 0) {
-                y = total / ws;
+                // as COINr's a_amean: the weights rescaled to sum to 1 first, then Σ (wᵢ/Σw)·xᵢ
+                double s = 0;
+                double c = 0;
+                for (int i = 0; i < k; i++) {
+                    int at = cb[i] + r;
+                    if (cok[i][at]) {
+                        double term = w[i] / ws * cv[i][at];
+                        double t = s + term;
+                        c += twoSumError(s, term, t);
+                        s = t;
+                    }
+                }
+                y = s + c;
             } else if (kind == 1) {
                 double l = total / ws;
                 y = logsOnly ? (l <= EXP_FINITE ? 0 : Math.exp(l)) : Math.exp(l);
@@ -475,7 +487,7 @@ final class AggregateStep {
         for (int i = 0; i < k; i++) {
             int c = kids[i];
             double[] x = cols[c];
-            double wi = w[i];
+            double wi = w[i] / full;
             double d = plan.dir[c];
             double mn = plan.min[c];
             double rg = plan.range[c];
@@ -483,8 +495,9 @@ final class AggregateStep {
             double lo = plan.lower[c];
             double[] ti = terms[i];
             for (int r = 0; r < rows; r++) {
-                double term = wi * ((d * x[r] - mn) / rg * sp + lo);
-                ti[r] = term;
+                double y = (d * x[r] - mn) / rg * sp + lo;
+                ti[r] = y;
+                double term = wi * y;
                 double s = sum[r];
                 double t = s + term;
                 comp[r] += twoSumError(s, term, t);
@@ -492,7 +505,7 @@ final class AggregateStep {
             }
         }
         for (int r = 0; r < rows; r++) {
-            sum[r] = (sum[r] + comp[r]) / full;
+            sum[r] = sum[r] + comp[r];
         }
         System.arraycopy(sum, 0, v, out, rows);
         java.util.Arrays.fill(ok, out, out + rows, true);
@@ -500,33 +513,37 @@ final class AggregateStep {
         int[] pr = partial.rows();
         long[] present = partial.present();
         int np = pr.length;
+        // each row's present weight, then its children weighted by wᵢ/that (as the row loop)
+        double[] table = k <= WEIGHT_TABLE_MAX ? weightTable(w) : null;
+        double[] ws = new double[np];
+        for (int j = 0; j < np; j++) {
+            ws[j] = table != null ? table[(int) present[j]] : weightOf(w, present[j]);
+        }
         double[] ps = new double[np];
         double[] pc = new double[np];
         for (int i = 0; i < k; i++) {
             double[] ti = terms[i];
             double[] mi = partial.mask()[i];
+            double wi = w[i];
             for (int j = 0; j < np; j++) {
-                double term = ti[pr[j]] * mi[j];
+                double term = wi / ws[j] * ti[pr[j]] * mi[j];
                 double s = ps[j];
                 double t = s + term;
                 pc[j] += twoSumError(s, term, t);
                 ps[j] = t;
             }
         }
-        double[] table = k <= WEIGHT_TABLE_MAX ? weightTable(w) : null;
         int[] gone = new int[np];
         int ng = 0;
         for (int j = 0; j < np; j++) {
             int r = pr[j];
-            long bits = present[j];
-            double ws = table != null ? table[(int) bits] : weightOf(w, bits);
-            int count = Long.bitCount(bits);
-            if (count == 0 || count < need || ws == 0) {
+            int count = Long.bitCount(present[j]);
+            if (count == 0 || count < need || ws[j] == 0) {
                 gone[ng++] = r;
                 ok[out + r] = false;
                 v[out + r] = 0;
             } else {
-                v[out + r] = (ps[j] + pc[j]) / ws;
+                v[out + r] = ps[j] + pc[j];
             }
         }
         return java.util.Arrays.copyOf(gone, ng);
@@ -561,11 +578,13 @@ final class AggregateStep {
         java.util.Arrays.fill(sum, 0, rows, 0);
         java.util.Arrays.fill(comp, 0, rows, 0);
         for (int i = 0; i < src.length; i++) {
-            addColumn(src[i], cb[i], own[i], w[i], fast.scratch(2, rows), sum, comp, rows);
+            // an arithmetic mean weighs by wᵢ/Σw (COINr's a_amean), a geometric one by wᵢ, then / Σw
+            double coefficient = geometric ? w[i] : w[i] / full;
+            addColumn(src[i], cb[i], own[i], coefficient, fast.scratch(2, rows), sum, comp, rows);
         }
         if (!geometric) {
             for (int r = 0; r < rows; r++) {
-                sum[r] = (sum[r] + comp[r]) / full;
+                sum[r] = sum[r] + comp[r];
             }
             System.arraycopy(sum, 0, v, out, rows);
             java.util.Arrays.fill(ok, out, out + rows, true);

@@ -10,7 +10,8 @@ import java.util.Locale;
  * <p>Formulas (COINr 1.1.14, {@code reference/composite-methods.md} §3.3) and edge cases:
  *
  * <ul>
- *   <li>{@link Arithmetic}: {@code Σ wᵢxᵢ / Σ wᵢ}.
+ *   <li>{@link Arithmetic}: {@code Σ (wᵢ/Σw)·xᵢ}, as COINr's {@code a_amean} computes it (the
+ *       weights rescaled to sum to 1 first; on paper {@code Σ wᵢxᵢ / Σ wᵢ}, rounded otherwise).
  *   <li>{@link Geometric}: {@code exp(Σ wᵢ ln xᵢ / Σ wᵢ)}; a child value ≤ 0 → {@link
  *       IndexException} naming it (min-max to [0, 100] always produces a 0: use {@code
  *       minmax:1,100}).
