@@ -69,6 +69,18 @@ final class AggregateStep {
         }
     }
 
+    /**
+     * Returns the fewest present children, of {@code k}, for which a unit passes a coverage
+     * threshold {@code cov}: COINr sets an aggregate to NA when {@code count/k < cov}.
+     */
+    static int minCount(double cov, int k) {
+        int c = 0;
+        while (c <= k && (double) c / k < cov) {
+            c++;
+        }
+        return c;
+    }
+
     /** Returns the rows r of {@code [0, rows)} where {@code ok[out + r]} is false, ascending. */
     private static int[] missingRows(boolean[] ok, int out, int rows) {
         int n = 0;
@@ -220,7 +232,9 @@ final class AggregateStep {
             anyLeaf |= kid < first;
             allLeaves &= kid < first;
         }
-        double need = cov * k;
+        // COINr's dat_thresh test, sum(!is.na(x))/length(x) < dat_thresh, as a count: the smallest
+        // count that passes (found with COINr's division, so a boundary case rounds as in COINr)
+        int need = minCount(cov, k);
         double full = weightSum(w);
         // the column-by-column paths compute every row as if all children were present, then redo
         // the rows with a missing child; they need rows with every child present to pass the
@@ -471,7 +485,7 @@ final class AggregateStep {
             double[] w,
             double full,
             int rows,
-            double need,
+            int need,
             double[] v,
             boolean[] ok,
             int out,
@@ -694,6 +708,7 @@ final class AggregateStep {
             }
         }
         int out = (node - first) * rows;
+        int need = minCount(cov, kids.length);
         boolean[] in = new boolean[rows];
         for (int r = 0; r < rows; r++) {
             int c = 0;
@@ -706,7 +721,7 @@ final class AggregateStep {
             // removes the scores of units with too few children (COINr applies dat_thresh to the
             // aggregate after aggregating), so it does not change the other units' scores
             in[r] = c > 0;
-            ok[out + r] = c > 0 && c >= cov * kids.length;
+            ok[out + r] = c > 0 && c >= need;
             v[out + r] = 0;
         }
         for (int g = 0; g < rows; g += groupSize) {

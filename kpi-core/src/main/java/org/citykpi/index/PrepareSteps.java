@@ -216,7 +216,8 @@ final class PrepareSteps {
                     present++;
                 }
             }
-            if (present < threshold * m.cols) {
+            // COINr's Dat_Avail = 1 − nNA/nInd, kept when ≥ the threshold (its rounding at the boundary)
+            if (1 - (double) (m.cols - present) / m.cols < threshold) {
                 active[r] = false;
                 count++;
                 if (count <= 20) {

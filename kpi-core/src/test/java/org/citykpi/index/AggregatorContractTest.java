@@ -156,4 +156,18 @@ class AggregatorContractTest {
         assertArrayEquals(new double[] {4, 9}, Fixtures.column(r, "Q"), 1e-14);
         assertArrayEquals(new double[] {4, Math.sqrt(18)}, Fixtures.column(r, "I"), 4e-15);
     }
+
+    @Test
+    void coverageCountsRoundAsCoinrDivides() {
+        // COINr: NA when count/k < dat_thresh. 4 of 5 at 0.8: 0.8 < 0.8 is false, kept; 2 of 3 at
+        // 2/3 kept; 0 needed at 0; all k at 1
+        assertEquals(4, AggregateStep.minCount(0.8, 5));
+        assertEquals(2, AggregateStep.minCount(2.0 / 3, 3));
+        assertEquals(0, AggregateStep.minCount(0, 7));
+        assertEquals(7, AggregateStep.minCount(1, 7));
+        // the boundary where multiplying differs: 7/25 == 0.28 in doubles (kept, as in COINr), while
+        // 0.28 * 25 = 7.000000000000001 would have dropped the unit
+        assertEquals(7.000000000000001, 0.28 * 25);
+        assertEquals(7, AggregateStep.minCount(0.28, 25));
+    }
 }
