@@ -211,59 +211,88 @@ final class Program {
         return cols;
     }
 
-    /** Writes a chunk's result for output {@code out}, applying the valid range and reported values. */
-    void store(int out, Buf r, int from, int n, Column[] reported, Results.Store s) {
-        double[] v = s.values[out];
-        byte[] st = s.status[out];
-        int[] dt = s.detail[out];
-        System.arraycopy(r.v, 0, v, from, n);
+    /**
+     * Writes a chunk's result for output {@code out}, applying the valid range and reported values.
+     * {@code details} and {@code causeBits} are the worker's scratch: the detail id of each row of the
+     * chunk that ends up without a value, and which rows those are.
+     */
+    void store(int out, Buf r, int from, int n, Column[] reported, Results.Store s, int[] details, long[] causeBits) {
+        double[] v = s.values(out);
+        byte[] st = s.status(out);
+        int at = s.base(out) + from;
+        System.arraycopy(r.v, 0, v, at, n);
         double lo = outMin[out];
         double hi = outMax[out];
         boolean ranged = lo != Double.NEGATIVE_INFINITY || hi != Double.POSITIVE_INFINITY;
         int det = outRangeDetail[out];
-        for (int w = 0; w < Nodes.words(n); w++) {
+        int words = Nodes.words(n);
+        for (int w = 0; w < words; w++) {
             int base = w << 6;
             int end = Math.min(64, n - base);
             long okw = r.ok[w];
+            long bad = 0;
             if (ranged) {
-                long bad = 0;
                 for (int j = 0; j < end; j++) {
                     double x = r.v[base + j];
                     bad |= (x >= lo && x <= hi ? 0L : 1L) << j;
                 }
                 bad &= okw;
-                while (bad != 0) {
-                    int i = base + Long.numberOfTrailingZeros(bad);
-                    bad &= bad - 1;
-                    st[from + i] = Codes.OUT_OF_RANGE;
-                    dt[from + i] = det;
+                long b = bad;
+                while (b != 0) {
+                    int i = base + Long.numberOfTrailingZeros(b);
+                    b &= b - 1;
+                    st[at + i] = Codes.OUT_OF_RANGE;
+                    details[i] = det;
                 }
             }
             // Rows are written fresh (status 0 = value) for each evaluation: only rows without one need a write.
             long none = ~okw & (end == 64 ? -1L : (1L << end) - 1);
+            causeBits[w] = bad | none;
             while (none != 0) {
                 int i = base + Long.numberOfTrailingZeros(none);
                 none &= none - 1;
-                st[from + i] = r.c[i];
-                dt[from + i] = r.d[i];
+                st[at + i] = r.c[i];
+                details[i] = r.d[i];
             }
         }
         // A value reported under the id wins over one reported under the published code.
         for (int k = reported.length - 1; k >= 0; k--) {
             Column rep = reported[k];
             int rdet = reportedRangeDetail[out];
-            for (int i = from; i < from + n; i++) {
-                if (rep.isPresent(i)) {
-                    double x = rep.get(i);
-                    v[i] = x;
+            for (int i = 0; i < n; i++) {
+                if (rep.isPresent(from + i)) {
+                    double x = rep.get(from + i);
+                    v[at + i] = x;
                     if (x >= lo && x <= hi) {
-                        st[i] = Codes.REPORTED;
+                        st[at + i] = Codes.REPORTED;
+                        causeBits[i >>> 6] &= ~(1L << i);
                     } else {
-                        st[i] = Codes.OUT_OF_RANGE;
-                        dt[i] = rdet;
+                        st[at + i] = Codes.OUT_OF_RANGE;
+                        details[i] = rdet;
+                        causeBits[i >>> 6] |= 1L << i;
                     }
                 }
             }
         }
+        int count = 0;
+        for (int w = 0; w < words; w++) {
+            count += Long.bitCount(causeBits[w]);
+        }
+        if (count == 0) {
+            return;
+        }
+        int[] c = new int[2 * count];
+        int k = 0;
+        for (int w = 0; w < words; w++) {
+            long bits = causeBits[w];
+            while (bits != 0) {
+                int i = (w << 6) + Long.numberOfTrailingZeros(bits);
+                bits &= bits - 1;
+                c[k] = i;
+                c[count + k] = details[i];
+                k++;
+            }
+        }
+        s.causes[out * s.chunks + from / CHUNK] = c;
     }
 }

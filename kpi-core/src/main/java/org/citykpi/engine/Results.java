@@ -26,18 +26,76 @@ public final class Results {
     private final Dataset data;
     private final Store store;
 
-    /** The result arrays, written by workers on disjoint row ranges. */
+    /**
+     * The result arrays, written by workers on disjoint row ranges. Values and status bytes of
+     * several outputs share one array (output {@code out} at {@link #base(int) base(out)} of {@link
+     * #values(int) values(out)}), so that an evaluation allocates a few large arrays rather than
+     * three per output. Detail ids are kept only for cells without a value: per output and chunk, the
+     * chunk-relative rows that have a cause, in increasing order, followed by their detail ids
+     * ({@code null} where every row of the chunk has a value).
+     */
     static final class Store {
-        final double[][] values;
-        final byte[][] status;
-        final int[][] detail;
+        /** Most cells in one values or status array (outputs are grouped up to this size). */
+        static final int BLOCK_CELLS = 1 << 24;
+
+        final int rows;
+        final int chunks;
+        private final int perBlock;
+        private final double[][] values;
+        private final byte[][] status;
+        final int[][] causes;
         final long[][] violations;
 
         Store(int outputs, int rules, int rows) {
-            values = new double[outputs][rows];
-            status = new byte[outputs][rows];
-            detail = new int[outputs][rows];
+            this(outputs, rules, rows, BLOCK_CELLS);
+        }
+
+        /** Groups outputs so that an array holds at most {@code blockCells} cells (one output at least). */
+        Store(int outputs, int rules, int rows, int blockCells) {
+            this.rows = rows;
+            this.chunks = (rows + Program.CHUNK - 1) / Program.CHUNK;
+            this.perBlock = Math.max(1, Math.min(outputs, blockCells / Math.max(1, rows)));
+            int blocks = (outputs + perBlock - 1) / perBlock;
+            values = new double[blocks][];
+            status = new byte[blocks][];
+            for (int b = 0; b < blocks; b++) {
+                int cells = Math.min(perBlock, outputs - b * perBlock) * rows;
+                values[b] = new double[cells];
+                status[b] = new byte[cells];
+            }
+            causes = new int[outputs * chunks][];
             violations = new long[rules][(rows + 63) >>> 6];
+        }
+
+        /** Returns the array holding the values of output {@code out} (from {@link #base}). */
+        double[] values(int out) {
+            return values[out / perBlock];
+        }
+
+        /** Returns the array holding the status bytes of output {@code out} (from {@link #base}). */
+        byte[] status(int out) {
+            return status[out / perBlock];
+        }
+
+        /** Returns where output {@code out}'s row 0 is in its {@link #values} and {@link #status} arrays. */
+        int base(int out) {
+            return (out % perBlock) * rows;
+        }
+
+        double value(int out, int row) {
+            return values(out)[base(out) + row];
+        }
+
+        byte status(int out, int row) {
+            return status(out)[base(out) + row];
+        }
+
+        /** Returns the detail id of a cell without a value. */
+        int detail(int out, int row) {
+            int[] c = causes[out * chunks + row / Program.CHUNK];
+            int count = c.length >>> 1;
+            int at = java.util.Arrays.binarySearch(c, 0, count, row % Program.CHUNK);
+            return c[count + at];
         }
     }
 
@@ -91,7 +149,7 @@ public final class Results {
 
     /** Returns true when the cell holds a value (computed or reported). */
     public boolean isAvailable(int row, String output) {
-        return store.status[index(output)][row] <= Codes.REPORTED;
+        return store.status(index(output), row) <= Codes.REPORTED;
     }
 
     /**
@@ -101,33 +159,35 @@ public final class Results {
      */
     public double value(int row, String output) {
         int i = index(output);
-        if (store.status[i][row] > Codes.REPORTED) {
+        if (store.status(i, row) > Codes.REPORTED) {
             throw new IllegalStateException(output + " has no value for row " + row + ": " + get(row, output));
         }
-        return store.values[i][row];
+        return store.value(i, row);
     }
 
     /** Returns the outcome of a cell as an object. */
     public KpiResult get(int row, String output) {
         int i = index(output);
-        byte s = store.status[i][row];
-        double v = store.values[i][row];
+        byte s = store.status(i, row);
+        double v = store.value(i, row);
         if (s == Codes.OK) {
             return new KpiResult.Value(v, KpiResult.Provenance.COMPUTED);
         }
         if (s == Codes.REPORTED) {
             return new KpiResult.Value(v, KpiResult.Provenance.REPORTED);
         }
-        Detail d = program.details.get(store.detail[i][row]);
+        Detail d = program.details.get(store.detail(i, row));
         return new KpiResult.NotAvailable(Codes.cause(s), d.render(data, row, v));
     }
 
     /** Returns how many cells of {@code output} hold a value. */
     public int availableCount(String output) {
-        byte[] st = store.status[index(output)];
+        int i = index(output);
+        byte[] st = store.status(i);
+        int base = store.base(i);
         int n = 0;
-        for (byte b : st) {
-            if (b <= Codes.REPORTED) {
+        for (int r = 0; r < store.rows; r++) {
+            if (st[base + r] <= Codes.REPORTED) {
                 n++;
             }
         }
@@ -206,7 +266,7 @@ public final class Results {
             String out = program.catalog.output(ref).orElse(null);
             double v;
             if (out != null) {
-                v = store.values[program.outputIndex.get(out)][row];
+                v = store.value(program.outputIndex.get(out), row);
             } else {
                 v = data.has(ref) ? data.column(ref).get(row) : Double.NaN;
             }

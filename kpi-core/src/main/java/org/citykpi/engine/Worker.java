@@ -18,6 +18,8 @@ final class Worker {
     private final Buf[] outBufs;
     private final int[] outStamp;
     private final ArrayDeque<Buf> pool = new ArrayDeque<>();
+    private final int[] details = new int[Program.CHUNK];
+    private final long[] causeBits = new long[Buf.WORDS];
     private int stamp;
 
     Worker(Program program, Column[] columns, Column[][] reported, Results.Store store) {
@@ -48,7 +50,7 @@ final class Worker {
         for (int k = 0; k < program.order.length; k++) {
             int out = program.order[k];
             Buf r = program.roots[out].eval(this, from, n);
-            program.store(out, r, from, n, reported[out], store);
+            program.store(out, r, from, n, reported[out], store, details, causeBits);
             release(r);
         }
         for (int k = 0; k < program.rules.length; k++) {
@@ -151,24 +153,20 @@ final class Worker {
             outBufs[out] = b;
         }
         outStamp[out] = stamp;
-        System.arraycopy(store.values[out], from, b.v, 0, n);
-        byte[] st = store.status[out];
-        int[] dt = store.detail[out];
-        for (int w = 0; w < Nodes.words(n); w++) {
-            int base = w << 6;
-            int end = Math.min(64, n - base);
-            long okw = 0;
-            for (int j = 0; j < end; j++) {
-                okw |= (st[from + base + j] <= Codes.REPORTED ? 1L : 0L) << j;
-            }
-            b.ok[w] = okw;
-            long bad = ~okw & (end == 64 ? -1L : (1L << end) - 1);
-            while (bad != 0) {
-                int i = base + Long.numberOfTrailingZeros(bad);
-                bad &= bad - 1;
+        int at = store.base(out) + from;
+        System.arraycopy(store.values(out), at, b.v, 0, n);
+        byte[] st = store.status(out);
+        b.allOk(n);
+        // The rows without a value are exactly those listed with a cause, in increasing order.
+        int[] c = store.causes[out * store.chunks + from / Program.CHUNK];
+        if (c != null) {
+            int count = c.length >>> 1;
+            for (int k = 0; k < count; k++) {
+                int i = c[k];
+                b.ok[i >>> 6] &= ~(1L << i);
                 b.v[i] = Buf.NEUTRAL;
-                b.c[i] = st[from + i];
-                b.d[i] = dt[from + i];
+                b.c[i] = st[at + i];
+                b.d[i] = c[count + k];
             }
         }
         return b;

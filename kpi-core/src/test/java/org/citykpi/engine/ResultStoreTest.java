@@ -1,0 +1,124 @@
+package org.citykpi.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Set;
+import org.citykpi.Period;
+import org.citykpi.Variable;
+import org.citykpi.calc.KpiResult;
+import org.citykpi.calc.KpiResult.Cause;
+import org.citykpi.catalog.Catalog;
+import org.citykpi.catalog.Direction;
+import org.citykpi.catalog.Indicator;
+import org.citykpi.data.Dataset;
+import org.junit.jupiter.api.Test;
+
+/** The result store: outputs grouped into shared arrays, detail ids kept only for cells without a value. */
+class ResultStoreTest {
+    private static final Period Y = Period.year(2021);
+
+    @Test
+    void groupsOutputsWithoutOverlap() {
+        // 7 outputs × 1,000 rows with at most 2,500 cells per array: 2 outputs per array, 4 arrays
+        Results.Store s = new Results.Store(7, 0, 1000, 2500);
+        assertSame(s.values(0), s.values(1));
+        assertNotSame(s.values(1), s.values(2));
+        assertEquals(1000, s.values(6).length); // the last array holds output 6 alone
+        assertEquals(0, s.base(2));
+        assertEquals(1000, s.base(3));
+        for (int out = 0; out < 7; out++) {
+            s.values(out)[s.base(out) + 999] = out; // last row of each output
+            s.status(out)[s.base(out)] = (byte) out;
+        }
+        for (int out = 0; out < 7; out++) {
+            assertEquals(out, s.value(out, 999));
+            assertEquals(out, s.status(out, 0));
+        }
+        // an output bigger than the limit still gets an array of its own
+        Results.Store big = new Results.Store(2, 0, 1000, 10);
+        assertNotSame(big.values(0), big.values(1));
+        assertEquals(0, big.base(1));
+        assertEquals(2, new Results.Store(0, 0, 1000).chunks * 2); // 1,000 rows: one chunk of 1,024
+    }
+
+    @Test
+    void findsTheDetailOfACellByItsRowInTheChunk() {
+        Results.Store s = new Results.Store(1, 0, 3000);
+        // chunk 1 (rows 1024…2047): rows 1024, 1500 and 2047 have causes with details 7, 8, 9
+        s.causes[1] = new int[] {0, 476, 1023, 7, 8, 9};
+        assertEquals(7, s.detail(0, 1024));
+        assertEquals(8, s.detail(0, 1500));
+        assertEquals(9, s.detail(0, 2047));
+    }
+
+    /** Cells without a value at the edges of chunks keep their cause and detail, also when read by another output. */
+    @Test
+    void causesAtChunkEdgesSurviveAndTravel() {
+        Catalog c = Catalog.builder("t", "1")
+                .variable(Variable.of("a", "n"))
+                .variable(Variable.of("b", "n"))
+                .indicator(Indicator.of("R", "ratio", "%", Direction.HIGHER, "100 * a / b")
+                        .withRange(0, 100))
+                .indicator(Indicator.of("G", "gap", "%", Direction.LOWER, "100 - R"))
+                .build();
+        int rows = 3000; // chunks 0…1023, 1024…2047, 2048…2999
+        Set<Integer> missingA = Set.of(0, 1023, 2999);
+        Set<Integer> zeroB = Set.of(1024, 2047);
+        Set<Integer> tooBig = Set.of(2048); // a = 2 b: 200 %, outside [0, 100]
+        Dataset.Builder b = Dataset.builder();
+        for (int r = 0; r < rows; r++) {
+            String e = String.format("e%04d", r); // sorts in row order
+            if (!missingA.contains(r)) {
+                b.add(e, Y, "a", tooBig.contains(r) ? 20 : 5);
+            }
+            b.add(e, Y, "b", zeroB.contains(r) ? 0 : 10);
+        }
+        Results res = Engine.create(c).evaluate(b.build(), 1);
+        for (int r = 0; r < rows; r++) {
+            KpiResult ratio = res.get(r, "R");
+            KpiResult gap = res.get(r, "G");
+            if (missingA.contains(r)) {
+                assertEquals(new KpiResult.NotAvailable(Cause.MISSING_INPUT, "needs a for 2021"), ratio);
+                assertEquals(ratio, gap); // G takes R's cause
+            } else if (zeroB.contains(r)) {
+                assertEquals(new KpiResult.NotAvailable(Cause.DIVISION_BY_ZERO, "division by zero: b is 0"), ratio);
+                assertEquals(ratio, gap);
+            } else if (tooBig.contains(r)) {
+                // 100 × 20 / 10 = 200 by hand
+                assertEquals(
+                        new KpiResult.NotAvailable(Cause.OUT_OF_RANGE, "value 200 is outside the valid range [0, 100]"),
+                        ratio);
+                // G takes R's cause; its detail renders G's own stored value (not checked here)
+                assertEquals(Cause.OUT_OF_RANGE, ((KpiResult.NotAvailable) gap).cause());
+            } else {
+                // 100 × 5 / 10 = 50; 100 − 50 = 50, by hand
+                assertEquals(new KpiResult.Value(50, KpiResult.Provenance.COMPUTED), ratio);
+                assertEquals(new KpiResult.Value(50, KpiResult.Provenance.COMPUTED), gap);
+            }
+        }
+        assertEquals(rows - 6, res.availableCount("R"));
+        assertEquals(rows - 6, res.availableCount("G"));
+    }
+
+    @Test
+    void chunksWhereEveryRowHasAValueKeepNoDetails() {
+        Catalog c = Catalog.builder("t", "1")
+                .variable(Variable.of("a", "n"))
+                .indicator(Indicator.of("K", "k", "n", Direction.HIGHER, "a + 1"))
+                .build();
+        Dataset.Builder b = Dataset.builder();
+        b.add("x", Y, "a", 1);
+        Results.Store s = new Results.Store(1, 0, 1);
+        Program p = new Program(c);
+        Dataset d = b.build();
+        Worker w = new Worker(p, p.columns(d), p.reported(d), s);
+        w.chunk(0, 1);
+        assertNull(s.causes[0]);
+        assertEquals(2, s.value(0, 0)); // 1 + 1
+        assertTrue(s.status(0, 0) == Codes.OK);
+    }
+}
