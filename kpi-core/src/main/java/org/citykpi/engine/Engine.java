@@ -63,9 +63,14 @@ public final class Engine {
             throw new IllegalArgumentException("threads must be at least 1: " + threads);
         }
         int rows = data.rowCount();
-        Results.Store store = new Results.Store(program.outputCount(), program.rules.length, rows);
         Column[] cols = program.columns(data);
         Column[][] reported = program.reported(data);
+        boolean[] hasReported = new boolean[reported.length];
+        for (int out = 0; out < reported.length; out++) {
+            hasReported[out] = reported[out].length > 0;
+        }
+        Results.Store store = new Results.Store(
+                program.outputCount(), program.rules.length, rows, hasReported, Results.Store.BLOCK_CELLS);
         int chunks = (rows + Program.CHUNK - 1) / Program.CHUNK;
         int workers = Math.min(threads, chunks);
         if (workers <= 1) {

@@ -13,13 +13,76 @@ final class Nodes {
     private Nodes() {}
 
     abstract static class Node {
+        /** The node's number in its program, unique among all its nodes (see {@link Worker#check}). */
+        int id;
+
         /** Evaluates rows {@code [from, from + n)} of the dataset into a buffer's {@code [0, n)}. */
         abstract Buf eval(Worker w, int from, int n);
+
+        /**
+         * Returns {@code {lo, hi}}: bounds of every value a row can have where this node has one (rows
+         * without a value hold anything), for the dataset {@code a} describes; {@code lo > hi} or
+         * infinite bounds where nothing better is known. Marks in {@code a.check} the nodes whose
+         * values may not be finite, which must then be checked row by row.
+         */
+        abstract double[] bounds(Analysis a);
 
         /** Returns the constant value, or NaN if the node is not a constant. */
         double constant() {
             return Double.NaN;
         }
+    }
+
+    /**
+     * What is known of a dataset's values before evaluating: which nodes may produce a value that is
+     * not finite. A node that cannot skips its non-finite check, which then has nothing to find.
+     */
+    static final class Analysis {
+        final Program program;
+        final org.citykpi.data.Column[] columns;
+        final boolean[] check;
+
+        Analysis(Program program, org.citykpi.data.Column[] columns, int nodes) {
+            this.program = program;
+            this.columns = columns;
+            this.check = new boolean[nodes];
+        }
+
+        /**
+         * Returns the bounds of a node that checks its values: where it has a value, the value is
+         * finite, so {@code [bounds] ∩ [−MAX, MAX]}; marks the node for checking unless {@code lo}
+         * and {@code hi} are finite. Bounds come from the same floating-point operations the node
+         * does, which are monotone in each argument (rounding to nearest is), so they bound every
+         * rounded result, not only the exact ones.
+         */
+        double[] checked(Node node, double lo, double hi) {
+            if (lo >= -Double.MAX_VALUE && hi <= Double.MAX_VALUE) {
+                return new double[] {lo, hi};
+            }
+            check[node.id] = true;
+            return new double[] {-Double.MAX_VALUE, Double.MAX_VALUE};
+        }
+    }
+
+    static final double[] ANY = {-Double.MAX_VALUE, Double.MAX_VALUE};
+
+    static boolean finite(double[] b) {
+        return b[0] >= -Double.MAX_VALUE && b[1] <= Double.MAX_VALUE;
+    }
+
+    static double[] hull(double[]... bs) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (double[] b : bs) {
+            lo = Math.min(lo, b[0]);
+            hi = Math.max(hi, b[1]);
+        }
+        return new double[] {lo, hi};
+    }
+
+    /** The smallest and largest of four numbers, NaN-propagating (NaN makes the bounds unknown). */
+    static double[] corners(double a, double b, double c, double d) {
+        return new double[] {Math.min(Math.min(a, b), Math.min(c, d)), Math.max(Math.max(a, b), Math.max(c, d))};
     }
 
     static int words(int n) {
@@ -28,7 +91,7 @@ final class Nodes {
 
     /**
      * Sets {@code out.ok} to the rows valid in every input and copies, for each other row, the
-     * cause and detail of the first input (in order) that has none.
+     * detail (and so the cause) of the first input (in order) that has none.
      */
     static void combine(Buf out, int n, Buf... in) {
         int words = words(n);
@@ -78,7 +141,6 @@ final class Nodes {
             if (i >= n) {
                 break;
             }
-            out.c[i] = from.c[i];
             out.d[i] = from.d[i];
         }
     }
@@ -109,9 +171,9 @@ final class Nodes {
                 int i = base + Long.numberOfTrailingZeros(bad);
                 bad &= bad - 1;
                 if (denominator != null && denominator[i] == 0) {
-                    out.fail(i, Codes.DIV_ZERO, divDetail);
+                    out.fail(i, divDetail);
                 } else {
-                    out.fail(i, Codes.OUT_OF_RANGE, finiteDetail);
+                    out.fail(i, finiteDetail);
                 }
                 z[i] = Buf.NEUTRAL;
             }
@@ -131,6 +193,11 @@ final class Nodes {
         @Override
         double constant() {
             return value;
+        }
+
+        @Override
+        double[] bounds(Analysis a) {
+            return new double[] {value, value};
         }
 
         @Override
@@ -154,6 +221,17 @@ final class Nodes {
         Buf eval(Worker w, int from, int n) {
             return w.variable(slot, from, n);
         }
+
+        @Override
+        double[] bounds(Analysis a) {
+            // A row has a value when present and within the variable's range; column values are finite.
+            org.citykpi.data.Column c = a.columns[slot];
+            if (c == null || c.presentCount() == 0) {
+                return new double[] {Buf.NEUTRAL, Buf.NEUTRAL}; // no row has a value
+            }
+            return new double[] {Math.max(c.min(), a.program.slotMin[slot]), Math.min(c.max(), a.program.slotMax[slot])
+            };
+        }
     }
 
     /** Another output (indicator or part), already computed for this chunk. */
@@ -168,6 +246,15 @@ final class Nodes {
         Buf eval(Worker w, int from, int n) {
             return w.output(output, from, n);
         }
+
+        @Override
+        double[] bounds(Analysis a) {
+            // Values of an output (computed or reported) are finite and within its valid range.
+            return new double[] {
+                Math.max(a.program.outMin[output], -Double.MAX_VALUE),
+                Math.min(a.program.outMax[output], Double.MAX_VALUE)
+            };
+        }
     }
 
     static final class NotApplicable extends Node {
@@ -178,11 +265,15 @@ final class Nodes {
         }
 
         @Override
+        double[] bounds(Analysis a) {
+            return new double[] {Buf.NEUTRAL, Buf.NEUTRAL}; // no row has a value
+        }
+
+        @Override
         Buf eval(Worker w, int from, int n) {
             Buf b = w.acquire();
             Arrays.fill(b.v, 0, n, Buf.NEUTRAL);
             Arrays.fill(b.ok, 0L);
-            Arrays.fill(b.c, 0, n, Codes.NOT_APPLICABLE);
             Arrays.fill(b.d, 0, n, detail);
             return b;
         }
@@ -193,6 +284,12 @@ final class Nodes {
 
         Negate(Node operand) {
             this.operand = operand;
+        }
+
+        @Override
+        double[] bounds(Analysis a) {
+            double[] b = operand.bounds(a);
+            return new double[] {-b[1], -b[0]};
         }
 
         @Override
@@ -223,6 +320,33 @@ final class Nodes {
             this.right = right;
             this.divDetail = divDetail;
             this.finiteDetail = finiteDetail;
+        }
+
+        @Override
+        double[] bounds(Analysis a) {
+            double[] x = left.bounds(a);
+            double[] y = right.bounds(a);
+            if (!finite(x) || !finite(y) || x[0] > x[1] || y[0] > y[1]) {
+                return a.checked(this, Double.NaN, Double.NaN);
+            }
+            double[] z;
+            switch (op) {
+                case ADD:
+                    z = new double[] {x[0] + y[0], x[1] + y[1]};
+                    break;
+                case SUB:
+                    z = new double[] {x[0] - y[1], x[1] - y[0]};
+                    break;
+                case MUL:
+                    z = corners(x[0] * y[0], x[0] * y[1], x[1] * y[0], x[1] * y[1]);
+                    break;
+                default:
+                    if (y[0] <= 0 && y[1] >= 0) {
+                        return a.checked(this, Double.NaN, Double.NaN); // the denominator may be 0
+                    }
+                    z = corners(x[0] / y[0], x[0] / y[1], x[1] / y[0], x[1] / y[1]);
+            }
+            return a.checked(this, z[0], z[1]);
         }
 
         @Override
@@ -263,7 +387,9 @@ final class Nodes {
                     }
             }
             combine(o, n, a, b);
-            checkFinite(o, n, op == Calculator.Op.DIV ? y : null, divDetail, finiteDetail);
+            if (w.check[id]) {
+                checkFinite(o, n, op == Calculator.Op.DIV ? y : null, divDetail, finiteDetail);
+            }
             w.release(a);
             w.release(b);
             return o;
@@ -291,7 +417,9 @@ final class Nodes {
                     }
             }
             copy(o, n, a);
-            checkFinite(o, n, null, divDetail, finiteDetail);
+            if (w.check[id]) {
+                checkFinite(o, n, null, divDetail, finiteDetail);
+            }
             w.release(a);
             return o;
         }
@@ -323,7 +451,9 @@ final class Nodes {
                     }
             }
             copy(o, n, b);
-            checkFinite(o, n, op == Calculator.Op.DIV ? y : null, divDetail, finiteDetail);
+            if (w.check[id]) {
+                checkFinite(o, n, op == Calculator.Op.DIV ? y : null, divDetail, finiteDetail);
+            }
             w.release(b);
             return o;
         }
@@ -338,6 +468,13 @@ final class Nodes {
             this.op = op;
             this.left = left;
             this.right = right;
+        }
+
+        @Override
+        double[] bounds(Analysis a) {
+            left.bounds(a);
+            right.bounds(a);
+            return new double[] {0, 1};
         }
 
         @Override
@@ -395,6 +532,46 @@ final class Nodes {
             this.fn = fn;
             this.args = args;
             this.finiteDetail = finiteDetail;
+        }
+
+        @Override
+        double[] bounds(Analysis a) {
+            double[][] b = new double[args.length][];
+            boolean known = true;
+            for (int k = 0; k < args.length; k++) {
+                b[k] = args[k].bounds(a);
+                known &= finite(b[k]) && b[k][0] <= b[k][1];
+            }
+            switch (fn) {
+                case NOT:
+                case AND:
+                case OR:
+                    return new double[] {0, 1}; // 0 or 1 whatever the arguments
+                default:
+            }
+            if (!known) {
+                return a.checked(this, Double.NaN, Double.NaN);
+            }
+            switch (fn) {
+                case ABS: {
+                    double m = Math.max(Math.abs(b[0][0]), Math.abs(b[0][1]));
+                    return a.checked(this, 0, m);
+                }
+                case SUM:
+                case MEAN: {
+                    // |compensated sum| <= (Σ max|x_k|)(1 + k·2^-52 …): twice the sum bounds it while the
+                    // sum stays far below the largest double; the division by k of a mean only shrinks it.
+                    double m = 0;
+                    for (double[] x : b) {
+                        m += Math.max(Math.abs(x[0]), Math.abs(x[1]));
+                    }
+                    return m <= 0x1p1000 ? a.checked(this, -2 * m, 2 * m) : a.checked(this, Double.NaN, Double.NaN);
+                }
+                default: { // MIN, MAX, CLAMP: one of the arguments
+                    double[] h = hull(b);
+                    return a.checked(this, h[0], h[1]);
+                }
+            }
         }
 
         @Override
@@ -474,7 +651,9 @@ final class Nodes {
             } else {
                 combine(o, n, in);
             }
-            checkFinite(o, n, null, 0, finiteDetail);
+            if (w.check[id]) {
+                checkFinite(o, n, null, 0, finiteDetail);
+            }
             for (Buf b : in) {
                 w.release(b);
             }
@@ -520,6 +699,12 @@ final class Nodes {
         }
 
         @Override
+        double[] bounds(Analysis a) {
+            cond.bounds(a);
+            return hull(then.bounds(a), otherwise.bounds(a));
+        }
+
+        @Override
         Buf eval(Worker w, int from, int n) {
             Buf c = cond.eval(w, from, n);
             Buf a = then.eval(w, from, n);
@@ -551,7 +736,6 @@ final class Nodes {
                     bad &= bad - 1;
                     int i = base + j;
                     Buf src = (co & (1L << j)) == 0 ? c : ((truth & (1L << j)) != 0 ? a : b);
-                    o.c[i] = src.c[i];
                     o.d[i] = src.d[i];
                 }
                 o.ok[wd] = okw;

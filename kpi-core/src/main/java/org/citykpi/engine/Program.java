@@ -38,6 +38,7 @@ final class Program {
     double[] slotMax = new double[0];
     int[] missingDetail = new int[0];
     int[] invalidDetail = new int[0];
+    private int nodeCount;
 
     Program(Catalog catalog) {
         this.catalog = catalog;
@@ -131,46 +132,63 @@ final class Program {
 
     private Nodes.Node compile(Calculator c, String self) {
         if (c instanceof Calculator.Constant k) {
-            return new Nodes.Const(k.value());
+            return node(new Nodes.Const(k.value()));
         }
         if (c instanceof Calculator.Ref r) {
             String out = catalog.output(r.name()).orElse(null);
             if (out != null && out.equals(self)) {
                 // Reported-only: the value can only come with the data, under the output's name.
-                return new Nodes.Var(slot(self, null));
+                return node(new Nodes.Var(slot(self, null)));
             }
             if (out != null) {
-                return new Nodes.Out(outputIndex.get(out));
+                return node(new Nodes.Out(outputIndex.get(out)));
             }
-            return new Nodes.Var(slot(r.name(), catalog.variable(r.name()).orElse(null)));
+            return node(new Nodes.Var(slot(r.name(), catalog.variable(r.name()).orElse(null))));
         }
         if (c instanceof Calculator.Negate neg) {
-            return new Nodes.Negate(compile(neg.operand(), self));
+            return node(new Nodes.Negate(compile(neg.operand(), self)));
         }
         if (c instanceof Calculator.Binary b) {
-            return new Nodes.Arith(
+            return node(new Nodes.Arith(
                     b.op(),
                     compile(b.left(), self),
                     compile(b.right(), self),
                     detail(new Detail.DivisionByZero(b.right().toString())),
-                    detail(new Detail.NotFinite(b.toString())));
+                    detail(new Detail.NotFinite(b.toString()))));
         }
         if (c instanceof Calculator.Compare cmp) {
-            return new Nodes.Cmp(cmp.op(), compile(cmp.left(), self), compile(cmp.right(), self));
+            return node(new Nodes.Cmp(cmp.op(), compile(cmp.left(), self), compile(cmp.right(), self)));
         }
         if (c instanceof Calculator.If i) {
-            return new Nodes.IfNode(
-                    compile(i.condition(), self), compile(i.then(), self), compile(i.otherwise(), self));
+            return node(new Nodes.IfNode(
+                    compile(i.condition(), self), compile(i.then(), self), compile(i.otherwise(), self)));
         }
         Calculator.Call call = (Calculator.Call) c;
         if (call.function() == Calculator.Function.NA) {
-            return new Nodes.NotApplicable(detail(new Detail.NotApplicable(self)));
+            return node(new Nodes.NotApplicable(detail(new Detail.NotApplicable(self))));
         }
         Nodes.Node[] args = new Nodes.Node[call.args().size()];
         for (int k = 0; k < args.length; k++) {
             args[k] = compile(call.args().get(k), self);
         }
-        return new Nodes.Func(call.function(), args, detail(new Detail.NotFinite(call.toString())));
+        return node(new Nodes.Func(call.function(), args, detail(new Detail.NotFinite(call.toString()))));
+    }
+
+    private Nodes.Node node(Nodes.Node n) {
+        n.id = nodeCount++;
+        return n;
+    }
+
+    /** Returns, per node, whether it must check its values for non-finite ones on this dataset. */
+    boolean[] checks(Column[] columns) {
+        Nodes.Analysis a = new Nodes.Analysis(this, columns, nodeCount);
+        for (int out : order) {
+            roots[out].bounds(a);
+        }
+        for (Nodes.Node r : rules) {
+            r.bounds(a);
+        }
+        return a.check;
     }
 
     /** Returns the dataset column for each variable slot (null where the dataset lacks it). */
@@ -213,12 +231,19 @@ final class Program {
 
     /**
      * Writes a chunk's result for output {@code out}, applying the valid range and reported values.
-     * {@code details} and {@code causeBits} are the worker's scratch: the detail id of each row of the
-     * chunk that ends up without a value, and which rows those are.
+     * {@code details}, {@code causeBits} and {@code outside} are the worker's scratch.
      */
-    void store(int out, Buf r, int from, int n, Column[] reported, Results.Store s, int[] details, long[] causeBits) {
+    void store(
+            int out,
+            Buf r,
+            int from,
+            int n,
+            Column[] reported,
+            Results.Store s,
+            int[] details,
+            long[] causeBits,
+            long[] outside) {
         double[] v = s.values(out);
-        byte[] st = s.status(out);
         int at = s.base(out) + from;
         System.arraycopy(r.v, 0, v, at, n);
         double lo = outMin[out];
@@ -226,10 +251,12 @@ final class Program {
         boolean ranged = lo != Double.NEGATIVE_INFINITY || hi != Double.POSITIVE_INFINITY;
         int det = outRangeDetail[out];
         int words = Nodes.words(n);
+        int count = 0;
         for (int w = 0; w < words; w++) {
             int base = w << 6;
             int end = Math.min(64, n - base);
             long okw = r.ok[w];
+            long none = ~okw & (end == 64 ? -1L : (1L << end) - 1);
             long bad = 0;
             if (ranged) {
                 for (int j = 0; j < end; j++) {
@@ -237,46 +264,14 @@ final class Program {
                     bad |= (x >= lo && x <= hi ? 0L : 1L) << j;
                 }
                 bad &= okw;
-                long b = bad;
-                while (b != 0) {
-                    int i = base + Long.numberOfTrailingZeros(b);
-                    b &= b - 1;
-                    st[at + i] = Codes.OUT_OF_RANGE;
-                    details[i] = det;
-                }
+                none |= bad;
             }
-            // Rows are written fresh (status 0 = value) for each evaluation: only rows without one need a write.
-            long none = ~okw & (end == 64 ? -1L : (1L << end) - 1);
-            causeBits[w] = bad | none;
-            while (none != 0) {
-                int i = base + Long.numberOfTrailingZeros(none);
-                none &= none - 1;
-                st[at + i] = r.c[i];
-                details[i] = r.d[i];
-            }
+            outside[w] = bad;
+            causeBits[w] = none;
+            count += Long.bitCount(none);
         }
-        // A value reported under the id wins over one reported under the published code.
-        for (int k = reported.length - 1; k >= 0; k--) {
-            Column rep = reported[k];
-            int rdet = reportedRangeDetail[out];
-            for (int i = 0; i < n; i++) {
-                if (rep.isPresent(from + i)) {
-                    double x = rep.get(from + i);
-                    v[at + i] = x;
-                    if (x >= lo && x <= hi) {
-                        st[at + i] = Codes.REPORTED;
-                        causeBits[i >>> 6] &= ~(1L << i);
-                    } else {
-                        st[at + i] = Codes.OUT_OF_RANGE;
-                        details[i] = rdet;
-                        causeBits[i >>> 6] |= 1L << i;
-                    }
-                }
-            }
-        }
-        int count = 0;
-        for (int w = 0; w < words; w++) {
-            count += Long.bitCount(causeBits[w]);
+        if (reported.length > 0) {
+            count = applyReported(out, r, from, n, reported, s, details, causeBits, outside);
         }
         if (count == 0) {
             return;
@@ -285,14 +280,73 @@ final class Program {
         int k = 0;
         for (int w = 0; w < words; w++) {
             long bits = causeBits[w];
+            long bad = outside[w];
             while (bits != 0) {
-                int i = (w << 6) + Long.numberOfTrailingZeros(bits);
+                int j = Long.numberOfTrailingZeros(bits);
                 bits &= bits - 1;
+                int i = (w << 6) + j;
                 c[k] = i;
-                c[count + k] = details[i];
+                c[count + k] = reported.length > 0 ? details[i] : ((bad >>> j) & 1) != 0 ? det : r.d[i];
                 k++;
             }
         }
         s.causes[out * s.chunks + from / CHUNK] = c;
+    }
+
+    /**
+     * Replaces computed values by reported ones where present: those in the output's range become
+     * values marked reported, the others cells outside the range. Fills {@code details} for every
+     * row left without a value, updates {@code causeBits} and returns how many rows those are.
+     */
+    private int applyReported(
+            int out,
+            Buf r,
+            int from,
+            int n,
+            Column[] reported,
+            Results.Store s,
+            int[] details,
+            long[] causeBits,
+            long[] outside) {
+        int words = Nodes.words(n);
+        for (int w = 0; w < words; w++) {
+            long bits = causeBits[w];
+            while (bits != 0) {
+                int j = Long.numberOfTrailingZeros(bits);
+                bits &= bits - 1;
+                int i = (w << 6) + j;
+                details[i] = ((outside[w] >>> j) & 1) != 0 ? outRangeDetail[out] : r.d[i];
+            }
+        }
+        double[] v = s.values(out);
+        int at = s.base(out) + from;
+        long[] rep = s.reported[out];
+        double lo = outMin[out];
+        double hi = outMax[out];
+        int rdet = reportedRangeDetail[out];
+        // A value reported under the id wins over one reported under the published code.
+        for (int k = reported.length - 1; k >= 0; k--) {
+            Column col = reported[k];
+            for (int i = 0; i < n; i++) {
+                int row = from + i;
+                if (col.isPresent(row)) {
+                    double x = col.get(row);
+                    v[at + i] = x;
+                    if (x >= lo && x <= hi) {
+                        rep[row >>> 6] |= 1L << row;
+                        causeBits[i >>> 6] &= ~(1L << i);
+                    } else {
+                        rep[row >>> 6] &= ~(1L << row);
+                        causeBits[i >>> 6] |= 1L << i;
+                        details[i] = rdet;
+                    }
+                }
+            }
+        }
+        int count = 0;
+        for (int w = 0; w < words; w++) {
+            count += Long.bitCount(causeBits[w]);
+        }
+        return count;
     }
 }

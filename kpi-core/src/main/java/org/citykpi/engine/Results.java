@@ -27,43 +27,51 @@ public final class Results {
     private final Store store;
 
     /**
-     * The result arrays, written by workers on disjoint row ranges. Values and status bytes of
-     * several outputs share one array (output {@code out} at {@link #base(int) base(out)} of {@link
-     * #values(int) values(out)}), so that an evaluation allocates a few large arrays rather than
-     * three per output. Detail ids are kept only for cells without a value: per output and chunk, the
-     * chunk-relative rows that have a cause, in increasing order, followed by their detail ids
-     * ({@code null} where every row of the chunk has a value).
+     * The result arrays, written by workers on disjoint row ranges. Values of several outputs share
+     * one array (output {@code out} at {@link #base(int) base(out)} of {@link #values(int)
+     * values(out)}), so that an evaluation allocates a few large arrays rather than one per output.
+     * Cells without a value are kept apart, per output and chunk: the chunk-relative rows that have
+     * a cause, in increasing order, followed by their detail ids ({@code null} where every row of
+     * the chunk has a value); the detail says the cause ({@link Detail#cause()}). Outputs with
+     * reported values in the dataset have a bit per row saying which values were reported.
      */
     static final class Store {
-        /** Most cells in one values or status array (outputs are grouped up to this size). */
+        /** Most cells in one values array (outputs are grouped up to this size). */
         static final int BLOCK_CELLS = 1 << 24;
 
         final int rows;
         final int chunks;
         private final int perBlock;
         private final double[][] values;
-        private final byte[][] status;
         final int[][] causes;
+        final long[][] reported;
         final long[][] violations;
 
+        /** A store without reported values. */
         Store(int outputs, int rules, int rows) {
-            this(outputs, rules, rows, BLOCK_CELLS);
+            this(outputs, rules, rows, new boolean[outputs], BLOCK_CELLS);
         }
 
-        /** Groups outputs so that an array holds at most {@code blockCells} cells (one output at least). */
-        Store(int outputs, int rules, int rows, int blockCells) {
+        /**
+         * Groups outputs so that an array holds at most {@code blockCells} cells (one output at
+         * least); {@code hasReported[out]} says whether output {@code out} may have reported values.
+         */
+        Store(int outputs, int rules, int rows, boolean[] hasReported, int blockCells) {
             this.rows = rows;
             this.chunks = (rows + Program.CHUNK - 1) / Program.CHUNK;
             this.perBlock = Math.max(1, Math.min(outputs, blockCells / Math.max(1, rows)));
             int blocks = (outputs + perBlock - 1) / perBlock;
             values = new double[blocks][];
-            status = new byte[blocks][];
             for (int b = 0; b < blocks; b++) {
-                int cells = Math.min(perBlock, outputs - b * perBlock) * rows;
-                values[b] = new double[cells];
-                status[b] = new byte[cells];
+                values[b] = new double[Math.min(perBlock, outputs - b * perBlock) * rows];
             }
             causes = new int[outputs * chunks][];
+            reported = new long[outputs][];
+            for (int out = 0; out < outputs; out++) {
+                if (hasReported[out]) {
+                    reported[out] = new long[(rows + 63) >>> 6];
+                }
+            }
             violations = new long[rules][(rows + 63) >>> 6];
         }
 
@@ -72,12 +80,7 @@ public final class Results {
             return values[out / perBlock];
         }
 
-        /** Returns the array holding the status bytes of output {@code out} (from {@link #base}). */
-        byte[] status(int out) {
-            return status[out / perBlock];
-        }
-
-        /** Returns where output {@code out}'s row 0 is in its {@link #values} and {@link #status} arrays. */
+        /** Returns where output {@code out}'s row 0 is in its {@link #values} array. */
         int base(int out) {
             return (out % perBlock) * rows;
         }
@@ -86,16 +89,30 @@ public final class Results {
             return values(out)[base(out) + row];
         }
 
-        byte status(int out, int row) {
-            return status(out)[base(out) + row];
-        }
-
-        /** Returns the detail id of a cell without a value. */
+        /** Returns the detail id of a cell without a value, or −1 for a cell with one. */
         int detail(int out, int row) {
             int[] c = causes[out * chunks + row / Program.CHUNK];
+            if (c == null) {
+                return -1;
+            }
             int count = c.length >>> 1;
             int at = java.util.Arrays.binarySearch(c, 0, count, row % Program.CHUNK);
-            return c[count + at];
+            return at < 0 ? -1 : c[count + at];
+        }
+
+        /** Returns true when the cell's value was reported. */
+        boolean reported(int out, int row) {
+            long[] bits = reported[out];
+            return bits != null && (bits[row >>> 6] & (1L << row)) != 0;
+        }
+
+        /** Returns how many cells of output {@code out} have no value. */
+        int causeCount(int out) {
+            int n = 0;
+            for (int k = out * chunks; k < (out + 1) * chunks; k++) {
+                n += causes[k] == null ? 0 : causes[k].length >>> 1;
+            }
+            return n;
         }
     }
 
@@ -149,7 +166,7 @@ public final class Results {
 
     /** Returns true when the cell holds a value (computed or reported). */
     public boolean isAvailable(int row, String output) {
-        return store.status(index(output), row) <= Codes.REPORTED;
+        return store.detail(index(output), row) < 0;
     }
 
     /**
@@ -159,7 +176,7 @@ public final class Results {
      */
     public double value(int row, String output) {
         int i = index(output);
-        if (store.status(i, row) > Codes.REPORTED) {
+        if (store.detail(i, row) >= 0) {
             throw new IllegalStateException(output + " has no value for row " + row + ": " + get(row, output));
         }
         return store.value(i, row);
@@ -168,30 +185,19 @@ public final class Results {
     /** Returns the outcome of a cell as an object. */
     public KpiResult get(int row, String output) {
         int i = index(output);
-        byte s = store.status(i, row);
+        int id = store.detail(i, row);
         double v = store.value(i, row);
-        if (s == Codes.OK) {
-            return new KpiResult.Value(v, KpiResult.Provenance.COMPUTED);
+        if (id < 0) {
+            return new KpiResult.Value(
+                    v, store.reported(i, row) ? KpiResult.Provenance.REPORTED : KpiResult.Provenance.COMPUTED);
         }
-        if (s == Codes.REPORTED) {
-            return new KpiResult.Value(v, KpiResult.Provenance.REPORTED);
-        }
-        Detail d = program.details.get(store.detail(i, row));
-        return new KpiResult.NotAvailable(Codes.cause(s), d.render(data, row, v));
+        Detail d = program.details.get(id);
+        return new KpiResult.NotAvailable(d.cause(), d.render(data, row, v));
     }
 
     /** Returns how many cells of {@code output} hold a value. */
     public int availableCount(String output) {
-        int i = index(output);
-        byte[] st = store.status(i);
-        int base = store.base(i);
-        int n = 0;
-        for (int r = 0; r < store.rows; r++) {
-            if (st[base + r] <= Codes.REPORTED) {
-                n++;
-            }
-        }
-        return n;
+        return store.rows - store.causeCount(index(output));
     }
 
     /**

@@ -20,7 +20,10 @@ final class Worker {
     private final ArrayDeque<Buf> pool = new ArrayDeque<>();
     private final int[] details = new int[Program.CHUNK];
     private final long[] causeBits = new long[Buf.WORDS];
+    private final long[] outside = new long[Buf.WORDS];
     private int stamp;
+    /** Per node: whether its values may not be finite on this dataset ({@link Program#checks}). */
+    final boolean[] check;
 
     Worker(Program program, Column[] columns, Column[][] reported, Results.Store store) {
         this.program = program;
@@ -31,6 +34,7 @@ final class Worker {
         this.varStamp = new int[program.slotCount()];
         this.outBufs = new Buf[program.outputCount()];
         this.outStamp = new int[program.outputCount()];
+        this.check = program.checks(columns);
     }
 
     Buf acquire() {
@@ -50,7 +54,7 @@ final class Worker {
         for (int k = 0; k < program.order.length; k++) {
             int out = program.order[k];
             Buf r = program.roots[out].eval(this, from, n);
-            program.store(out, r, from, n, reported[out], store, details, causeBits);
+            program.store(out, r, from, n, reported[out], store, details, causeBits, outside);
             release(r);
         }
         for (int k = 0; k < program.rules.length; k++) {
@@ -83,7 +87,6 @@ final class Worker {
         if (col == null) {
             Arrays.fill(b.v, 0, n, Buf.NEUTRAL);
             Arrays.fill(b.ok, 0L);
-            Arrays.fill(b.c, 0, n, Codes.MISSING);
             Arrays.fill(b.d, 0, n, missing);
             return b;
         }
@@ -97,7 +100,6 @@ final class Worker {
                     break;
                 }
                 b.v[i] = Buf.NEUTRAL;
-                b.c[i] = Codes.MISSING;
                 b.d[i] = missing;
             }
         }
@@ -119,7 +121,7 @@ final class Worker {
                 }
                 bad &= b.ok[w];
                 while (bad != 0) {
-                    b.fail(base + Long.numberOfTrailingZeros(bad), Codes.INVALID, invalid);
+                    b.fail(base + Long.numberOfTrailingZeros(bad), invalid);
                     bad &= bad - 1;
                 }
             }
@@ -153,9 +155,7 @@ final class Worker {
             outBufs[out] = b;
         }
         outStamp[out] = stamp;
-        int at = store.base(out) + from;
-        System.arraycopy(store.values(out), at, b.v, 0, n);
-        byte[] st = store.status(out);
+        System.arraycopy(store.values(out), store.base(out) + from, b.v, 0, n);
         b.allOk(n);
         // The rows without a value are exactly those listed with a cause, in increasing order.
         int[] c = store.causes[out * store.chunks + from / Program.CHUNK];
@@ -165,7 +165,6 @@ final class Worker {
                 int i = c[k];
                 b.ok[i >>> 6] &= ~(1L << i);
                 b.v[i] = Buf.NEUTRAL;
-                b.c[i] = st[at + i];
                 b.d[i] = c[count + k];
             }
         }

@@ -1,10 +1,10 @@
 package org.citykpi.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Set;
 import org.citykpi.Period;
@@ -24,7 +24,7 @@ class ResultStoreTest {
     @Test
     void groupsOutputsWithoutOverlap() {
         // 7 outputs × 1,000 rows with at most 2,500 cells per array: 2 outputs per array, 4 arrays
-        Results.Store s = new Results.Store(7, 0, 1000, 2500);
+        Results.Store s = new Results.Store(7, 0, 1000, new boolean[7], 2500);
         assertSame(s.values(0), s.values(1));
         assertNotSame(s.values(1), s.values(2));
         assertEquals(1000, s.values(6).length); // the last array holds output 6 alone
@@ -32,17 +32,17 @@ class ResultStoreTest {
         assertEquals(1000, s.base(3));
         for (int out = 0; out < 7; out++) {
             s.values(out)[s.base(out) + 999] = out; // last row of each output
-            s.status(out)[s.base(out)] = (byte) out;
+            s.values(out)[s.base(out)] = -out; // first row
         }
         for (int out = 0; out < 7; out++) {
             assertEquals(out, s.value(out, 999));
-            assertEquals(out, s.status(out, 0));
+            assertEquals(-out, s.value(out, 0));
         }
         // an output bigger than the limit still gets an array of its own
-        Results.Store big = new Results.Store(2, 0, 1000, 10);
+        Results.Store big = new Results.Store(2, 0, 1000, new boolean[2], 10);
         assertNotSame(big.values(0), big.values(1));
         assertEquals(0, big.base(1));
-        assertEquals(2, new Results.Store(0, 0, 1000).chunks * 2); // 1,000 rows: one chunk of 1,024
+        assertEquals(1, new Results.Store(0, 0, 1000).chunks); // 1,000 rows: one chunk of 1,024
     }
 
     @Test
@@ -53,6 +53,10 @@ class ResultStoreTest {
         assertEquals(7, s.detail(0, 1024));
         assertEquals(8, s.detail(0, 1500));
         assertEquals(9, s.detail(0, 2047));
+        assertEquals(-1, s.detail(0, 1025)); // between two listed rows: has a value
+        assertEquals(-1, s.detail(0, 5)); // chunk 0 lists nothing
+        assertEquals(3, s.causeCount(0));
+        assertFalse(s.reported(0, 1024)); // no reported values for this output
     }
 
     /** Cells without a value at the edges of chunks keep their cause and detail, also when read by another output. */
@@ -119,6 +123,6 @@ class ResultStoreTest {
         w.chunk(0, 1);
         assertNull(s.causes[0]);
         assertEquals(2, s.value(0, 0)); // 1 + 1
-        assertTrue(s.status(0, 0) == Codes.OK);
+        assertEquals(-1, s.detail(0, 0));
     }
 }
