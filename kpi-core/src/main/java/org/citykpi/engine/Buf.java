@@ -20,13 +20,13 @@ final class Buf {
     final double[] v;
     final long[] ok = new long[WORDS];
     final int[] d;
-    /** True for buffers owned by the pool (released after use); false for cached inputs. */
-    final boolean pooled;
+    /** The buffer's number in its worker's pool (released after use), or −1 for cached inputs. */
+    final int slot;
 
-    Buf(int size, boolean pooled) {
+    Buf(int size, int slot) {
         this.v = new double[size];
         this.d = new int[size];
-        this.pooled = pooled;
+        this.slot = slot;
     }
 
     /** Marks rows {@code [0, n)} valid and the rest invalid. */

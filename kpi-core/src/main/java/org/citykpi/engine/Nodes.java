@@ -145,43 +145,34 @@ final class Nodes {
         }
     }
 
-    /** Marks valid rows whose value is not finite: division by zero where the denominator is 0, else out of range. */
-    static void checkFinite(Buf out, int n, double[] denominator, int divDetail, int finiteDetail) {
+    /**
+     * Marks valid rows whose value is not finite: division by zero where the denominator is 0, else
+     * out of range; their value becomes {@link Buf#NEUTRAL}. {@code scratch} holds a chunk.
+     */
+    static void checkFinite(Buf out, int n, double[] denominator, int divDetail, int finiteDetail, double[] scratch) {
         double[] z = out.v;
-        for (int w = 0; w < words(n); w++) {
-            int base = w << 6;
-            int end = Math.min(64, n - base);
-            // Branch-free: a double is not finite when its exponent bits are all ones; adding one to
-            // the exponent field then carries into the sign bit. Invalid rows often hold infinities
-            // (x / 0 where the denominator is missing), so a per-row branch would mispredict.
-            long any = 0;
-            for (int j = 0; j < end; j++) {
-                any |= (Double.doubleToRawLongBits(z[base + j]) & EXPONENT) + EXPONENT_ONE;
+        // x − x is +0 for every finite x and NaN for ±∞ and NaN: one vectorised pass, then the
+        // intrinsic Arrays.mismatch against zeros jumps from one row that is not finite to the next
+        // (there are rarely more than a few per chunk), without a branch per row.
+        for (int i = 0; i < n; i++) {
+            scratch[i] = z[i] - z[i];
+        }
+        int i = 0;
+        while (i < n) {
+            int k = Arrays.mismatch(scratch, i, n, ZEROS, i, n);
+            if (k < 0) {
+                break;
             }
-            if (any >= 0) {
-                continue; // every value of the word is finite (the usual case)
-            }
-            long nonFinite = 0;
-            for (int j = 0; j < end; j++) {
-                long e = (Double.doubleToRawLongBits(z[base + j]) & EXPONENT) + EXPONENT_ONE;
-                nonFinite |= (e >>> 63) << j;
-            }
-            long bad = nonFinite & out.ok[w];
-            while (bad != 0) {
-                int i = base + Long.numberOfTrailingZeros(bad);
-                bad &= bad - 1;
-                if (denominator != null && denominator[i] == 0) {
-                    out.fail(i, divDetail);
-                } else {
-                    out.fail(i, finiteDetail);
-                }
+            i += k;
+            if ((out.ok[i >>> 6] & (1L << i)) != 0) {
+                out.fail(i, denominator != null && denominator[i] == 0 ? divDetail : finiteDetail);
                 z[i] = Buf.NEUTRAL;
             }
+            i++;
         }
     }
 
-    private static final long EXPONENT = 0x7FF0_0000_0000_0000L;
-    private static final long EXPONENT_ONE = 0x0010_0000_0000_0000L;
+    private static final double[] ZEROS = new double[Program.CHUNK];
 
     static final class Const extends Node {
         final double value;
@@ -202,10 +193,7 @@ final class Nodes {
 
         @Override
         Buf eval(Worker w, int from, int n) {
-            Buf b = w.acquire();
-            Arrays.fill(b.v, 0, n, value);
-            b.allOk(n);
-            return b;
+            return w.constant(id, value, n);
         }
     }
 
@@ -388,7 +376,7 @@ final class Nodes {
             }
             combine(o, n, a, b);
             if (w.check[id]) {
-                checkFinite(o, n, op == Calculator.Op.DIV ? y : null, divDetail, finiteDetail);
+                checkFinite(o, n, op == Calculator.Op.DIV ? y : null, divDetail, finiteDetail, w.scratch);
             }
             w.release(a);
             w.release(b);
@@ -418,7 +406,7 @@ final class Nodes {
             }
             copy(o, n, a);
             if (w.check[id]) {
-                checkFinite(o, n, null, divDetail, finiteDetail);
+                checkFinite(o, n, null, divDetail, finiteDetail, w.scratch);
             }
             w.release(a);
             return o;
@@ -452,7 +440,7 @@ final class Nodes {
             }
             copy(o, n, b);
             if (w.check[id]) {
-                checkFinite(o, n, op == Calculator.Op.DIV ? y : null, divDetail, finiteDetail);
+                checkFinite(o, n, op == Calculator.Op.DIV ? y : null, divDetail, finiteDetail, w.scratch);
             }
             w.release(b);
             return o;
@@ -652,7 +640,7 @@ final class Nodes {
                 combine(o, n, in);
             }
             if (w.check[id]) {
-                checkFinite(o, n, null, 0, finiteDetail);
+                checkFinite(o, n, null, 0, finiteDetail, w.scratch);
             }
             for (Buf b : in) {
                 w.release(b);

@@ -1,6 +1,5 @@
 package org.citykpi.engine;
 
-import java.util.ArrayDeque;
 import java.util.Arrays;
 import org.citykpi.data.Column;
 
@@ -17,10 +16,22 @@ final class Worker {
     private final int[] varStamp;
     private final Buf[] outBufs;
     private final int[] outStamp;
-    private final ArrayDeque<Buf> pool = new ArrayDeque<>();
+    /** Every pooled buffer made so far, by slot, and the slots of those free (a stack of ints, so no reference is written). */
+    private Buf[] pooled = new Buf[16];
+
+    private int[] free = new int[16];
+    private int freeCount;
+    private int pooledCount;
+    /** Per constant node: its values, made once (a chunk of the constant, valid). */
+    private final Buf[] constants;
+
+    private final int[] constantRows;
     private final int[] details = new int[Program.CHUNK];
     private final long[] causeBits = new long[Buf.WORDS];
     private final long[] outside = new long[Buf.WORDS];
+    /** A chunk of scratch values for the nodes' kernels. */
+    final double[] scratch = new double[Program.CHUNK];
+
     private int stamp;
     /** Per node: whether its values may not be finite on this dataset ({@link Program#checks}). */
     final boolean[] check;
@@ -35,17 +46,43 @@ final class Worker {
         this.outBufs = new Buf[program.outputCount()];
         this.outStamp = new int[program.outputCount()];
         this.check = program.checks(columns);
+        this.constants = new Buf[check.length];
+        this.constantRows = new int[check.length];
     }
 
     Buf acquire() {
-        Buf b = pool.poll();
-        return b != null ? b : new Buf(Program.CHUNK, true);
+        if (freeCount > 0) {
+            return pooled[free[--freeCount]];
+        }
+        if (pooledCount == pooled.length) {
+            pooled = Arrays.copyOf(pooled, 2 * pooledCount);
+            free = Arrays.copyOf(free, 2 * pooledCount);
+        }
+        Buf b = new Buf(Program.CHUNK, pooledCount);
+        pooled[pooledCount++] = b;
+        return b;
     }
 
     void release(Buf b) {
-        if (b.pooled) {
-            pool.push(b);
+        if (b.slot >= 0) {
+            free[freeCount++] = b.slot;
         }
+    }
+
+    /** Returns the buffer of constant node {@code node}: {@code value} in rows {@code [0, n)}, all valid. */
+    Buf constant(int node, double value, int n) {
+        Buf b = constants[node];
+        if (b == null) {
+            b = new Buf(Program.CHUNK, -1);
+            Arrays.fill(b.v, value);
+            constants[node] = b;
+        }
+        if (constantRows[node] != n) {
+            Arrays.fill(b.ok, 0L);
+            b.allOk(n);
+            constantRows[node] = n;
+        }
+        return b;
     }
 
     /** Evaluates every output and rule for rows {@code [from, from + n)}. */
@@ -77,7 +114,7 @@ final class Worker {
         }
         Buf b = varBufs[slot];
         if (b == null) {
-            b = new Buf(Program.CHUNK, false);
+            b = new Buf(Program.CHUNK, -1);
             varBufs[slot] = b;
         }
         varStamp[slot] = stamp;
@@ -151,7 +188,7 @@ final class Worker {
         }
         Buf b = outBufs[out];
         if (b == null) {
-            b = new Buf(Program.CHUNK, false);
+            b = new Buf(Program.CHUNK, -1);
             outBufs[out] = b;
         }
         outStamp[out] = stamp;
