@@ -31,6 +31,11 @@ final class Nodes {
         double constant() {
             return Double.NaN;
         }
+
+        /** Returns true when every row's value (with a value or not) is exactly +0 or +1. */
+        boolean zeroOne() {
+            return false;
+        }
     }
 
     /**
@@ -173,6 +178,7 @@ final class Nodes {
     }
 
     private static final double[] ZEROS = new double[Program.CHUNK];
+    private static final long ONE_BITS = Double.doubleToRawLongBits(1.0);
 
     static final class Const extends Node {
         final double value;
@@ -466,6 +472,11 @@ final class Nodes {
         }
 
         @Override
+        boolean zeroOne() {
+            return true; // x op y ? 1 : 0 on every row
+        }
+
+        @Override
         Buf eval(Worker w, int from, int n) {
             Buf a = left.eval(w, from, n);
             Buf b = right.eval(w, from, n);
@@ -520,6 +531,12 @@ final class Nodes {
             this.fn = fn;
             this.args = args;
             this.finiteDetail = finiteDetail;
+        }
+
+        @Override
+        boolean zeroOne() {
+            // ? 1 : 0 on every row; the non-finite check never replaces such a value
+            return fn == Calculator.Function.NOT || fn == Calculator.Function.AND || fn == Calculator.Function.OR;
         }
 
         @Override
@@ -692,8 +709,44 @@ final class Nodes {
             return hull(then.bounds(a), otherwise.bounds(a));
         }
 
+        /**
+         * {@code if(cond, 1, 0)} (or {@code if(cond, 0, 1)} when {@code negate}) where the condition
+         * is 0 or 1 on every row: the value is the condition's (or 1 minus it, exactly 0 or 1), the
+         * branches, being constants, always have a value, so the rows without one and their causes
+         * are the condition's. The same as the general path, without a select or truth mask per row.
+         */
+        private Buf yesNo(Worker w, int from, int n, boolean negate) {
+            Buf c = cond.eval(w, from, n);
+            Buf o = w.acquire();
+            double[] cv = c.v;
+            double[] z = o.v;
+            if (negate) {
+                for (int i = 0; i < n; i++) {
+                    z[i] = 1 - cv[i];
+                }
+            } else {
+                System.arraycopy(cv, 0, z, 0, n);
+            }
+            copy(o, n, c);
+            if ((n & 63) != 0) {
+                o.ok[words(n) - 1] &= (1L << (n & 63)) - 1;
+            }
+            w.release(c);
+            return o;
+        }
+
         @Override
         Buf eval(Worker w, int from, int n) {
+            if (cond.zeroOne()) {
+                long t = Double.doubleToRawLongBits(then.constant());
+                long e = Double.doubleToRawLongBits(otherwise.constant());
+                if (t == ONE_BITS && e == 0) {
+                    return yesNo(w, from, n, false);
+                }
+                if (t == 0 && e == ONE_BITS) {
+                    return yesNo(w, from, n, true);
+                }
+            }
             Buf c = cond.eval(w, from, n);
             Buf a = then.eval(w, from, n);
             Buf b = otherwise.eval(w, from, n);

@@ -152,6 +152,12 @@ public final class Results {
         return data.period(row);
     }
 
+    /** Returns the output's index, after checking that {@code row} is one of the dataset's. */
+    private int index(int row, String output) {
+        java.util.Objects.checkIndex(row, store.rows);
+        return index(output);
+    }
+
     private int index(String output) {
         Integer i = program.outputIndex.get(output);
         if (i == null) {
@@ -166,7 +172,7 @@ public final class Results {
 
     /** Returns true when the cell holds a value (computed or reported). */
     public boolean isAvailable(int row, String output) {
-        return store.detail(index(output), row) < 0;
+        return store.detail(index(row, output), row) < 0;
     }
 
     /**
@@ -175,7 +181,7 @@ public final class Results {
      * @throws IllegalStateException if the cell has no value (check {@link #isAvailable})
      */
     public double value(int row, String output) {
-        int i = index(output);
+        int i = index(row, output);
         if (store.detail(i, row) >= 0) {
             throw new IllegalStateException(output + " has no value for row " + row + ": " + get(row, output));
         }
@@ -184,7 +190,7 @@ public final class Results {
 
     /** Returns the outcome of a cell as an object. */
     public KpiResult get(int row, String output) {
-        int i = index(output);
+        int i = index(row, output);
         int id = store.detail(i, row);
         double v = store.value(i, row);
         if (id < 0) {

@@ -9,9 +9,9 @@ import org.citykpi.data.Column;
  */
 final class Worker {
     private final Program program;
-    private final Column[] columns;
-    private final Column[][] reported;
-    private final Results.Store store;
+    private Column[] columns;
+    private Column[][] reported;
+    private Results.Store store;
     private final Buf[] varBufs;
     private final int[] varStamp;
     private final Buf[] outBufs;
@@ -34,20 +34,35 @@ final class Worker {
 
     private int stamp;
     /** Per node: whether its values may not be finite on this dataset ({@link Program#checks}). */
-    final boolean[] check;
+    boolean[] check;
 
     Worker(Program program, Column[] columns, Column[][] reported, Results.Store store) {
         this.program = program;
-        this.columns = columns;
-        this.reported = reported;
-        this.store = store;
         this.varBufs = new Buf[program.slotCount()];
         this.varStamp = new int[program.slotCount()];
         this.outBufs = new Buf[program.outputCount()];
         this.outStamp = new int[program.outputCount()];
-        this.check = program.checks(columns);
+        start(columns, reported, store);
         this.constants = new Buf[check.length];
         this.constantRows = new int[check.length];
+    }
+
+    /**
+     * Prepares the worker, with the buffers it has, for another evaluation. Buffers cached for a
+     * chunk are told apart by a stamp that keeps counting, so none is taken for the new data.
+     */
+    void start(Column[] columns, Column[][] reported, Results.Store store) {
+        this.columns = columns;
+        this.reported = reported;
+        this.store = store;
+        this.check = program.checks(columns);
+    }
+
+    /** Drops the references to the last evaluation's data and results (the buffers stay). */
+    void finish() {
+        this.columns = null;
+        this.reported = null;
+        this.store = null;
     }
 
     Buf acquire() {

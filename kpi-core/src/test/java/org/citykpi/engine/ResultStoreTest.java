@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.Set;
 import org.citykpi.Period;
@@ -104,6 +105,10 @@ class ResultStoreTest {
                 assertEquals(new KpiResult.Value(50, KpiResult.Provenance.COMPUTED), gap);
             }
         }
+        // rows past the last are refused, not read from the next output sharing the array
+        assertThrows(IndexOutOfBoundsException.class, () -> res.get(rows, "R"));
+        assertThrows(IndexOutOfBoundsException.class, () -> res.value(rows, "R"));
+        assertThrows(IndexOutOfBoundsException.class, () -> res.isAvailable(-1, "G"));
         assertEquals(rows - 6, res.availableCount("R"));
         assertEquals(rows - 6, res.availableCount("G"));
     }
@@ -124,5 +129,46 @@ class ResultStoreTest {
         assertNull(s.causes[0]);
         assertEquals(2, s.value(0, 0)); // 1 + 1
         assertEquals(-1, s.detail(0, 0));
+    }
+
+    /** An engine reuses the buffers of its last evaluation: nothing of the previous dataset may show through. */
+    @Test
+    void anEngineEvaluatesOneDatasetAfterAnotherAsIfFresh() {
+        Catalog c = Catalog.builder("t", "1")
+                .variable(Variable.of("a", "n"))
+                .variable(Variable.of("b", "n"))
+                .indicator(Indicator.of("R", "ratio", "%", Direction.HIGHER, "100 * a / b"))
+                .indicator(Indicator.of("Y", "yes", "", Direction.HIGHER, "if(R > 50, 1, 0)"))
+                .build();
+        Dataset.Builder first = Dataset.builder();
+        for (int r = 0; r < 2500; r++) {
+            first.add(String.format("e%04d", r), Y, "a", r % 7);
+            first.add(String.format("e%04d", r), Y, "b", 1 + r % 5);
+        }
+        Dataset.Builder second = Dataset.builder(); // fewer rows, and no column b at all
+        for (int r = 0; r < 1100; r++) {
+            second.add(String.format("e%04d", r), Y, "a", r % 3);
+        }
+        Dataset d1 = first.build();
+        Dataset d2 = second.build();
+        Engine reused = Engine.create(c);
+        reused.evaluate(d1, 1);
+        reused.evaluate(d1, 2);
+        Results again = reused.evaluate(d2, 1);
+        Results fresh = Engine.create(c).evaluate(d2, 1);
+        for (int row = 0; row < d2.rowCount(); row++) {
+            for (String out : c.outputs()) {
+                assertEquals(fresh.get(row, out), again.get(row, out));
+            }
+            // b is missing everywhere: "needs b for 2021" (Detail.Missing)
+            assertEquals(new KpiResult.NotAvailable(Cause.MISSING_INPUT, "needs b for 2021"), again.get(row, "Y"));
+        }
+        Results back = reused.evaluate(d1, 1);
+        Results freshBack = Engine.create(c).evaluate(d1, 1);
+        for (int row = 0; row < d1.rowCount(); row++) {
+            for (String out : c.outputs()) {
+                assertEquals(freshBack.get(row, out), back.get(row, out));
+            }
+        }
     }
 }
