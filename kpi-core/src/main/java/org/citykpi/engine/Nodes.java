@@ -97,13 +97,19 @@ final class Nodes {
     /**
      * Sets {@code out.ok} to the rows valid in every input and copies, for each other row, the
      * detail (and so the cause) of the first input (in order) that has none.
+     *
+     * <p>Details of rows with a value are never read, so where an input has rows without one its
+     * details are copied whole (one bulk copy of the chunk, cheaper than a jump per row); a later
+     * input's details are then copied row by row for the rows only it lacks.
      */
     static void combine(Buf out, int n, Buf... in) {
         int words = words(n);
+        boolean first = anyInvalid(in[0], n);
+        if (first) {
+            System.arraycopy(in[0].d, 0, out.d, 0, n);
+        }
         for (int w = 0; w < words; w++) {
             long acc = in[0].ok[w];
-            long bad = ~acc;
-            copyCauses(out, in[0], w, bad, n);
             for (int k = 1; k < in.length; k++) {
                 long fromK = acc & ~in[k].ok[w];
                 copyCauses(out, in[k], w, fromK, n);
@@ -115,27 +121,39 @@ final class Nodes {
 
     static void combine(Buf out, int n, Buf a, Buf b) {
         int words = words(n);
+        if (!anyInvalid(a, n)) {
+            copy(out, n, b);
+            return;
+        }
+        System.arraycopy(a.d, 0, out.d, 0, n);
         for (int w = 0; w < words; w++) {
             long ao = a.ok[w];
             long bo = b.ok[w];
-            long all = ao & bo;
-            if (all != -1L) {
-                copyCauses(out, a, w, ~ao, n);
-                copyCauses(out, b, w, ao & ~bo, n);
-            }
-            out.ok[w] = all;
+            copyCauses(out, b, w, ao & ~bo, n);
+            out.ok[w] = ao & bo;
         }
     }
 
     static void copy(Buf out, int n, Buf a) {
         int words = words(n);
-        for (int w = 0; w < words; w++) {
-            long ao = a.ok[w];
-            if (ao != -1L) {
-                copyCauses(out, a, w, ~ao, n);
-            }
-            out.ok[w] = ao;
+        if (anyInvalid(a, n)) {
+            System.arraycopy(a.d, 0, out.d, 0, n);
         }
+        System.arraycopy(a.ok, 0, out.ok, 0, words);
+    }
+
+    /** Returns true when some row of {@code [0, n)} has no value in {@code b}. */
+    static boolean anyInvalid(Buf b, int n) {
+        if (n == 0) {
+            return false;
+        }
+        int words = words(n);
+        long all = -1L;
+        for (int w = 0; w < words - 1; w++) {
+            all &= b.ok[w];
+        }
+        long last = (n & 63) == 0 ? -1L : (1L << (n & 63)) - 1;
+        return all != -1L || (b.ok[words - 1] & last) != last;
     }
 
     private static void copyCauses(Buf out, Buf from, int w, long bits, int n) {

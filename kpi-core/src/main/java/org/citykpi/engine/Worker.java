@@ -143,16 +143,19 @@ final class Worker {
             return b;
         }
         col.copyTo(from, n, b.v, b.ok);
-        for (int w = 0; w < words; w++) {
-            long bad = ~b.ok[w];
-            while (bad != 0) {
-                int i = (w << 6) + Long.numberOfTrailingZeros(bad);
-                bad &= bad - 1;
-                if (i >= n) {
-                    break;
+        if (Nodes.anyInvalid(b, n)) {
+            // Details of rows with a value are never read: one fill, no jump per missing row.
+            Arrays.fill(b.d, 0, n, missing);
+            for (int w = 0; w < words; w++) {
+                long bad = ~b.ok[w];
+                while (bad != 0) {
+                    int i = (w << 6) + Long.numberOfTrailingZeros(bad);
+                    bad &= bad - 1;
+                    if (i >= n) {
+                        break;
+                    }
+                    b.v[i] = Buf.NEUTRAL;
                 }
-                b.v[i] = Buf.NEUTRAL;
-                b.d[i] = missing;
             }
         }
         double lo = program.slotMin[slot];
