@@ -243,8 +243,8 @@ final class Program {
             int[] details,
             long[] causeBits,
             long[] outside) {
-        double[] v = s.values(out);
-        int at = s.base(out) + from;
+        double[] v = s.values(from / CHUNK);
+        int at = s.base(out, from / CHUNK);
         System.arraycopy(r.v, 0, v, at, n);
         double lo = outMin[out];
         double hi = outMax[out];
@@ -318,8 +318,8 @@ final class Program {
                 details[i] = ((outside[w] >>> j) & 1) != 0 ? outRangeDetail[out] : r.d[i];
             }
         }
-        double[] v = s.values(out);
-        int at = s.base(out) + from;
+        double[] v = s.values(from / CHUNK);
+        int at = s.base(out, from / CHUNK);
         long[] rep = s.reported[out];
         double lo = outMin[out];
         double hi = outMax[out];

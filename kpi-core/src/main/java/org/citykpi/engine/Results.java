@@ -27,21 +27,24 @@ public final class Results {
     private final Store store;
 
     /**
-     * The result arrays, written by workers on disjoint row ranges. Values of several outputs share
-     * one array (output {@code out} at {@link #base(int) base(out)} of {@link #values(int)
-     * values(out)}), so that an evaluation allocates a few large arrays rather than one per output.
-     * Cells without a value are kept apart, per output and chunk: the chunk-relative rows that have
-     * a cause, in increasing order, followed by their detail ids ({@code null} where every row of
-     * the chunk has a value); the detail says the cause ({@link Detail#cause()}). Outputs with
-     * reported values in the dataset have a bit per row saying which values were reported.
+     * The result arrays, written by workers on disjoint row ranges. Values are laid out chunk by
+     * chunk: a chunk's values of every output, one output after the other, so that a worker writes
+     * one stream rather than one per output; chunks are grouped into a few large arrays rather than
+     * one per output. Output {@code out}'s values of chunk {@code c} start at {@link #base(int, int)
+     * base(out, c)} of {@link #values(int) values(c)}. Cells without a value are kept apart, per
+     * output and chunk: the chunk-relative rows that have a cause, in increasing order, followed by
+     * their detail ids ({@code null} where every row of the chunk has a value); the detail says the
+     * cause ({@link Detail#cause()}). Outputs with reported values in the dataset have a bit per row
+     * saying which values were reported.
      */
     static final class Store {
-        /** Most cells in one values array (outputs are grouped up to this size). */
+        /** Most cells in one values array (chunks are grouped up to this size). */
         static final int BLOCK_CELLS = 1 << 24;
 
         final int rows;
         final int chunks;
-        private final int perBlock;
+        private final int outputs;
+        private final int chunksPerBlock;
         private final double[][] values;
         final int[][] causes;
         final long[][] reported;
@@ -53,17 +56,20 @@ public final class Results {
         }
 
         /**
-         * Groups outputs so that an array holds at most {@code blockCells} cells (one output at
+         * Groups chunks so that an array holds at most {@code blockCells} cells (one chunk at
          * least); {@code hasReported[out]} says whether output {@code out} may have reported values.
          */
         Store(int outputs, int rules, int rows, boolean[] hasReported, int blockCells) {
             this.rows = rows;
+            this.outputs = outputs;
             this.chunks = (rows + Program.CHUNK - 1) / Program.CHUNK;
-            this.perBlock = Math.max(1, Math.min(outputs, blockCells / Math.max(1, rows)));
-            int blocks = (outputs + perBlock - 1) / perBlock;
+            long chunkCells = Math.max(1L, (long) outputs * Program.CHUNK);
+            this.chunksPerBlock = (int) Math.max(1, Math.min(Math.max(1, chunks), blockCells / chunkCells));
+            int blocks = (chunks + chunksPerBlock - 1) / chunksPerBlock;
             values = new double[blocks][];
             for (int b = 0; b < blocks; b++) {
-                values[b] = new double[Math.min(perBlock, outputs - b * perBlock) * rows];
+                int last = Math.min(chunks, (b + 1) * chunksPerBlock) - 1;
+                values[b] = new double[base(outputs, last)];
             }
             causes = new int[outputs * chunks][];
             reported = new long[outputs][];
@@ -75,18 +81,23 @@ public final class Results {
             violations = new long[rules][(rows + 63) >>> 6];
         }
 
-        /** Returns the array holding the values of output {@code out} (from {@link #base}). */
-        double[] values(int out) {
-            return values[out / perBlock];
+        /** Returns the array holding the values of chunk {@code chunk} (from {@link #base}). */
+        double[] values(int chunk) {
+            return values[chunk / chunksPerBlock];
         }
 
-        /** Returns where output {@code out}'s row 0 is in its {@link #values} array. */
-        int base(int out) {
-            return (out % perBlock) * rows;
+        /**
+         * Returns where output {@code out}'s first row of chunk {@code chunk} is in {@link
+         * #values(int) values(chunk)}. Only the last chunk can be short, and it is last in its array.
+         */
+        int base(int out, int chunk) {
+            int length = Math.min(Program.CHUNK, rows - chunk * Program.CHUNK);
+            return (chunk % chunksPerBlock) * outputs * Program.CHUNK + out * length;
         }
 
         double value(int out, int row) {
-            return values(out)[base(out) + row];
+            int chunk = row / Program.CHUNK;
+            return values(chunk)[base(out, chunk) + row % Program.CHUNK];
         }
 
         /** Returns the detail id of a cell without a value, or −1 for a cell with one. */

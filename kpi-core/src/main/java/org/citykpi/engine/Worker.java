@@ -210,7 +210,8 @@ final class Worker {
             outBufs[out] = b;
         }
         outStamp[out] = stamp;
-        System.arraycopy(store.values(out), store.base(out) + from, b.v, 0, n);
+        int chunk = from / Program.CHUNK;
+        System.arraycopy(store.values(chunk), store.base(out, chunk), b.v, 0, n);
         b.allOk(n);
         // The rows without a value are exactly those listed with a cause, in increasing order.
         int[] c = store.causes[out * store.chunks + from / Program.CHUNK];

@@ -23,27 +23,37 @@ class ResultStoreTest {
     private static final Period Y = Period.year(2021);
 
     @Test
-    void groupsOutputsWithoutOverlap() {
-        // 7 outputs × 1,000 rows with at most 2,500 cells per array: 2 outputs per array, 4 arrays
-        Results.Store s = new Results.Store(7, 0, 1000, new boolean[7], 2500);
+    void groupsChunksWithoutOverlap() {
+        // 3 outputs × 5,000 rows: chunks of 1,024, 1,024, 1,024, 1,024 and 904 rows; at most
+        // 7,000 cells per array: 2 chunks of 3 × 1,024 = 3,072 cells each, 3 arrays
+        Results.Store s = new Results.Store(3, 0, 5000, new boolean[3], 7000);
         assertSame(s.values(0), s.values(1));
         assertNotSame(s.values(1), s.values(2));
-        assertEquals(1000, s.values(6).length); // the last array holds output 6 alone
-        assertEquals(0, s.base(2));
-        assertEquals(1000, s.base(3));
-        for (int out = 0; out < 7; out++) {
-            s.values(out)[s.base(out) + 999] = out; // last row of each output
-            s.values(out)[s.base(out)] = -out; // first row
+        assertEquals(6144, s.values(0).length);
+        assertEquals(3 * 904, s.values(4).length); // the last array holds the short chunk alone
+        assertEquals(1024, s.base(1, 0));
+        assertEquals(3072 + 2048, s.base(2, 1));
+        assertEquals(904, s.base(1, 4)); // outputs of the short chunk follow each other at 904
+        for (int out = 0; out < 3; out++) {
+            for (int row = 0; row < 5000; row++) {
+                int chunk = row / 1024;
+                double[] v = s.values(chunk);
+                int at = s.base(out, chunk) + row % 1024;
+                v[at] = out * 10_000 + row;
+            }
         }
-        for (int out = 0; out < 7; out++) {
-            assertEquals(out, s.value(out, 999));
-            assertEquals(-out, s.value(out, 0));
+        for (int out = 0; out < 3; out++) {
+            for (int row = 0; row < 5000; row++) {
+                // read back after all writes: two cells sharing a place would show here
+                assertEquals(out * 10_000 + row, s.value(out, row));
+            }
         }
-        // an output bigger than the limit still gets an array of its own
-        Results.Store big = new Results.Store(2, 0, 1000, new boolean[2], 10);
+        // a chunk bigger than the limit still gets an array of its own
+        Results.Store big = new Results.Store(2, 0, 3000, new boolean[2], 10);
         assertNotSame(big.values(0), big.values(1));
-        assertEquals(0, big.base(1));
+        assertEquals(0, big.base(0, 1));
         assertEquals(1, new Results.Store(0, 0, 1000).chunks); // 1,000 rows: one chunk of 1,024
+        assertEquals(0, new Results.Store(4, 0, 0).chunks); // no rows: nothing to allocate
     }
 
     @Test
