@@ -307,14 +307,14 @@ final class Nodes {
         @Override
         Buf eval(Worker w, int from, int n) {
             Buf a = operand.eval(w, from, n);
-            Buf b = w.acquire();
+            Buf b = w.into(a);
             double[] x = a.v;
             double[] z = b.v;
             for (int i = 0; i < n; i++) {
                 z[i] = -x[i];
             }
             copy(b, n, a);
-            w.release(a);
+            w.releaseUnless(a, b);
             return b;
         }
     }
@@ -373,7 +373,9 @@ final class Nodes {
             }
             Buf a = left.eval(w, from, n);
             Buf b = right.eval(w, from, n);
-            Buf o = w.acquire();
+            // The result may take the left operand's buffer (same index read and written, and the
+            // denominator, on the right, stays intact for the check).
+            Buf o = w.into(a);
             double[] x = a.v;
             double[] y = b.v;
             double[] z = o.v;
@@ -402,14 +404,14 @@ final class Nodes {
             if (w.check[id]) {
                 checkFinite(o, n, op == Calculator.Op.DIV ? y : null, divDetail, finiteDetail, w.scratch);
             }
-            w.release(a);
+            w.releaseUnless(a, o);
             w.release(b);
             return o;
         }
 
         private Buf scalarRight(Worker w, int from, int n, double k) {
             Buf a = left.eval(w, from, n);
-            Buf o = w.acquire();
+            Buf o = w.into(a);
             double[] x = a.v;
             double[] z = o.v;
             switch (op) {
@@ -432,13 +434,14 @@ final class Nodes {
             if (w.check[id]) {
                 checkFinite(o, n, null, divDetail, finiteDetail, w.scratch);
             }
-            w.release(a);
+            w.releaseUnless(a, o);
             return o;
         }
 
         private Buf scalarLeft(Worker w, int from, int n, double k) {
             Buf b = right.eval(w, from, n);
-            Buf o = w.acquire();
+            // Not in place for a division: its denominator is checked after.
+            Buf o = op == Calculator.Op.DIV ? w.acquire() : w.into(b);
             double[] y = b.v;
             double[] z = o.v;
             switch (op) {
@@ -466,7 +469,7 @@ final class Nodes {
             if (w.check[id]) {
                 checkFinite(o, n, op == Calculator.Op.DIV ? y : null, divDetail, finiteDetail, w.scratch);
             }
-            w.release(b);
+            w.releaseUnless(b, o);
             return o;
         }
     }
@@ -799,21 +802,21 @@ final class Nodes {
          */
         private Buf yesNo(Worker w, int from, int n, boolean negate) {
             Buf c = cond.eval(w, from, n);
-            Buf o = w.acquire();
+            Buf o = w.into(c);
             double[] cv = c.v;
             double[] z = o.v;
             if (negate) {
                 for (int i = 0; i < n; i++) {
                     z[i] = 1 - cv[i];
                 }
-            } else {
+            } else if (o != c) {
                 System.arraycopy(cv, 0, z, 0, n);
             }
             copy(o, n, c);
             if ((n & 63) != 0) {
                 o.ok[words(n) - 1] &= (1L << (n & 63)) - 1;
             }
-            w.release(c);
+            w.releaseUnless(c, o);
             return o;
         }
 

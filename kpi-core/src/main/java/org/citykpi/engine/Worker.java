@@ -78,6 +78,22 @@ final class Worker {
         return b;
     }
 
+    /**
+     * Returns a buffer for a result computed row by row from {@code in}: {@code in} itself when the
+     * pool owns it (its only reader is the node asking, so it may be overwritten in place), else a
+     * fresh one. Cached inputs (variables, outputs, constants) are never overwritten.
+     */
+    Buf into(Buf in) {
+        return in.slot >= 0 ? in : acquire();
+    }
+
+    /** Releases {@code in} unless it became the result {@code out} (see {@link #into}). */
+    void releaseUnless(Buf in, Buf out) {
+        if (in != out) {
+            release(in);
+        }
+    }
+
     void release(Buf b) {
         if (b.slot >= 0) {
             free[freeCount++] = b.slot;
