@@ -277,17 +277,37 @@ final class Program {
             return;
         }
         int[] c = new int[2 * count];
+        // The details of the rows without a value: from the scratch after reported values, else
+        // from the buffer, then (rarely) the range's detail for values outside the range.
+        int[] source = reported.length > 0 ? details : r.d;
         int k = 0;
         for (int w = 0; w < words; w++) {
             long bits = causeBits[w];
-            long bad = outside[w];
             while (bits != 0) {
-                int j = Long.numberOfTrailingZeros(bits);
+                int i = (w << 6) + Long.numberOfTrailingZeros(bits);
                 bits &= bits - 1;
-                int i = (w << 6) + j;
                 c[k] = i;
-                c[count + k] = reported.length > 0 ? details[i] : ((bad >>> j) & 1) != 0 ? det : r.d[i];
+                c[count + k] = source[i];
                 k++;
+            }
+        }
+        if (ranged && reported.length == 0) {
+            k = 0;
+            for (int w = 0; w < words; w++) {
+                long bad = outside[w];
+                if (bad == 0) {
+                    k += Long.bitCount(causeBits[w]);
+                    continue;
+                }
+                long bits = causeBits[w];
+                while (bits != 0) {
+                    int j = Long.numberOfTrailingZeros(bits);
+                    bits &= bits - 1;
+                    if (((bad >>> j) & 1) != 0) {
+                        c[count + k] = det;
+                    }
+                    k++;
+                }
             }
         }
         s.causes[out * s.chunks + from / CHUNK] = c;
