@@ -2,7 +2,7 @@ package org.citykpi.engine;
 
 /**
  * A chunk-sized column of intermediate results: values, a validity bit per row ({@code ok}), and
- * for rows without a value a status code ({@link Codes}) and a detail id. Values of rows that are
+ * for rows without a value a detail id, which also says the cause ({@link Detail#cause()}). Values of rows that are
  * not valid are meaningless (they are computed anyway so that value loops have no branches). Not
  * thread-safe: each worker owns its buffers.
  */
@@ -19,16 +19,14 @@ final class Buf {
 
     final double[] v;
     final long[] ok = new long[WORDS];
-    final byte[] c;
     final int[] d;
-    /** True for buffers owned by the pool (released after use); false for cached inputs. */
-    final boolean pooled;
+    /** The buffer's number in its worker's pool (released after use), or −1 for cached inputs. */
+    final int slot;
 
-    Buf(int size, boolean pooled) {
+    Buf(int size, int slot) {
         this.v = new double[size];
-        this.c = new byte[size];
         this.d = new int[size];
-        this.pooled = pooled;
+        this.slot = slot;
     }
 
     /** Marks rows {@code [0, n)} valid and the rest invalid. */
@@ -42,12 +40,11 @@ final class Buf {
         }
     }
 
-    /** Marks row {@code i} invalid with a cause and detail, unless it is invalid already. */
-    void fail(int i, byte cause, int detail) {
+    /** Marks row {@code i} invalid with a cause's detail, unless it is invalid already. */
+    void fail(int i, int detail) {
         long bit = 1L << i;
         if ((ok[i >>> 6] & bit) != 0) {
             ok[i >>> 6] &= ~bit;
-            c[i] = cause;
             d[i] = detail;
         }
     }

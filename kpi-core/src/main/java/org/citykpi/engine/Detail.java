@@ -1,12 +1,30 @@
 package org.citykpi.engine;
 
 import org.citykpi.Numbers;
+import org.citykpi.calc.KpiResult;
 import org.citykpi.data.Column;
 import org.citykpi.data.Dataset;
 
 /** How a cause's detail is worded; rendered only when asked, from the data of the row. */
 sealed interface Detail {
     String render(Dataset data, int row, double value);
+
+    /** Returns the cause this detail words: one per kind of detail, so a detail id says both. */
+    default KpiResult.Cause cause() {
+        if (this instanceof Missing) {
+            return KpiResult.Cause.MISSING_INPUT;
+        }
+        if (this instanceof Invalid) {
+            return KpiResult.Cause.INVALID_INPUT;
+        }
+        if (this instanceof DivisionByZero) {
+            return KpiResult.Cause.DIVISION_BY_ZERO;
+        }
+        if (this instanceof NotApplicable) {
+            return KpiResult.Cause.NOT_APPLICABLE;
+        }
+        return KpiResult.Cause.OUT_OF_RANGE; // NotFinite, OutOfRange
+    }
 
     /** The variable (or reported indicator) has no value. */
     record Missing(String name) implements Detail {

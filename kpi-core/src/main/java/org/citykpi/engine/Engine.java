@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -32,6 +33,11 @@ import org.citykpi.data.Dataset;
  */
 public final class Engine {
     private final Program program;
+    /**
+     * Workers of finished evaluations, whose chunk buffers (a few MB for a U4SSC-sized catalog) the
+     * next evaluation reuses instead of allocating; at most as many as ran at the same time.
+     */
+    private final ConcurrentLinkedQueue<Worker> idle = new ConcurrentLinkedQueue<>();
 
     private Engine(Program program) {
         this.program = program;
@@ -63,17 +69,23 @@ public final class Engine {
             throw new IllegalArgumentException("threads must be at least 1: " + threads);
         }
         int rows = data.rowCount();
-        Results.Store store = new Results.Store(program.outputCount(), program.rules.length, rows);
         Column[] cols = program.columns(data);
         Column[][] reported = program.reported(data);
+        boolean[] hasReported = new boolean[reported.length];
+        for (int out = 0; out < reported.length; out++) {
+            hasReported[out] = reported[out].length > 0;
+        }
+        Results.Store store = new Results.Store(
+                program.outputCount(), program.rules.length, rows, hasReported, Results.Store.BLOCK_CELLS);
         int chunks = (rows + Program.CHUNK - 1) / Program.CHUNK;
         int workers = Math.min(threads, chunks);
         if (workers <= 1) {
-            Worker w = new Worker(program, cols, reported, store);
+            Worker w = worker(cols, reported, store);
             for (int c = 0; c < chunks; c++) {
                 int from = c * Program.CHUNK;
                 w.chunk(from, Math.min(Program.CHUNK, rows - from));
             }
+            done(w);
             return new Results(program, data, store);
         }
         AtomicInteger next = new AtomicInteger();
@@ -86,11 +98,12 @@ public final class Engine {
             List<Future<?>> futures = new ArrayList<>();
             for (int k = 0; k < workers; k++) {
                 futures.add(pool.submit(() -> {
-                    Worker w = new Worker(program, cols, reported, store);
+                    Worker w = worker(cols, reported, store);
                     for (int c = next.getAndIncrement(); c < chunks; c = next.getAndIncrement()) {
                         int from = c * Program.CHUNK;
                         w.chunk(from, Math.min(Program.CHUNK, rows - from));
                     }
+                    done(w);
                 }));
             }
             for (Future<?> f : futures) {
@@ -105,5 +118,19 @@ public final class Engine {
             pool.shutdownNow();
         }
         return new Results(program, data, store);
+    }
+
+    private Worker worker(Column[] cols, Column[][] reported, Results.Store store) {
+        Worker w = idle.poll();
+        if (w == null) {
+            return new Worker(program, cols, reported, store);
+        }
+        w.start(cols, reported, store);
+        return w;
+    }
+
+    private void done(Worker w) {
+        w.finish();
+        idle.offer(w);
     }
 }

@@ -38,6 +38,7 @@ final class Program {
     double[] slotMax = new double[0];
     int[] missingDetail = new int[0];
     int[] invalidDetail = new int[0];
+    private int nodeCount;
 
     Program(Catalog catalog) {
         this.catalog = catalog;
@@ -131,46 +132,63 @@ final class Program {
 
     private Nodes.Node compile(Calculator c, String self) {
         if (c instanceof Calculator.Constant k) {
-            return new Nodes.Const(k.value());
+            return node(new Nodes.Const(k.value()));
         }
         if (c instanceof Calculator.Ref r) {
             String out = catalog.output(r.name()).orElse(null);
             if (out != null && out.equals(self)) {
                 // Reported-only: the value can only come with the data, under the output's name.
-                return new Nodes.Var(slot(self, null));
+                return node(new Nodes.Var(slot(self, null)));
             }
             if (out != null) {
-                return new Nodes.Out(outputIndex.get(out));
+                return node(new Nodes.Out(outputIndex.get(out)));
             }
-            return new Nodes.Var(slot(r.name(), catalog.variable(r.name()).orElse(null)));
+            return node(new Nodes.Var(slot(r.name(), catalog.variable(r.name()).orElse(null))));
         }
         if (c instanceof Calculator.Negate neg) {
-            return new Nodes.Negate(compile(neg.operand(), self));
+            return node(new Nodes.Negate(compile(neg.operand(), self)));
         }
         if (c instanceof Calculator.Binary b) {
-            return new Nodes.Arith(
+            return node(new Nodes.Arith(
                     b.op(),
                     compile(b.left(), self),
                     compile(b.right(), self),
                     detail(new Detail.DivisionByZero(b.right().toString())),
-                    detail(new Detail.NotFinite(b.toString())));
+                    detail(new Detail.NotFinite(b.toString()))));
         }
         if (c instanceof Calculator.Compare cmp) {
-            return new Nodes.Cmp(cmp.op(), compile(cmp.left(), self), compile(cmp.right(), self));
+            return node(new Nodes.Cmp(cmp.op(), compile(cmp.left(), self), compile(cmp.right(), self)));
         }
         if (c instanceof Calculator.If i) {
-            return new Nodes.IfNode(
-                    compile(i.condition(), self), compile(i.then(), self), compile(i.otherwise(), self));
+            return node(new Nodes.IfNode(
+                    compile(i.condition(), self), compile(i.then(), self), compile(i.otherwise(), self)));
         }
         Calculator.Call call = (Calculator.Call) c;
         if (call.function() == Calculator.Function.NA) {
-            return new Nodes.NotApplicable(detail(new Detail.NotApplicable(self)));
+            return node(new Nodes.NotApplicable(detail(new Detail.NotApplicable(self))));
         }
         Nodes.Node[] args = new Nodes.Node[call.args().size()];
         for (int k = 0; k < args.length; k++) {
             args[k] = compile(call.args().get(k), self);
         }
-        return new Nodes.Func(call.function(), args, detail(new Detail.NotFinite(call.toString())));
+        return node(new Nodes.Func(call.function(), args, detail(new Detail.NotFinite(call.toString()))));
+    }
+
+    private Nodes.Node node(Nodes.Node n) {
+        n.id = nodeCount++;
+        return n;
+    }
+
+    /** Returns, per node, whether it must check its values for non-finite ones on this dataset. */
+    boolean[] checks(Column[] columns) {
+        Nodes.Analysis a = new Nodes.Analysis(this, columns, nodeCount);
+        for (int out : order) {
+            roots[out].bounds(a);
+        }
+        for (Nodes.Node r : rules) {
+            r.bounds(a);
+        }
+        return a.check;
     }
 
     /** Returns the dataset column for each variable slot (null where the dataset lacks it). */
@@ -211,59 +229,144 @@ final class Program {
         return cols;
     }
 
-    /** Writes a chunk's result for output {@code out}, applying the valid range and reported values. */
-    void store(int out, Buf r, int from, int n, Column[] reported, Results.Store s) {
-        double[] v = s.values[out];
-        byte[] st = s.status[out];
-        int[] dt = s.detail[out];
-        System.arraycopy(r.v, 0, v, from, n);
+    /**
+     * Writes a chunk's result for output {@code out}, applying the valid range and reported values.
+     * {@code details}, {@code causeBits} and {@code outside} are the worker's scratch.
+     */
+    void store(
+            int out,
+            Buf r,
+            int from,
+            int n,
+            Column[] reported,
+            Results.Store s,
+            int[] details,
+            long[] causeBits,
+            long[] outside) {
+        double[] v = s.values(from / CHUNK);
+        int at = s.base(out, from / CHUNK);
+        System.arraycopy(r.v, 0, v, at, n);
         double lo = outMin[out];
         double hi = outMax[out];
         boolean ranged = lo != Double.NEGATIVE_INFINITY || hi != Double.POSITIVE_INFINITY;
         int det = outRangeDetail[out];
-        for (int w = 0; w < Nodes.words(n); w++) {
+        int words = Nodes.words(n);
+        int count = 0;
+        for (int w = 0; w < words; w++) {
             int base = w << 6;
             int end = Math.min(64, n - base);
             long okw = r.ok[w];
+            long none = ~okw & (end == 64 ? -1L : (1L << end) - 1);
+            long bad = 0;
             if (ranged) {
-                long bad = 0;
                 for (int j = 0; j < end; j++) {
                     double x = r.v[base + j];
                     bad |= (x >= lo && x <= hi ? 0L : 1L) << j;
                 }
                 bad &= okw;
-                while (bad != 0) {
-                    int i = base + Long.numberOfTrailingZeros(bad);
-                    bad &= bad - 1;
-                    st[from + i] = Codes.OUT_OF_RANGE;
-                    dt[from + i] = det;
-                }
+                none |= bad;
             }
-            // Rows are written fresh (status 0 = value) for each evaluation: only rows without one need a write.
-            long none = ~okw & (end == 64 ? -1L : (1L << end) - 1);
-            while (none != 0) {
-                int i = base + Long.numberOfTrailingZeros(none);
-                none &= none - 1;
-                st[from + i] = r.c[i];
-                dt[from + i] = r.d[i];
+            outside[w] = bad;
+            causeBits[w] = none;
+            count += Long.bitCount(none);
+        }
+        if (reported.length > 0) {
+            count = applyReported(out, r, from, n, reported, s, details, causeBits, outside);
+        }
+        if (count == 0) {
+            return;
+        }
+        int[] c = new int[2 * count];
+        // The details of the rows without a value: from the scratch after reported values, else
+        // from the buffer, then (rarely) the range's detail for values outside the range.
+        int[] source = reported.length > 0 ? details : r.d;
+        int k = 0;
+        for (int w = 0; w < words; w++) {
+            long bits = causeBits[w];
+            while (bits != 0) {
+                int i = (w << 6) + Long.numberOfTrailingZeros(bits);
+                bits &= bits - 1;
+                c[k] = i;
+                c[count + k] = source[i];
+                k++;
             }
         }
+        if (ranged && reported.length == 0) {
+            k = 0;
+            for (int w = 0; w < words; w++) {
+                long bad = outside[w];
+                if (bad == 0) {
+                    k += Long.bitCount(causeBits[w]);
+                    continue;
+                }
+                long bits = causeBits[w];
+                while (bits != 0) {
+                    int j = Long.numberOfTrailingZeros(bits);
+                    bits &= bits - 1;
+                    if (((bad >>> j) & 1) != 0) {
+                        c[count + k] = det;
+                    }
+                    k++;
+                }
+            }
+        }
+        s.causes[out * s.chunks + from / CHUNK] = c;
+    }
+
+    /**
+     * Replaces computed values by reported ones where present: those in the output's range become
+     * values marked reported, the others cells outside the range. Fills {@code details} for every
+     * row left without a value, updates {@code causeBits} and returns how many rows those are.
+     */
+    private int applyReported(
+            int out,
+            Buf r,
+            int from,
+            int n,
+            Column[] reported,
+            Results.Store s,
+            int[] details,
+            long[] causeBits,
+            long[] outside) {
+        int words = Nodes.words(n);
+        for (int w = 0; w < words; w++) {
+            long bits = causeBits[w];
+            while (bits != 0) {
+                int j = Long.numberOfTrailingZeros(bits);
+                bits &= bits - 1;
+                int i = (w << 6) + j;
+                details[i] = ((outside[w] >>> j) & 1) != 0 ? outRangeDetail[out] : r.d[i];
+            }
+        }
+        double[] v = s.values(from / CHUNK);
+        int at = s.base(out, from / CHUNK);
+        long[] rep = s.reported[out];
+        double lo = outMin[out];
+        double hi = outMax[out];
+        int rdet = reportedRangeDetail[out];
         // A value reported under the id wins over one reported under the published code.
         for (int k = reported.length - 1; k >= 0; k--) {
-            Column rep = reported[k];
-            int rdet = reportedRangeDetail[out];
-            for (int i = from; i < from + n; i++) {
-                if (rep.isPresent(i)) {
-                    double x = rep.get(i);
-                    v[i] = x;
+            Column col = reported[k];
+            for (int i = 0; i < n; i++) {
+                int row = from + i;
+                if (col.isPresent(row)) {
+                    double x = col.get(row);
+                    v[at + i] = x;
                     if (x >= lo && x <= hi) {
-                        st[i] = Codes.REPORTED;
+                        rep[row >>> 6] |= 1L << row;
+                        causeBits[i >>> 6] &= ~(1L << i);
                     } else {
-                        st[i] = Codes.OUT_OF_RANGE;
-                        dt[i] = rdet;
+                        rep[row >>> 6] &= ~(1L << row);
+                        causeBits[i >>> 6] |= 1L << i;
+                        details[i] = rdet;
                     }
                 }
             }
         }
+        int count = 0;
+        for (int w = 0; w < words; w++) {
+            count += Long.bitCount(causeBits[w]);
+        }
+        return count;
     }
 }

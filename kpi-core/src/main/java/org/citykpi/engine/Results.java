@@ -26,18 +26,104 @@ public final class Results {
     private final Dataset data;
     private final Store store;
 
-    /** The result arrays, written by workers on disjoint row ranges. */
+    /**
+     * The result arrays, written by workers on disjoint row ranges. Values are laid out chunk by
+     * chunk: a chunk's values of every output, one output after the other, so that a worker writes
+     * one stream rather than one per output; chunks are grouped into a few large arrays rather than
+     * one per output. Output {@code out}'s values of chunk {@code c} start at {@link #base(int, int)
+     * base(out, c)} of {@link #values(int) values(c)}. Cells without a value are kept apart, per
+     * output and chunk: the chunk-relative rows that have a cause, in increasing order, followed by
+     * their detail ids ({@code null} where every row of the chunk has a value); the detail says the
+     * cause ({@link Detail#cause()}). Outputs with reported values in the dataset have a bit per row
+     * saying which values were reported.
+     */
     static final class Store {
-        final double[][] values;
-        final byte[][] status;
-        final int[][] detail;
+        /** Most cells in one values array (chunks are grouped up to this size). */
+        static final int BLOCK_CELLS = 1 << 24;
+
+        final int rows;
+        final int chunks;
+        private final int outputs;
+        private final int chunksPerBlock;
+        private final double[][] values;
+        final int[][] causes;
+        final long[][] reported;
         final long[][] violations;
 
+        /** A store without reported values. */
         Store(int outputs, int rules, int rows) {
-            values = new double[outputs][rows];
-            status = new byte[outputs][rows];
-            detail = new int[outputs][rows];
+            this(outputs, rules, rows, new boolean[outputs], BLOCK_CELLS);
+        }
+
+        /**
+         * Groups chunks so that an array holds at most {@code blockCells} cells (one chunk at
+         * least); {@code hasReported[out]} says whether output {@code out} may have reported values.
+         */
+        Store(int outputs, int rules, int rows, boolean[] hasReported, int blockCells) {
+            this.rows = rows;
+            this.outputs = outputs;
+            this.chunks = (rows + Program.CHUNK - 1) / Program.CHUNK;
+            long chunkCells = Math.max(1L, (long) outputs * Program.CHUNK);
+            this.chunksPerBlock = (int) Math.max(1, Math.min(Math.max(1, chunks), blockCells / chunkCells));
+            int blocks = (chunks + chunksPerBlock - 1) / chunksPerBlock;
+            values = new double[blocks][];
+            for (int b = 0; b < blocks; b++) {
+                int last = Math.min(chunks, (b + 1) * chunksPerBlock) - 1;
+                values[b] = new double[base(outputs, last)];
+            }
+            causes = new int[outputs * chunks][];
+            reported = new long[outputs][];
+            for (int out = 0; out < outputs; out++) {
+                if (hasReported[out]) {
+                    reported[out] = new long[(rows + 63) >>> 6];
+                }
+            }
             violations = new long[rules][(rows + 63) >>> 6];
+        }
+
+        /** Returns the array holding the values of chunk {@code chunk} (from {@link #base}). */
+        double[] values(int chunk) {
+            return values[chunk / chunksPerBlock];
+        }
+
+        /**
+         * Returns where output {@code out}'s first row of chunk {@code chunk} is in {@link
+         * #values(int) values(chunk)}. Only the last chunk can be short, and it is last in its array.
+         */
+        int base(int out, int chunk) {
+            int length = Math.min(Program.CHUNK, rows - chunk * Program.CHUNK);
+            return (chunk % chunksPerBlock) * outputs * Program.CHUNK + out * length;
+        }
+
+        double value(int out, int row) {
+            int chunk = row / Program.CHUNK;
+            return values(chunk)[base(out, chunk) + row % Program.CHUNK];
+        }
+
+        /** Returns the detail id of a cell without a value, or −1 for a cell with one. */
+        int detail(int out, int row) {
+            int[] c = causes[out * chunks + row / Program.CHUNK];
+            if (c == null) {
+                return -1;
+            }
+            int count = c.length >>> 1;
+            int at = java.util.Arrays.binarySearch(c, 0, count, row % Program.CHUNK);
+            return at < 0 ? -1 : c[count + at];
+        }
+
+        /** Returns true when the cell's value was reported. */
+        boolean reported(int out, int row) {
+            long[] bits = reported[out];
+            return bits != null && (bits[row >>> 6] & (1L << row)) != 0;
+        }
+
+        /** Returns how many cells of output {@code out} have no value. */
+        int causeCount(int out) {
+            int n = 0;
+            for (int k = out * chunks; k < (out + 1) * chunks; k++) {
+                n += causes[k] == null ? 0 : causes[k].length >>> 1;
+            }
+            return n;
         }
     }
 
@@ -77,6 +163,12 @@ public final class Results {
         return data.period(row);
     }
 
+    /** Returns the output's index, after checking that {@code row} is one of the dataset's. */
+    private int index(int row, String output) {
+        java.util.Objects.checkIndex(row, store.rows);
+        return index(output);
+    }
+
     private int index(String output) {
         Integer i = program.outputIndex.get(output);
         if (i == null) {
@@ -91,7 +183,7 @@ public final class Results {
 
     /** Returns true when the cell holds a value (computed or reported). */
     public boolean isAvailable(int row, String output) {
-        return store.status[index(output)][row] <= Codes.REPORTED;
+        return store.detail(index(row, output), row) < 0;
     }
 
     /**
@@ -100,38 +192,29 @@ public final class Results {
      * @throws IllegalStateException if the cell has no value (check {@link #isAvailable})
      */
     public double value(int row, String output) {
-        int i = index(output);
-        if (store.status[i][row] > Codes.REPORTED) {
+        int i = index(row, output);
+        if (store.detail(i, row) >= 0) {
             throw new IllegalStateException(output + " has no value for row " + row + ": " + get(row, output));
         }
-        return store.values[i][row];
+        return store.value(i, row);
     }
 
     /** Returns the outcome of a cell as an object. */
     public KpiResult get(int row, String output) {
-        int i = index(output);
-        byte s = store.status[i][row];
-        double v = store.values[i][row];
-        if (s == Codes.OK) {
-            return new KpiResult.Value(v, KpiResult.Provenance.COMPUTED);
+        int i = index(row, output);
+        int id = store.detail(i, row);
+        double v = store.value(i, row);
+        if (id < 0) {
+            return new KpiResult.Value(
+                    v, store.reported(i, row) ? KpiResult.Provenance.REPORTED : KpiResult.Provenance.COMPUTED);
         }
-        if (s == Codes.REPORTED) {
-            return new KpiResult.Value(v, KpiResult.Provenance.REPORTED);
-        }
-        Detail d = program.details.get(store.detail[i][row]);
-        return new KpiResult.NotAvailable(Codes.cause(s), d.render(data, row, v));
+        Detail d = program.details.get(id);
+        return new KpiResult.NotAvailable(d.cause(), d.render(data, row, v));
     }
 
     /** Returns how many cells of {@code output} hold a value. */
     public int availableCount(String output) {
-        byte[] st = store.status[index(output)];
-        int n = 0;
-        for (byte b : st) {
-            if (b <= Codes.REPORTED) {
-                n++;
-            }
-        }
-        return n;
+        return store.rows - store.causeCount(index(output));
     }
 
     /**
@@ -206,7 +289,7 @@ public final class Results {
             String out = program.catalog.output(ref).orElse(null);
             double v;
             if (out != null) {
-                v = store.values[program.outputIndex.get(out)][row];
+                v = store.value(program.outputIndex.get(out), row);
             } else {
                 v = data.has(ref) ? data.column(ref).get(row) : Double.NaN;
             }

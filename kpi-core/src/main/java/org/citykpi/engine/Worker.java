@@ -1,6 +1,5 @@
 package org.citykpi.engine;
 
-import java.util.ArrayDeque;
 import java.util.Arrays;
 import org.citykpi.data.Column;
 
@@ -10,36 +9,111 @@ import org.citykpi.data.Column;
  */
 final class Worker {
     private final Program program;
-    private final Column[] columns;
-    private final Column[][] reported;
-    private final Results.Store store;
+    private Column[] columns;
+    private Column[][] reported;
+    private Results.Store store;
     private final Buf[] varBufs;
     private final int[] varStamp;
     private final Buf[] outBufs;
     private final int[] outStamp;
-    private final ArrayDeque<Buf> pool = new ArrayDeque<>();
+    /** Every pooled buffer made so far, by slot, and the slots of those free (a stack of ints, so no reference is written). */
+    private Buf[] pooled = new Buf[16];
+
+    private int[] free = new int[16];
+    private int freeCount;
+    private int pooledCount;
+    /** Per constant node: its values, made once (a chunk of the constant, valid). */
+    private final Buf[] constants;
+
+    private final int[] constantRows;
+    private final int[] details = new int[Program.CHUNK];
+    private final long[] causeBits = new long[Buf.WORDS];
+    private final long[] outside = new long[Buf.WORDS];
+    /** A chunk of scratch values for the nodes' kernels. */
+    final double[] scratch = new double[Program.CHUNK];
+
     private int stamp;
+    /** Per node: whether its values may not be finite on this dataset ({@link Program#checks}). */
+    boolean[] check;
 
     Worker(Program program, Column[] columns, Column[][] reported, Results.Store store) {
         this.program = program;
-        this.columns = columns;
-        this.reported = reported;
-        this.store = store;
         this.varBufs = new Buf[program.slotCount()];
         this.varStamp = new int[program.slotCount()];
         this.outBufs = new Buf[program.outputCount()];
         this.outStamp = new int[program.outputCount()];
+        start(columns, reported, store);
+        this.constants = new Buf[check.length];
+        this.constantRows = new int[check.length];
+    }
+
+    /**
+     * Prepares the worker, with the buffers it has, for another evaluation. Buffers cached for a
+     * chunk are told apart by a stamp that keeps counting, so none is taken for the new data.
+     */
+    void start(Column[] columns, Column[][] reported, Results.Store store) {
+        this.columns = columns;
+        this.reported = reported;
+        this.store = store;
+        this.check = program.checks(columns);
+    }
+
+    /** Drops the references to the last evaluation's data and results (the buffers stay). */
+    void finish() {
+        this.columns = null;
+        this.reported = null;
+        this.store = null;
     }
 
     Buf acquire() {
-        Buf b = pool.poll();
-        return b != null ? b : new Buf(Program.CHUNK, true);
+        if (freeCount > 0) {
+            return pooled[free[--freeCount]];
+        }
+        if (pooledCount == pooled.length) {
+            pooled = Arrays.copyOf(pooled, 2 * pooledCount);
+            free = Arrays.copyOf(free, 2 * pooledCount);
+        }
+        Buf b = new Buf(Program.CHUNK, pooledCount);
+        pooled[pooledCount++] = b;
+        return b;
+    }
+
+    /**
+     * Returns a buffer for a result computed row by row from {@code in}: {@code in} itself when the
+     * pool owns it (its only reader is the node asking, so it may be overwritten in place), else a
+     * fresh one. Cached inputs (variables, outputs, constants) are never overwritten.
+     */
+    Buf into(Buf in) {
+        return in.slot >= 0 ? in : acquire();
+    }
+
+    /** Releases {@code in} unless it became the result {@code out} (see {@link #into}). */
+    void releaseUnless(Buf in, Buf out) {
+        if (in != out) {
+            release(in);
+        }
     }
 
     void release(Buf b) {
-        if (b.pooled) {
-            pool.push(b);
+        if (b.slot >= 0) {
+            free[freeCount++] = b.slot;
         }
+    }
+
+    /** Returns the buffer of constant node {@code node}: {@code value} in rows {@code [0, n)}, all valid. */
+    Buf constant(int node, double value, int n) {
+        Buf b = constants[node];
+        if (b == null) {
+            b = new Buf(Program.CHUNK, -1);
+            Arrays.fill(b.v, value);
+            constants[node] = b;
+        }
+        if (constantRows[node] != n) {
+            Arrays.fill(b.ok, 0L);
+            b.allOk(n);
+            constantRows[node] = n;
+        }
+        return b;
     }
 
     /** Evaluates every output and rule for rows {@code [from, from + n)}. */
@@ -48,7 +122,7 @@ final class Worker {
         for (int k = 0; k < program.order.length; k++) {
             int out = program.order[k];
             Buf r = program.roots[out].eval(this, from, n);
-            program.store(out, r, from, n, reported[out], store);
+            program.store(out, r, from, n, reported[out], store, details, causeBits, outside);
             release(r);
         }
         for (int k = 0; k < program.rules.length; k++) {
@@ -71,7 +145,7 @@ final class Worker {
         }
         Buf b = varBufs[slot];
         if (b == null) {
-            b = new Buf(Program.CHUNK, false);
+            b = new Buf(Program.CHUNK, -1);
             varBufs[slot] = b;
         }
         varStamp[slot] = stamp;
@@ -81,22 +155,23 @@ final class Worker {
         if (col == null) {
             Arrays.fill(b.v, 0, n, Buf.NEUTRAL);
             Arrays.fill(b.ok, 0L);
-            Arrays.fill(b.c, 0, n, Codes.MISSING);
             Arrays.fill(b.d, 0, n, missing);
             return b;
         }
         col.copyTo(from, n, b.v, b.ok);
-        for (int w = 0; w < words; w++) {
-            long bad = ~b.ok[w];
-            while (bad != 0) {
-                int i = (w << 6) + Long.numberOfTrailingZeros(bad);
-                bad &= bad - 1;
-                if (i >= n) {
-                    break;
+        if (Nodes.anyInvalid(b, n)) {
+            // Details of rows with a value are never read: one fill, no jump per missing row.
+            Arrays.fill(b.d, 0, n, missing);
+            for (int w = 0; w < words; w++) {
+                long bad = ~b.ok[w];
+                while (bad != 0) {
+                    int i = (w << 6) + Long.numberOfTrailingZeros(bad);
+                    bad &= bad - 1;
+                    if (i >= n) {
+                        break;
+                    }
+                    b.v[i] = Buf.NEUTRAL;
                 }
-                b.v[i] = Buf.NEUTRAL;
-                b.c[i] = Codes.MISSING;
-                b.d[i] = missing;
             }
         }
         double lo = program.slotMin[slot];
@@ -117,7 +192,7 @@ final class Worker {
                 }
                 bad &= b.ok[w];
                 while (bad != 0) {
-                    b.fail(base + Long.numberOfTrailingZeros(bad), Codes.INVALID, invalid);
+                    b.fail(base + Long.numberOfTrailingZeros(bad), invalid);
                     bad &= bad - 1;
                 }
             }
@@ -147,28 +222,22 @@ final class Worker {
         }
         Buf b = outBufs[out];
         if (b == null) {
-            b = new Buf(Program.CHUNK, false);
+            b = new Buf(Program.CHUNK, -1);
             outBufs[out] = b;
         }
         outStamp[out] = stamp;
-        System.arraycopy(store.values[out], from, b.v, 0, n);
-        byte[] st = store.status[out];
-        int[] dt = store.detail[out];
-        for (int w = 0; w < Nodes.words(n); w++) {
-            int base = w << 6;
-            int end = Math.min(64, n - base);
-            long okw = 0;
-            for (int j = 0; j < end; j++) {
-                okw |= (st[from + base + j] <= Codes.REPORTED ? 1L : 0L) << j;
-            }
-            b.ok[w] = okw;
-            long bad = ~okw & (end == 64 ? -1L : (1L << end) - 1);
-            while (bad != 0) {
-                int i = base + Long.numberOfTrailingZeros(bad);
-                bad &= bad - 1;
+        int chunk = from / Program.CHUNK;
+        System.arraycopy(store.values(chunk), store.base(out, chunk), b.v, 0, n);
+        b.allOk(n);
+        // The rows without a value are exactly those listed with a cause, in increasing order.
+        int[] c = store.causes[out * store.chunks + from / Program.CHUNK];
+        if (c != null) {
+            int count = c.length >>> 1;
+            for (int k = 0; k < count; k++) {
+                int i = c[k];
+                b.ok[i >>> 6] &= ~(1L << i);
                 b.v[i] = Buf.NEUTRAL;
-                b.c[i] = st[from + i];
-                b.d[i] = dt[from + i];
+                b.d[i] = c[count + k];
             }
         }
         return b;
