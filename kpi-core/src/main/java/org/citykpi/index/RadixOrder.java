@@ -17,7 +17,6 @@ package org.citykpi.index;
  */
 final class RadixOrder {
     private static final int BITS = 11;
-    private static final int MASK = (1 << BITS) - 1;
     /** Buckets up to this size are finished by insertion. */
     private static final int SMALL = 24;
 
@@ -34,11 +33,15 @@ final class RadixOrder {
             key[i] = b ^ ((b >> 63) | Long.MIN_VALUE);
             order[i] = i;
         }
-        sort(key, order, new long[n], new int[n], 0, n);
+        sort(key, order, new long[n], new int[n], 0, n, new int[64][], 0);
     }
 
-    /** Sorts {@code (key, pos)[from, to)} by unsigned key, stably; {@code tk, tp}: scratch. */
-    private static void sort(long[] key, int[] pos, long[] tk, int[] tp, int from, int to) {
+    /**
+     * Sorts {@code (key, pos)[from, to)} by unsigned key, stably; {@code tk, tp}: scratch;
+     * {@code counts[depth]}: the bucket counts of this level of the recursion, reused by every
+     * bucket of that level (made on first use).
+     */
+    private static void sort(long[] key, int[] pos, long[] tk, int[] tp, int from, int to, int[][] counts, int depth) {
         if (to - from <= SMALL) {
             insertion(key, pos, from, to);
             return;
@@ -58,19 +61,29 @@ final class RadixOrder {
         // it down order the keys; if every varying bit lies within them, they order them fully
         int high = 63 - Long.numberOfLeadingZeros(varying);
         int low = Long.numberOfTrailingZeros(varying);
-        int shift = high - low < BITS ? low : high + 1 - BITS;
+        // about two buckets per key, at most 2^11: clearing the counts stays proportional to the keys
+        int bits = Math.max(4, Math.min(BITS, 33 - Integer.numberOfLeadingZeros(to - from)));
+        int mask = (1 << bits) - 1;
+        int shift = high - low < bits ? low : high + 1 - bits;
         boolean last = shift == low;
-        int[] start = new int[(1 << BITS) + 1];
-        for (int i = from; i < to; i++) {
-            start[1 + ((int) (key[i] >>> shift) & MASK)]++;
+        if (counts[depth] == null) {
+            counts[depth] = new int[2 * (1 << BITS) + 1];
         }
-        for (int b = 0; b < (1 << BITS); b++) {
+        // start[b] (b ≤ 2^bits) is where bucket b begins; start[2^BITS + 1 + b] the next free
+        // place in it
+        int[] start = counts[depth];
+        java.util.Arrays.fill(start, 0, (1 << bits) + 1, 0);
+        for (int i = from; i < to; i++) {
+            start[1 + ((int) (key[i] >>> shift) & mask)]++;
+        }
+        for (int b = 0; b < (1 << bits); b++) {
             start[b + 1] += start[b];
         }
-        int[] next = java.util.Arrays.copyOf(start, 1 << BITS);
+        int nb = (1 << BITS) + 1;
+        System.arraycopy(start, 0, start, nb, 1 << bits);
         for (int i = from; i < to; i++) {
             long k = key[i];
-            int at = from + next[(int) (k >>> shift) & MASK]++;
+            int at = from + start[nb + ((int) (k >>> shift) & mask)]++;
             tk[at] = k;
             tp[at] = pos[i];
         }
@@ -79,11 +92,11 @@ final class RadixOrder {
         if (last) {
             return; // every varying bit was used: each bucket holds equal keys
         }
-        for (int b = 0; b < (1 << BITS); b++) {
+        for (int b = 0; b < (1 << bits); b++) {
             int lo = from + start[b];
             int hi = from + start[b + 1];
             if (hi - lo > 1) {
-                sort(key, pos, tk, tp, lo, hi);
+                sort(key, pos, tk, tp, lo, hi, counts, depth + 1);
             }
         }
     }
