@@ -65,11 +65,20 @@ sealed interface Detail {
         }
     }
 
-    /** The result is outside the indicator's valid range; the value is kept for the message. */
-    record OutOfRange(String what, String range) implements Detail {
+    /**
+     * The result of {@code output} (its index and name) is outside its valid range; the value is
+     * kept for the message. Outputs computed from it inherit this detail: their messages name the
+     * output and show its value, not their own (see {@link #renderInherited}).
+     */
+    record OutOfRange(String what, String range, int output, String name) implements Detail {
         @Override
         public String render(Dataset data, int row, double value) {
             return what + " " + Numbers.format(value) + " is outside the valid range " + range;
+        }
+
+        /** Renders the detail for another output: {@code value} is this output's value. */
+        public String renderInherited(double value) {
+            return name + " " + render(null, 0, value);
         }
     }
 

@@ -59,8 +59,8 @@ final class Program {
             outMin[i] = part != null ? part.min() : ind.min();
             outMax[i] = part != null ? part.max() : ind.max();
             String range = rangeText(outMin[i], outMax[i]);
-            outRangeDetail[i] = detail(new Detail.OutOfRange("value", range));
-            reportedRangeDetail[i] = detail(new Detail.OutOfRange("reported value", range));
+            outRangeDetail[i] = detail(new Detail.OutOfRange("value", range, i, out));
+            reportedRangeDetail[i] = detail(new Detail.OutOfRange("reported value", range, i, out));
             List<String> names = new ArrayList<>();
             names.add(out);
             if (!ind.code().isEmpty()) {

@@ -209,6 +209,11 @@ public final class Results {
                     v, store.reported(i, row) ? KpiResult.Provenance.REPORTED : KpiResult.Provenance.COMPUTED);
         }
         Detail d = program.details.get(id);
+        if (d instanceof Detail.OutOfRange && ((Detail.OutOfRange) d).output() != i) {
+            // taken from the output that is out of range: name it and show its value
+            Detail.OutOfRange o = (Detail.OutOfRange) d;
+            return new KpiResult.NotAvailable(d.cause(), o.renderInherited(store.value(o.output(), row)));
+        }
         return new KpiResult.NotAvailable(d.cause(), d.render(data, row, v));
     }
 

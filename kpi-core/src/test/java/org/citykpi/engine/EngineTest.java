@@ -185,6 +185,29 @@ class EngineTest {
     }
 
     @Test
+    void anOutputWithoutAValueBecauseAnotherIsOutOfRangeNamesThatOneAndItsValue() {
+        // P = 100 * 12 / 10 = 120 is outside [0, 100]; Q = 100 - P takes P's cause, and its message
+        // must show P's value 120 (not Q's own -20) and say that it is P's
+        Catalog c = Catalog.builder("t", "1")
+                .variable(Variable.of("a", ""))
+                .variable(Variable.of("b", ""))
+                .indicator(Indicator.of("P", "share", "%", Direction.HIGHER, "100 * a / b")
+                        .withRange(0, 100))
+                .indicator(Indicator.of("Q", "rest", "%", Direction.HIGHER, "100 - P"))
+                .build();
+        Dataset.Builder b = Dataset.builder();
+        b.add("e", Y, "a", 12);
+        b.add("e", Y, "b", 10);
+        Results r = Engine.create(c).evaluate(b.build());
+        assertEquals(
+                new KpiResult.NotAvailable(Cause.OUT_OF_RANGE, "value 120 is outside the valid range [0, 100]"),
+                r.get(0, "P"));
+        assertEquals(
+                new KpiResult.NotAvailable(Cause.OUT_OF_RANGE, "P value 120 is outside the valid range [0, 100]"),
+                r.get(0, "Q"));
+    }
+
+    @Test
     void reportedValuesPassThroughByIdOrCode() {
         Catalog c = Catalog.builder("t", "1")
                 .variable(Variable.of("a", ""))
