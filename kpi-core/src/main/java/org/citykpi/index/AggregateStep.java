@@ -19,7 +19,7 @@ final class AggregateStep {
             Pipeline p,
             int groupSize,
             IntFunction<String> label) {
-        run(ind, null, agg, h, weights, p, groupSize, label, null);
+        run(ind, null, agg, h, weights, p, groupSize, label, null, false);
     }
 
     /**
@@ -37,14 +37,74 @@ final class AggregateStep {
             Pipeline p,
             int groupSize,
             IntFunction<String> label,
-            boolean[] needed) {
+            boolean[] needed,
+            boolean parallel) {
         int first = h.indicatorCount();
         int[][] known = plan != null ? plan.in.missing() : ind.knownMissing();
         // missing-cell lists of the aggregates made by the fast arithmetic path (null otherwise)
         Fast fast = known == null ? null : new Fast(known, new int[h.nodes().size() - first][], new int[agg.rows]);
         Leaves leaves = new Leaves(ind, plan);
         MeanLogs logs = new MeanLogs(agg, needed);
-        for (int node = first; node < h.nodes().size(); node++) {
+        // nodes of one level only read lower levels, so a level's nodes can be made in any order;
+        // with parallel set, a large level is split in two halves made at once
+        int node = first;
+        while (node < h.nodes().size()) {
+            int level = h.nodes().get(node).level();
+            int end = node;
+            long cells = 0;
+            while (end < h.nodes().size() && h.nodes().get(end).level() == level) {
+                cells += (long) h.childIndices(end).length * agg.rows;
+                end++;
+            }
+            if (parallel && fast != null && end - node >= 2 && cells >= PARALLEL_ABOVE) {
+                int mid = (node + end) >>> 1;
+                int from = node;
+                int to = end;
+                Fast other = new Fast(fast.indicators, fast.aggregates, new int[agg.rows]);
+                java.util.concurrent.ForkJoinTask<?> half = java.util.concurrent.ForkJoinPool.commonPool()
+                        .submit(() -> nodes(mid, to, leaves, agg, h, weights, p, groupSize, label, other, logs));
+                nodes(from, mid, leaves, agg, h, weights, p, groupSize, label, fast, logs);
+                half.join();
+            } else {
+                nodes(node, end, leaves, agg, h, weights, p, groupSize, label, fast, logs);
+            }
+            node = end;
+        }
+        if (fast != null) {
+            agg.setMissing(fast.aggregates);
+        }
+    }
+
+    /**
+     * Returns the fewest present children, of {@code k}, for which a unit passes a coverage
+     * threshold {@code cov}: COINr sets an aggregate to NA when {@code count/k < cov}.
+     */
+    static int minCount(double cov, int k) {
+        int c = 0;
+        while (c <= k && (double) c / k < cov) {
+            c++;
+        }
+        return c;
+    }
+
+    /** Levels with at least this many child cells are split over two threads when asked. */
+    static final long PARALLEL_ABOVE = 1 << 18;
+
+    /** Makes aggregates {@code [from, to)} (hierarchy indices) one after the other. */
+    private static void nodes(
+            int from,
+            int to,
+            Leaves leaves,
+            Matrix agg,
+            Hierarchy h,
+            double[] weights,
+            Pipeline p,
+            int groupSize,
+            IntFunction<String> label,
+            Fast fast,
+            MeanLogs logs) {
+        int first = h.indicatorCount();
+        for (int node = from; node < to; node++) {
             Node n = h.nodes().get(node);
             int[] kids = h.childIndices(node);
             double[] w = new double[kids.length];
@@ -64,21 +124,6 @@ final class AggregateStep {
                 fast.aggregates[node - first] = missingRows(agg.ok, (node - first) * agg.rows, agg.rows);
             }
         }
-        if (fast != null) {
-            agg.setMissing(fast.aggregates);
-        }
-    }
-
-    /**
-     * Returns the fewest present children, of {@code k}, for which a unit passes a coverage
-     * threshold {@code cov}: COINr sets an aggregate to NA when {@code count/k < cov}.
-     */
-    static int minCount(double cov, int k) {
-        int c = 0;
-        while (c <= k && (double) c / k < cov) {
-            c++;
-        }
-        return c;
     }
 
     /** Returns the rows r of {@code [0, rows)} where {@code ok[out + r]} is false, ascending. */

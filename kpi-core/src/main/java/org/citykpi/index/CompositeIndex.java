@@ -166,6 +166,10 @@ public final class CompositeIndex {
         return minMax == null ? null : NormaliseStep.minMaxPlan(in, hierarchy.indicators(), minMax);
     }
 
+    /** Whether builds split large levels over two threads (more than one core, and not turned off). */
+    static final boolean PARALLEL =
+            Runtime.getRuntime().availableProcessors() > 1 && !Boolean.getBoolean("citykpi.index.sequential");
+
     /** Matrices with more cells than this (8 B each: 512 KiB) are normalised by a plan. */
     static final int FUSE_ABOVE = 1 << 16;
 
@@ -229,7 +233,10 @@ public final class CompositeIndex {
                 p,
                 data.units().size(),
                 r -> data.periods().size() > 1 ? data.unitOf(r) + " in " + data.periodOf(r) : data.unitOf(r),
-                needed);
+                needed,
+                // a build may use a second core for a large level; uncertainty runs (needed set)
+                // are spread over cores already
+                needed == null && PARALLEL);
         return out;
     }
 
