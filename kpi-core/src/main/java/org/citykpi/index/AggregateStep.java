@@ -170,8 +170,11 @@ final class AggregateStep {
             return needed != null && !needed[col];
         }
 
-        /** Returns the array of mean logs, allocating it on first use. */
-        double[] values() {
+        /**
+         * Returns the array of mean logs, allocating it on first use (synchronised: the two halves
+         * of a level split over two threads must share one array).
+         */
+        synchronized double[] values() {
             if (values == null) {
                 values = new double[agg.v.length];
             }
@@ -179,7 +182,7 @@ final class AggregateStep {
         }
 
         /** Returns the mean logs if aggregate column {@code col} is a geometric mean, else null. */
-        double[] of(int col) {
+        synchronized double[] of(int col) {
             return made[col] ? values : null;
         }
     }
