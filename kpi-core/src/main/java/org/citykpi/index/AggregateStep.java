@@ -189,7 +189,9 @@ final class AggregateStep {
 
     /** The normalised indicators: a matrix, or a min-max plan written on first need. */
     private static final class Leaves {
-        private Matrix ind;
+        // volatile: the two halves of a split level may write the plan's matrix at once; a plain
+        // field could hand one thread the other's matrix before its values are visible
+        private volatile Matrix ind;
         final NormaliseStep.MinMaxPlan plan;
 
         Leaves(Matrix ind, NormaliseStep.MinMaxPlan plan) {
