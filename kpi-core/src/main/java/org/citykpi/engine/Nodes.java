@@ -705,8 +705,7 @@ final class Nodes {
                     double si = s[i];
                     double yi = y[i];
                     double t = si + yi;
-                    double bp = t - si;
-                    comp[i] += (si - (t - bp)) + (yi - bp);
+                    comp[i] += twoSumError(si, yi, t);
                     s[i] = t;
                 }
             }
@@ -730,8 +729,7 @@ final class Nodes {
                     double c = 0.0;
                     double yi = y1[i];
                     double t = si + yi;
-                    double bp = t - si;
-                    c += (si - (t - bp)) + (yi - bp);
+                    c += twoSumError(si, yi, t);
                     s[i] = (t + c) / div;
                 }
                 return;
@@ -743,13 +741,11 @@ final class Nodes {
                     double c = 0.0;
                     double yi = y1[i];
                     double t = si + yi;
-                    double bp = t - si;
-                    c += (si - (t - bp)) + (yi - bp);
+                    c += twoSumError(si, yi, t);
                     si = t;
                     yi = y2[i];
                     t = si + yi;
-                    bp = t - si;
-                    c += (si - (t - bp)) + (yi - bp);
+                    c += twoSumError(si, yi, t);
                     s[i] = (t + c) / div;
                 }
                 return;
@@ -760,21 +756,28 @@ final class Nodes {
                 double c = 0.0;
                 double yi = y1[i];
                 double t = si + yi;
-                double bp = t - si;
-                c += (si - (t - bp)) + (yi - bp);
+                c += twoSumError(si, yi, t);
                 si = t;
                 yi = y2[i];
                 t = si + yi;
-                bp = t - si;
-                c += (si - (t - bp)) + (yi - bp);
+                c += twoSumError(si, yi, t);
                 si = t;
                 yi = y3[i];
                 t = si + yi;
-                bp = t - si;
-                c += (si - (t - bp)) + (yi - bp);
+                c += twoSumError(si, yi, t);
                 s[i] = (t + c) / div;
             }
         }
+    }
+
+    /**
+     * Returns the rounding error of {@code t = s + y} (Knuth's branch-free two-sum: {@code s + y = t
+     * + error} exactly); the compensated sums add it to their correction. Inlined by the JIT, so the
+     * loops that call it still vectorise.
+     */
+    static double twoSumError(double s, double y, double t) {
+        double bp = t - s;
+        return (s - (t - bp)) + (y - bp);
     }
 
     static final class IfNode extends Node {
