@@ -261,23 +261,29 @@ public final class IndexCommand implements Callable<Integer> {
         return d.rejected().isEmpty() && u.failures().isEmpty() ? ExitCodes.OK : ExitCodes.DATA_ERRORS;
     }
 
+    /** The alternatives of the --vary-* options, parsed with the other options. */
+    private List<Normaliser> normalisers = List.of();
+
+    private List<Aggregator> aggregators = List.of();
+    private List<Imputer> imputers = List.of();
+
+    private static <T> List<T> parseEach(List<String> texts, java.util.function.Function<String, T> parse) {
+        return texts.stream().map(parse).toList();
+    }
+
     /** Returns the uncertain inputs named by the --vary-* and --weight-noise options. */
     private List<UncertainInput> inputs(Hierarchy h) {
         List<UncertainInput> in = new ArrayList<>();
-        if (!varyImpute.isEmpty()) {
-            List<Imputer> o = new ArrayList<>();
-            varyImpute.forEach(x -> o.add(Imputer.parse(x)));
-            in.add(new UncertainInput.ImputerChoice("imputation", o));
+        if (!imputers.isEmpty()) {
+            in.add(new UncertainInput.ImputerChoice("imputation", imputers));
         }
         if (!varyWinsorise.isEmpty()) {
             in.add(UncertainInput.TreatmentChoice.winsorisationLimits(
                     "winsorisation",
                     varyWinsorise.stream().mapToInt(Integer::intValue).toArray()));
         }
-        if (!varyNormalise.isEmpty()) {
-            List<Normaliser> o = new ArrayList<>();
-            varyNormalise.forEach(x -> o.add(Normaliser.parse(x)));
-            in.add(new UncertainInput.NormaliserChoice("normalisation", o));
+        if (!normalisers.isEmpty()) {
+            in.add(new UncertainInput.NormaliserChoice("normalisation", normalisers));
         }
         if (weightNoise != null) {
             List<Integer> levels = new ArrayList<>();
@@ -286,10 +292,8 @@ public final class IndexCommand implements Callable<Integer> {
             }
             in.add(new UncertainInput.WeightNoise("weights", levels, weightNoise, 100, seed));
         }
-        if (!varyAggregate.isEmpty()) {
-            List<Aggregator> o = new ArrayList<>();
-            varyAggregate.forEach(x -> o.add(Aggregator.parse(x)));
-            in.add(new UncertainInput.AggregatorChoice("aggregation", o));
+        if (!aggregators.isEmpty()) {
+            in.add(new UncertainInput.AggregatorChoice("aggregation", aggregators));
         }
         return in;
     }
@@ -351,9 +355,9 @@ public final class IndexCommand implements Callable<Integer> {
                 }
             }
             // parse the alternatives now, so that a typo is a usage error
-            varyNormalise.forEach(Normaliser::parse);
-            varyAggregate.forEach(Aggregator::parse);
-            varyImpute.forEach(Imputer::parse);
+            normalisers = parseEach(varyNormalise, Normaliser::parse);
+            aggregators = parseEach(varyAggregate, Aggregator::parse);
+            imputers = parseEach(varyImpute, Imputer::parse);
             if (!format.equals("csv") && !format.equals("json")) {
                 throw new IllegalArgumentException("--format must be csv or json, not '" + format + "'");
             }

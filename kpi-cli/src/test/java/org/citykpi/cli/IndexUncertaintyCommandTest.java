@@ -77,7 +77,7 @@ class IndexUncertaintyCommandTest {
     }
 
     @Test
-    void rankIntervalsAreOrderedAndCentredOnTheNominalRanks() {
+    void rankIntervalsAreOrderedWithinTheUnitsAndKeepTheNominalRanks() {
         assertEquals(0, run(base()), err);
         Map<String, Integer> nominal = new HashMap<>();
         for (String line : out.split("\n")) {

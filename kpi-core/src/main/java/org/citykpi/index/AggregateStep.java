@@ -56,7 +56,7 @@ final class AggregateStep {
                 cells += (long) h.childIndices(end).length * agg.rows;
                 end++;
             }
-            if (parallel && fast != null && end - node >= 2 && cells >= PARALLEL_ABOVE) {
+            if (splits(parallel, fast != null, end - node, cells)) {
                 int mid = (node + end) >>> 1;
                 int from = node;
                 int to = end;
@@ -90,6 +90,15 @@ final class AggregateStep {
     /** Levels with at least this many child cells are split over two threads when asked. */
     static final long PARALLEL_ABOVE = 1 << 18;
 
+    /**
+     * Returns whether a level of {@code nodes} aggregates with {@code cells} child cells is split
+     * over two threads: when asked, with the missing-cell lists known (each half keeps its own
+     * scratch of the column-by-column paths), at least two nodes and {@link #PARALLEL_ABOVE} cells.
+     */
+    static boolean splits(boolean parallel, boolean columnwise, int nodes, long cells) {
+        return parallel && columnwise && nodes >= 2 && cells >= PARALLEL_ABOVE;
+    }
+
     /** Makes aggregates {@code [from, to)} (hierarchy indices) one after the other. */
     private static void nodes(
             int from,
@@ -121,25 +130,26 @@ final class AggregateStep {
             if (fast != null && fast.aggregates[node - first] == null) {
                 // made row by row (or by Copeland), with missing cells at 0: list them, so that
                 // the parent can still take a column-by-column path
-                fast.aggregates[node - first] = missingRows(agg.ok, (node - first) * agg.rows, agg.rows);
+                fast.aggregates[node - first] = missingRows(agg.ok, (node - first) * agg.rows, agg.rows, null);
             }
         }
     }
 
-    /** Returns the rows r of {@code [0, rows)} where {@code ok[out + r]} is false, ascending. */
-    private static int[] missingRows(boolean[] ok, int out, int rows) {
-        int n = 0;
-        for (int r = 0; r < rows; r++) {
-            n += ok[out + r] ? 0 : 1;
-        }
+    /**
+     * Returns the rows r among {@code candidates} (every row of {@code [0, rows)} if null) where
+     * {@code ok[out + r]} is false, in their order.
+     */
+    private static int[] missingRows(boolean[] ok, int out, int rows, int[] candidates) {
+        int n = candidates == null ? rows : candidates.length;
         int[] list = new int[n];
-        n = 0;
-        for (int r = 0; r < rows; r++) {
+        int m = 0;
+        for (int j = 0; j < n; j++) {
+            int r = candidates == null ? j : candidates[j];
             if (!ok[out + r]) {
-                list[n++] = r;
+                list[m++] = r;
             }
         }
-        return list;
+        return java.util.Arrays.copyOf(list, m);
     }
 
     /**
@@ -246,15 +256,6 @@ final class AggregateStep {
             this.indicators = indicators;
             this.aggregates = aggregates;
             this.mark = mark;
-        }
-
-        boolean complete() {
-            for (int[] a : aggregates) {
-                if (a == null) {
-                    return false;
-                }
-            }
-            return true;
         }
     }
 
@@ -404,7 +405,7 @@ final class AggregateStep {
                 y = s + c;
             } else if (kind == 1) {
                 double l = total / ws;
-                y = logsOnly ? (l <= EXP_FINITE ? 0 : Math.exp(l)) : Math.exp(l);
+                y = exp(l, logsOnly);
                 meanLog[out + r] = Double.isFinite(y) ? l : 0;
             } else if (kind == 2) {
                 y = ws / total;
@@ -417,18 +418,7 @@ final class AggregateStep {
         }
         if (todo != null && kind == 0) {
             // every row with all children present has a value: the missing ones are among todo
-            int m = 0;
-            for (int r : todo) {
-                m += ok[out + r] ? 0 : 1;
-            }
-            int[] gone = new int[m];
-            m = 0;
-            for (int r : todo) {
-                if (!ok[out + r]) {
-                    gone[m++] = r;
-                }
-            }
-            fast.aggregates[node - first] = gone;
+            fast.aggregates[node - first] = missingRows(ok, out, rows, todo);
         }
     }
 
@@ -466,6 +456,14 @@ final class AggregateStep {
 
     /** {@code exp(t)} is finite for every t up to this (exp(709) ≈ 8.2e307). */
     private static final double EXP_FINITE = 709;
+
+    /**
+     * Returns {@code exp(l)}; with {@code logsOnly} (the value is not wanted, only whether it is
+     * finite) 0 where exp cannot overflow, so the costly exp is skipped.
+     */
+    private static double exp(double l, boolean logsOnly) {
+        return logsOnly && l <= EXP_FINITE ? 0 : Math.exp(l);
+    }
 
     /** Nodes with at most this many children look up the weight of a pattern of present children. */
     static final int WEIGHT_TABLE_MAX = 8;
@@ -655,8 +653,7 @@ final class AggregateStep {
         } else {
             for (int r = 0; r < rows; r++) {
                 double l = (sum[r] + comp[r]) / full;
-                // with logsOnly the values are not wanted: a row is present unless exp would overflow
-                double y = logsOnly && l <= EXP_FINITE ? 0 : Math.exp(l);
+                double y = exp(l, logsOnly);
                 boolean finite = Double.isFinite(y);
                 ok[out + r] = finite;
                 v[out + r] = finite && !logsOnly ? y : 0;

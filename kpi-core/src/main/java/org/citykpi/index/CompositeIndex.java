@@ -213,10 +213,6 @@ public final class CompositeIndex {
         return out;
     }
 
-    Matrix aggregate(Matrix normalised, double[] weights, Pipeline p) {
-        return aggregate(normalised, null, weights, p, null);
-    }
-
     private Matrix aggregate(
             Matrix normalised, NormaliseStep.MinMaxPlan plan, double[] weights, Pipeline p, boolean[] needed) {
         int aggs = hierarchy.nodes().size() - hierarchy.indicatorCount();

@@ -120,7 +120,25 @@ final class Matrix {
      */
     record Partial(int[] rows, long[] present, double[][] mask) {}
 
-    private final java.util.concurrent.ConcurrentHashMap<java.util.List<Integer>, Partial> partials =
+    /** A set of column indices as a map key, compared by content. */
+    private record Columns(int[] set) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Columns && Arrays.equals(set, ((Columns) o).set);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(set);
+        }
+
+        @Override
+        public String toString() {
+            return Arrays.toString(set);
+        }
+    }
+
+    private final java.util.concurrent.ConcurrentHashMap<Columns, Partial> partials =
             new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
@@ -133,11 +151,7 @@ final class Matrix {
         if (set.length > 64) {
             throw new IllegalArgumentException("at most 64 columns: " + set.length);
         }
-        java.util.List<Integer> key = new java.util.ArrayList<>(set.length);
-        for (int c : set) {
-            key.add(c);
-        }
-        return partials.computeIfAbsent(key, k -> findPartial(set));
+        return partials.computeIfAbsent(new Columns(set), k -> findPartial(set));
     }
 
     private Partial findPartial(int[] set) {

@@ -1,6 +1,7 @@
 package org.citykpi.index;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -63,7 +64,9 @@ class ParallelBuildTest {
     @ParameterizedTest
     @ValueSource(strings = {"arithmetic", "geometric", "mixed"})
     void twoThreadsMakeTheSameAggregates(String aggregation) {
-        assertTrue(UNITS * 12L >= AggregateStep.PARALLEL_ABOVE, "the level is large enough to split");
+        // level 2: 4 pillars over 12 indicators, 24,000 rows each: split when asked, not otherwise
+        assertTrue(AggregateStep.splits(true, true, 4, UNITS * 12L), "the level is split over two threads");
+        assertFalse(AggregateStep.splits(false, true, 4, UNITS * 12L));
         CompositeIndex index = index(false);
         Pipeline p = Pipeline.defaults()
                 .withNormaliser(new Normaliser.MinMax(1, 100))
