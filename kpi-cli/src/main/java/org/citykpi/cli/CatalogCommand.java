@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.citykpi.catalog.Catalog;
 import org.citykpi.io.csv.CatalogCsv;
 import org.citykpi.io.json.CatalogJson;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -33,6 +34,7 @@ final class CatalogCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @SuppressWarnings("NullAway.Init") // picocli sets it: required or defaulted
     @Option(
             names = "--catalog",
             defaultValue = "u4ssc",
@@ -40,6 +42,7 @@ final class CatalogCommand implements Callable<Integer> {
             description = "Bundled catalog id or catalog JSON file (default: ${DEFAULT-VALUE}).")
     String catalog;
 
+    @SuppressWarnings("NullAway.Init") // picocli sets it: required or defaulted
     @Option(
             names = "--format",
             defaultValue = "csv",
@@ -48,6 +51,7 @@ final class CatalogCommand implements Callable<Integer> {
     String format;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Output file (default: standard output).")
+    @Nullable
     Path out;
 
     @Override

@@ -19,6 +19,7 @@ import org.citykpi.io.ReadResult;
 import org.citykpi.io.TargetsReader;
 import org.citykpi.io.csv.ResultsCsvWriter;
 import org.citykpi.score.U4sscScoring;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -53,6 +54,7 @@ final class ComputeCommand implements Callable<Integer> {
             names = "--targets",
             paramLabel = "FILE",
             description = "Targets CSV or JSON (kpi,target[,target_period][,baseline][,baseline_period][,source]).")
+    @Nullable
     Path targets;
 
     @Option(
@@ -60,8 +62,10 @@ final class ComputeCommand implements Callable<Integer> {
             split = ",",
             paramLabel = "ID",
             description = "Only these KPIs (ids or published codes), comma-separated.")
+    @Nullable
     List<String> only;
 
+    @SuppressWarnings("NullAway.Init") // picocli sets it: required or defaulted
     @Option(
             names = "--format",
             defaultValue = "csv",
@@ -70,6 +74,7 @@ final class ComputeCommand implements Callable<Integer> {
     String format;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Output file (default: standard output).")
+    @Nullable
     Path out;
 
     @Override

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.citykpi.catalog.Catalog;
 import org.citykpi.io.ReadResult;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
 
 /**
@@ -13,6 +14,7 @@ import picocli.CommandLine.Option;
  * names, defaults and help read the same everywhere).
  */
 final class DataInput {
+    @SuppressWarnings("NullAway.Init") // picocli sets it: required or defaulted
     @Option(
             names = "--data",
             required = true,
@@ -21,6 +23,7 @@ final class DataInput {
             description = "Data files (long, wide, SDMX, Open SDG CSV or JSON).")
     List<Path> data;
 
+    @SuppressWarnings("NullAway.Init") // picocli sets it: required or defaulted
     @Option(
             names = "--catalog",
             defaultValue = "u4ssc",
@@ -39,6 +42,7 @@ final class DataInput {
             paramLabel = "CODE",
             description =
                     "Entity code for files that name none (an Open SDG or SDMX export without GeoCode or REF_AREA).")
+    @Nullable
     String entity;
 
     /** Loads the catalog named by {@code --catalog} (exit 3 when it cannot be read). */

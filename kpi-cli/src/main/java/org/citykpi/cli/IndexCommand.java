@@ -28,6 +28,7 @@ import org.citykpi.io.coinr.CoinrData;
 import org.citykpi.io.coinr.CoinrFormatException;
 import org.citykpi.io.coinr.CoinrMeta;
 import org.citykpi.io.coinr.CoinrReader;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -67,9 +68,11 @@ public final class IndexCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @SuppressWarnings("NullAway.Init") // picocli sets it: required or defaulted
     @Option(names = "--data", required = true, paramLabel = "IDATA.csv", description = "COINr iData table.")
     Path data;
 
+    @SuppressWarnings("NullAway.Init") // picocli sets it: required or defaulted
     @Option(names = "--meta", required = true, paramLabel = "IMETA.csv", description = "COINr iMeta table.")
     Path meta;
 
@@ -92,15 +95,18 @@ public final class IndexCommand implements Callable<Integer> {
             names = "--denominators",
             paramLabel = "FILE",
             description = "Denominators table (uCode plus columns), e.g. WorldDenoms.csv; implies --denominate.")
+    @Nullable
     Path denominators;
 
     @Option(names = "--impute", paramLabel = "METHOD", description = "Imputation of missing values.")
+    @Nullable
     String impute;
 
     @Option(names = "--screen", paramLabel = "F", description = "Keep units with at least this share of indicators.")
     double screen;
 
     @Option(names = "--treat", paramLabel = "METHOD", description = "Outlier treatment.")
+    @Nullable
     String treat;
 
     @Option(
@@ -114,6 +120,7 @@ public final class IndexCommand implements Callable<Integer> {
     String format = "csv";
 
     @Option(names = "--out", paramLabel = "FILE", description = "Output file (default: standard output).")
+    @Nullable
     Path out;
 
     @Option(
@@ -121,6 +128,7 @@ public final class IndexCommand implements Callable<Integer> {
             paramLabel = "RUNS",
             description = "Monte Carlo uncertainty analysis: write each unit's rank interval for the target"
                     + " over RUNS runs instead of the index (needs a --vary-* option or --weight-noise).")
+    @Nullable
     Integer uncertainty;
 
     @Option(
@@ -152,12 +160,14 @@ public final class IndexCommand implements Callable<Integer> {
             paramLabel = "F",
             description = "With --uncertainty: every weight below the top node varies by up to ±F of itself"
                     + " (COINr's noise factor, 0-1; 100 weight sets).")
+    @Nullable
     Double weightNoise;
 
     @Option(
             names = "--target",
             paramLabel = "CODE",
             description = "With --uncertainty: the node whose ranks are analysed (default: the top node).")
+    @Nullable
     String target;
 
     @Option(names = "--seed", paramLabel = "N", description = "With --uncertainty: random seed (default 1).")

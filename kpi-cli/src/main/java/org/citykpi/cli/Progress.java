@@ -7,6 +7,7 @@ import java.io.Writer;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A progress bar on standard error for work that takes more than a second, as DESIGN.md asks: it
@@ -47,7 +48,7 @@ final class Progress implements AutoCloseable {
     private String what = "";
     private int drawn; // length of the line on screen, 0 when none
     private boolean closed;
-    private Thread ticker;
+    private @Nullable Thread ticker;
 
     Progress(String task, long total, PrintWriter out, boolean enabled, LongSupplier clock) {
         this.task = requireNonNull(task, "task");

@@ -20,6 +20,7 @@ import org.citykpi.io.ReadResult;
 import org.citykpi.io.TargetsReader;
 import org.citykpi.io.csv.ProgressCsvWriter;
 import org.citykpi.io.json.ProgressJson;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -61,6 +62,7 @@ final class ProgressCommand implements Callable<Integer> {
     @Mixin
     DataInput input;
 
+    @SuppressWarnings("NullAway.Init") // picocli sets it: required or defaulted
     @Option(
             names = "--method",
             required = true,
@@ -72,6 +74,7 @@ final class ProgressCommand implements Callable<Integer> {
             names = "--targets",
             paramLabel = "FILE",
             description = "Targets CSV or JSON (kpi,target[,target_period][,baseline][,baseline_period][,source]).")
+    @Nullable
     Path targets;
 
     @Option(
@@ -79,14 +82,17 @@ final class ProgressCommand implements Callable<Integer> {
             paramLabel = "Y",
             description = "Measure progress from this period (overrides baseline_period; default 2015, or the"
                     + " first later period with data).")
+    @Nullable
     String baseYear;
 
     @Option(
             names = "--target-year",
             paramLabel = "Y",
             description = "Period by which targets are due (overrides target_period; default 2030).")
+    @Nullable
     String targetYear;
 
+    @SuppressWarnings("NullAway.Init") // picocli sets it: required or defaulted
     @Option(
             names = "--format",
             defaultValue = "csv",
@@ -95,6 +101,7 @@ final class ProgressCommand implements Callable<Integer> {
     String format;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Output file (default: standard output).")
+    @Nullable
     Path out;
 
     @Override

@@ -24,6 +24,7 @@ import org.citykpi.report.DataAccount;
 import org.citykpi.report.HtmlReport;
 import org.citykpi.report.ReportInput;
 import org.citykpi.score.GroupScore;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -70,14 +71,18 @@ final class ReportCommand implements Callable<Integer> {
             names = "--targets",
             paramLabel = "FILE",
             description = "Targets CSV or JSON; without it no KPI is scored and no band is shown.")
+    @Nullable
     Path targets;
 
+    @SuppressWarnings("NullAway.Init") // picocli sets it: required or defaulted
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "The HTML file to write.")
     Path out;
 
     @Option(names = "--title", paramLabel = "TEXT", description = "Report title (default: a title naming the city).")
+    @Nullable
     String title;
 
+    @SuppressWarnings("NullAway.Init") // picocli sets it: required or defaulted
     @Option(
             names = "--progress-method",
             defaultValue = "statcan",

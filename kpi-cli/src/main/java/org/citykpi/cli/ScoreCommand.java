@@ -17,6 +17,7 @@ import org.citykpi.io.csv.ScoresCsv;
 import org.citykpi.io.json.ScoresJson;
 import org.citykpi.score.GroupScore;
 import org.citykpi.score.U4sscScoring;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -48,9 +49,11 @@ final class ScoreCommand implements Callable<Integer> {
     @Mixin
     DataInput input;
 
+    @SuppressWarnings("NullAway.Init") // picocli sets it: required or defaulted
     @Option(names = "--targets", required = true, paramLabel = "FILE", description = "Targets CSV or JSON.")
     Path targets;
 
+    @SuppressWarnings("NullAway.Init") // picocli sets it: required or defaulted
     @Option(
             names = "--format",
             defaultValue = "csv",
@@ -59,6 +62,7 @@ final class ScoreCommand implements Callable<Integer> {
     String format;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Output file (default: standard output).")
+    @Nullable
     Path out;
 
     @Override

@@ -85,12 +85,11 @@ public final class Calculators {
         if (values.isEmpty() || values.size() != weights.size()) {
             throw new IllegalArgumentException("weightedMean needs as many weights as values, at least one");
         }
-        Calculator num = null;
-        Calculator den = null;
-        for (int i = 0; i < values.size(); i++) {
-            Calculator term = new Binary(Op.MUL, ref(weights.get(i)), ref(values.get(i)));
-            num = num == null ? term : new Binary(Op.ADD, num, term);
-            den = den == null ? ref(weights.get(i)) : new Binary(Op.ADD, den, ref(weights.get(i)));
+        Calculator num = new Binary(Op.MUL, ref(weights.get(0)), ref(values.get(0)));
+        Calculator den = ref(weights.get(0));
+        for (int i = 1; i < values.size(); i++) {
+            num = new Binary(Op.ADD, num, new Binary(Op.MUL, ref(weights.get(i)), ref(values.get(i))));
+            den = new Binary(Op.ADD, den, ref(weights.get(i)));
         }
         return new Binary(Op.DIV, num, den);
     }

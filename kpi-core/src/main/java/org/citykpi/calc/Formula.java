@@ -15,6 +15,7 @@ import org.citykpi.calc.Calculator.If;
 import org.citykpi.calc.Calculator.Negate;
 import org.citykpi.calc.Calculator.Op;
 import org.citykpi.calc.Calculator.Ref;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Compiles formula text to a {@link Calculator} tree.
@@ -139,7 +140,7 @@ public final class Formula {
         return new Compare(op, left, right);
     }
 
-    private CmpOp comparisonOperator() {
+    private @Nullable CmpOp comparisonOperator() {
         skipBlanks();
         if (accept("<=")) {
             return CmpOp.LE;
@@ -295,7 +296,7 @@ public final class Formula {
 
     private Calculator call(String name, int start) {
         String lower = name.toLowerCase(Locale.ROOT);
-        Function fn = null;
+        @Nullable Function fn = null;
         boolean isIf = lower.equals("if");
         if (!isIf) {
             for (Function f : Function.values()) {
@@ -324,7 +325,7 @@ public final class Formula {
                                 : "expected ',' or ')' (found '" + text.charAt(pos) + "')");
             }
         }
-        if (isIf) {
+        if (fn == null) {
             if (args.size() != 3) {
                 throw error(start, "if() takes 3 arguments (condition, then, otherwise), not " + args.size());
             }
@@ -333,7 +334,7 @@ public final class Formula {
         try {
             return new Call(fn, args);
         } catch (IllegalArgumentException e) {
-            throw error(start, e.getMessage());
+            throw error(start, String.valueOf(e.getMessage()));
         }
     }
 }

@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.citykpi.Variable;
 import org.citykpi.calc.Calculator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A versioned set of indicators, the variables they read, and plausibility rules.
@@ -97,7 +98,7 @@ public final class Catalog {
     }
 
     /** Returns the output id a formula name stands for (indicator by id or code, or a part), or null. */
-    private String resolveOutput(String name) {
+    private @Nullable String resolveOutput(String name) {
         if (indicators.containsKey(name)) {
             return name;
         }
@@ -156,7 +157,7 @@ public final class Catalog {
                     if (s == null) {
                         state.put(next, 1);
                         path.push(next);
-                        its.push(deps.get(next).iterator());
+                        its.push(requireNonNull(deps.get(next), next).iterator());
                     } else if (s == 1) {
                         List<String> cycle = new ArrayList<>();
                         for (String p : path) {
@@ -310,14 +311,14 @@ public final class Catalog {
             if (!keep.add(ind)) {
                 continue;
             }
-            Indicator i = indicators.get(ind);
+            Indicator i = requireNonNull(indicators.get(ind), ind);
             List<String> outs = new ArrayList<>();
             outs.add(ind);
             for (Part p : i.parts()) {
                 outs.add(ind + "/" + p.id());
             }
             for (String o : outs) {
-                for (String d : dependencies.get(o)) {
+                for (String d : requireNonNull(dependencies.get(o), o)) {
                     todo.add(owner(d).id());
                 }
             }

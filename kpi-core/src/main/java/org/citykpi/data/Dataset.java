@@ -432,8 +432,9 @@ public final class Dataset {
                     p[i >>> 6] |= 1L << i;
                 }
             }
-            values = null;
-            origins = null;
+            // The builder is spent: let the growable arrays go before the finished column is kept.
+            values = new double[0];
+            origins = new int[0];
             return new Column(name, v, p, rows);
         }
     }

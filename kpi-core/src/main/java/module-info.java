@@ -1,0 +1,19 @@
+import org.jspecify.annotations.NullMarked;
+
+/**
+ * The CityKPI model and all KPI computation: vocabulary ({@code Period}, {@code Variable}), the
+ * columnar {@code Dataset}, formulas and calculators, catalogs, the column-wise engine, U4SSC
+ * scoring and progress assessment. No I/O and no runtime dependency.
+ */
+@NullMarked
+module org.citykpi.core {
+    requires static org.jspecify;
+
+    exports org.citykpi;
+    exports org.citykpi.assess;
+    exports org.citykpi.calc;
+    exports org.citykpi.catalog;
+    exports org.citykpi.data;
+    exports org.citykpi.engine;
+    exports org.citykpi.score;
+}

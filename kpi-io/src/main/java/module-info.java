@@ -1,0 +1,22 @@
+import org.jspecify.annotations.NullMarked;
+
+/**
+ * Readers and writers of every format CityKPI speaks (long and wide CSV, Open SDG, SDMX-CSV, COINr
+ * iData/iMeta, JSON, NGSI-LD) and the bundled catalogs and targets.
+ */
+@NullMarked
+module org.citykpi.io {
+    requires transitive org.citykpi.core;
+    requires transitive org.citykpi.index;
+    requires static org.jspecify;
+    requires com.fasterxml.jackson.core;
+    requires com.fasterxml.jackson.databind;
+    requires com.opencsv;
+
+    exports org.citykpi.io;
+    exports org.citykpi.io.catalog;
+    exports org.citykpi.io.coinr;
+    exports org.citykpi.io.csv;
+    exports org.citykpi.io.json;
+    exports org.citykpi.io.ngsi;
+}
