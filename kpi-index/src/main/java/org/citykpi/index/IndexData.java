@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.citykpi.Period;
+import org.citykpi.engine.Results;
 
 /**
  * Holds the input of an index: indicator values (and optional denominators and group labels) for
@@ -74,6 +75,44 @@ public final class IndexData {
     /** Returns a builder for data on the given indicators only. */
     public static Builder builder(List<String> indicators) {
         return new Builder(indicators, List.of(), List.of());
+    }
+
+    /**
+     * Returns index data taken from computed KPIs, so that an index can be built on a city's (or
+     * many cities') results without writing them out and reading them back: one unit per entity,
+     * one period per reporting period (its text, e.g. {@code 2023}; data of a single period is not a
+     * panel), one indicator per requested output, under the name it is given here (an indicator id,
+     * a published code, or a part {@code <id>/<part>}).
+     *
+     * <ul>
+     *   <li>a cell without a value, whatever its cause, is missing, as an NA in COINr's iData; the
+     *       cause stays in {@code results} ({@link Results#get})
+     *   <li>reported and computed values are taken alike
+     *   <li>every (entity, period) row of the results exists, even if all its values are missing
+     * </ul>
+     *
+     * @param results computed KPIs
+     * @param outputs the outputs to take as indicators, in the order the data lists them
+     * @throws IllegalArgumentException if {@code outputs} is empty or names an output twice or one
+     *     that is not in the results' catalog, or if the results have no rows
+     */
+    public static IndexData from(Results results, List<String> outputs) {
+        requireNonNull(results, "results");
+        if (outputs.isEmpty()) {
+            throw new IllegalArgumentException("no outputs to take as indicators");
+        }
+        Builder b = builder(outputs);
+        for (int row = 0; row < results.rowCount(); row++) {
+            String unit = results.entity(row);
+            String period = results.period(row).toString();
+            b.row(unit, period);
+            for (String output : outputs) {
+                if (results.isAvailable(row, output)) {
+                    b.value(unit, period, output, results.value(row, output));
+                }
+            }
+        }
+        return b.build();
     }
 
     /** Returns the unit codes, sorted. */
