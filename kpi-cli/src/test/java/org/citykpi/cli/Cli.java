@@ -28,14 +28,14 @@ import picocli.CommandLine;
  * this module run one at a time (no parallel execution is configured), so the swap is safe.
  */
 final class Cli {
-    /** The compute CSV header of DESIGN.md, in order. */
+    /** The compute CSV header of docs/cli.md, in order. */
     static final String COMPUTE_HEADER = "entity,period,kpi,name,value,unit,status,detail,target,attainment,points";
 
-    /** The score CSV header of DESIGN.md, in order. */
+    /** The score CSV header of docs/cli.md, in order. */
     static final String SCORE_HEADER =
             "entity,period,level,group,kpis_total,kpis_scored,points,max_points,score_pct,band";
 
-    /** The catalog CSV header of DESIGN.md, in order. */
+    /** The catalog CSV header of docs/cli.md, in order. */
     static final String CATALOG_HEADER =
             "id,code,name,dimension,sub_dimension,category,tier,unit,direction,formula,source";
 

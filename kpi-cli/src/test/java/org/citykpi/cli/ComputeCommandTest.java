@@ -28,9 +28,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@code citykpi compute} end to end, in-process: a catalog a user wrote, over a long CSV; the
- * U4SSC catalog over the sample city; the output formats,
- * {@code --only}, reported values and targets named by published code, and the exit codes of
- * DESIGN.md.
+ * U4SSC catalog over the sample city; the output formats, {@code --only}, reported values and
+ * targets named by published code, and the exit codes of docs/cli.md.
  */
 class ComputeCommandTest {
     /**

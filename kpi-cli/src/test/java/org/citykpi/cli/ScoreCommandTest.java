@@ -200,7 +200,7 @@ class ScoreCommandTest {
     }
 
     /**
-     * Band edges: DESIGN.md reads the published "0 – 33, 33 – 66, 66 – 95, 95 +" as [0,33), [33,66),
+     * Band edges: docs/cli.md reads the published "0 – 33, 33 – 66, 66 – 95, 95 +" as [0,33), [33,66),
      * [66,95), [95,∞), so an edge value belongs to the band above it.
      */
     @ParameterizedTest
