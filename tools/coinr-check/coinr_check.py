@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """Independent re-implementation of COINr 1.1.14 composite-index semantics (standard library only).
 
-Written from the specification only -- ../shared/reference/composite-methods.md sections 3.1-3.6 and
-the bug list in section 4, ../shared/peers/coinr-asem/README.md and DESIGN.md ("The citykpi
-command") -- without looking at the Java engine, so that it can check `citykpi index` independently.
+Written from the specification only -- docs/reference/composite-methods.md sections 3.1-3.6 and
+the bug list in section 4, kpi-io/src/test/resources/coinr-asem/README.md and the command contract
+(docs/cli.md) -- without looking at the Java engine, so that it can check `citykpi index`
+independently. --peer defaults to COINr's ASEM example in kpi-io/src/test/resources/coinr-asem.
 
 Sub-commands:
 
@@ -391,7 +392,7 @@ def aggregate_row(xs, ws, method, p, bugs, code, ucode):
         return math.exp(math.fsum(w * math.log(x) for x, w in pairs) / sw)
     if method == "harmonic":
         for x, _ in pairs:
-            # COINr rejects only 0; issue 5 asks for an error on zeros *or negatives*
+            # COINr rejects only 0; citykpi rejects zeros *and* negatives
             if x == 0 or (x < 0 and not bugs):
                 raise IndexError_(f"harmonic mean of {code}: a child is {x} for {ucode}")
         return sw / math.fsum(w / x for x, w in pairs)
@@ -788,7 +789,8 @@ def index_parser():
 
 def main(argv):
     here = os.path.dirname(os.path.abspath(__file__))
-    default_peer = os.path.normpath(os.path.join(here, "..", "..", "..", "shared", "peers", "coinr-asem"))
+    default_peer = os.path.normpath(
+        os.path.join(here, "..", "..", "kpi-io", "src", "test", "resources", "coinr-asem"))
     if not argv or argv[0] in ("-h", "--help"):
         print(__doc__)
         return 0

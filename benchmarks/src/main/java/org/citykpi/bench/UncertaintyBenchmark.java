@@ -40,7 +40,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * changed); {@code FULL_REBUILD}, measured in the same run as the baseline, rebuilds every run from
  * the raw data, as COINr does.
  *
- * <p>ASEM is read from {@code ../shared/peers/coinr-asem/input} (or {@code -Dcitykpi.asem=DIR}).
+ * <p>ASEM is read from the copy in the repository, {@code kpi-io/src/test/resources/coinr-asem/input}
+ * (found from the project root or from {@code benchmarks/}), or from {@code -Dcitykpi.asem=DIR}.
  *
  * <pre>
  * ./mvnw -o -q -B package -pl benchmarks -am -DskipTests
@@ -82,11 +83,7 @@ public class UncertaintyBenchmark {
         String[] p = dataset.split(":");
         runs = Integer.parseInt(p[1]);
         if (p[0].equals("asem")) {
-            Path dir = Path.of(System.getProperty("citykpi.asem", "../shared/peers/coinr-asem/input"));
-            if (!Files.isDirectory(dir)) {
-                throw new IllegalStateException("ASEM input not found at " + dir.toAbsolutePath()
-                        + " (run from the project root next to shared/, or pass -Dcitykpi.asem=DIR)");
-            }
+            Path dir = asemInput();
             CoinrMeta meta = CoinrReader.readMeta(dir.resolve("ASEM_iMeta.csv"));
             index = CompositeIndex.of(
                     meta.hierarchy(),
@@ -104,6 +101,20 @@ public class UncertaintyBenchmark {
                 new UncertainInput.WeightNoise("weights", List.of(2, 3), 0.25, 100, 7),
                 new UncertainInput.AggregatorChoice(
                         "aggregation", List.of(new Aggregator.Arithmetic(), new Aggregator.Geometric())));
+    }
+
+    /** The ASEM input folder: {@code -Dcitykpi.asem=DIR}, or the repository's copy in kpi-io's test resources. */
+    static Path asemInput() {
+        String given = System.getProperty("citykpi.asem");
+        Path asem = Path.of("kpi-io", "src", "test", "resources", "coinr-asem", "input");
+        Path dir = given != null
+                ? Path.of(given)
+                : Files.isDirectory(asem) ? asem : Path.of("..").resolve(asem);
+        if (!Files.isDirectory(dir)) {
+            throw new IllegalStateException("ASEM input not found at " + dir.toAbsolutePath()
+                    + " (run from the project root, or pass -Dcitykpi.asem=DIR)");
+        }
+        return dir;
     }
 
     @Benchmark

@@ -64,7 +64,7 @@ class U4sscExampleTest {
     }
 
     static int pointsFor(double attainment) {
-        // U4SSC: [0,33) 1, [33,66) 2, [66,95) 3, [95,inf) 4 (reference/u4ssc-scoring/scoring-bands.csv)
+        // U4SSC: [0,33) 1, [33,66) 2, [66,95) 3, [95,inf) 4 (U4SSC Factsheet Pully 2020 p.12)
         return attainment < 33 ? 1 : attainment < 66 ? 2 : attainment < 95 ? 3 : 4;
     }
 

@@ -2,6 +2,7 @@ package org.citykpi.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -9,6 +10,8 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,14 +28,14 @@ import picocli.CommandLine;
  * this module run one at a time (no parallel execution is configured), so the swap is safe.
  */
 final class Cli {
-    /** The compute CSV header of DESIGN.md, in order. */
+    /** The compute CSV header of docs/cli.md, in order. */
     static final String COMPUTE_HEADER = "entity,period,kpi,name,value,unit,status,detail,target,attainment,points";
 
-    /** The score CSV header of DESIGN.md, in order. */
+    /** The score CSV header of docs/cli.md, in order. */
     static final String SCORE_HEADER =
             "entity,period,level,group,kpis_total,kpis_scored,points,max_points,score_pct,band";
 
-    /** The catalog CSV header of DESIGN.md, in order. */
+    /** The catalog CSV header of docs/cli.md, in order. */
     static final String CATALOG_HEADER =
             "id,code,name,dimension,sub_dimension,category,tier,unit,direction,formula,source";
 
@@ -176,8 +179,34 @@ final class Cli {
         return p;
     }
 
-    /** Returns the shared reference directory ({@code ../shared/reference} of the clone root). */
-    static Path reference() {
-        return root().resolve("..").resolve("shared").resolve("reference");
+    /**
+     * Returns {@code kpi-io/src/test/resources/<name>} of the project: public data the tests of
+     * several modules share is kept there once, with its origin and licence (see that folder's
+     * README). Fails when it is not there: a missing file is never a reason to skip.
+     */
+    static Path ioTestData(String name) {
+        Path p = root().resolve("kpi-io")
+                .resolve("src")
+                .resolve("test")
+                .resolve("resources")
+                .resolve(name);
+        assertTrue(Files.exists(p), () -> "test data missing: " + p.toAbsolutePath());
+        return p;
+    }
+
+    /** Returns COINr's ASEM example ({@code coinr-asem/}: {@code input/}, {@code reference/}). */
+    static Path asem() {
+        return ioTestData("coinr-asem");
+    }
+
+    /** Returns a file of this module's test class path (e.g. {@code /u4ssc-scoring/...}) as a path. */
+    static Path resource(String name) {
+        URL url = Cli.class.getResource(name);
+        assertNotNull(url, "missing test resource " + name);
+        try {
+            return Path.of(url.toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("not a file URL: " + url, e);
+        }
     }
 }

@@ -27,15 +27,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * {@code citykpi compute} end to end, in-process: the acceptance checks of issue 2 (a catalog a user
- * wrote, over a long CSV) and issue 3 (the U4SSC catalog over the sample city), the output formats,
- * {@code --only}, reported values and targets named by published code, and the exit codes of
- * DESIGN.md.
+ * {@code citykpi compute} end to end, in-process: a catalog a user wrote, over a long CSV; the
+ * U4SSC catalog over the sample city; the output formats, {@code --only}, reported values and
+ * targets named by published code, and the exit codes of docs/cli.md.
  */
 class ComputeCommandTest {
     /**
-     * Three indicators, one referring to another (GAP = 100 − NET), as a user would write them; the
-     * same catalog as {@code shared/checks/cli-contract}.
+     * Three indicators, one referring to another (GAP = 100 − NET), as a user would write them.
      */
     static final String USER_CATALOG = "{\"format\":\"citykpi-catalog/1\",\"id\":\"t\",\"version\":\"1\",\n"
             + " \"variables\":[{\"id\":\"hh\",\"unit\":\"households\"},{\"id\":\"hh_net\",\"unit\":\"households\"},"
@@ -294,7 +292,7 @@ class ComputeCommandTest {
     @Test
     void reportedValuesAndTargetsByPublishedCode() throws IOException {
         // Fixed broadband reported directly by its published code, target by code too: 45 / 60 = 75 %
-        // of target -> [66, 95) -> 3 points (U4SSC bands, reference/u4ssc-scoring/scoring-bands.csv).
+        // of target -> [66, 95) -> 3 points (U4SSC bands, test resource u4ssc-scoring/scoring-bands.csv).
         Path d = Cli.write(dir, "r.csv", "entity,period,variable,value\nz,2021,EC: ICT: ICT: 2C,45\n");
         Path t = Cli.write(dir, "t.csv", "kpi,target,source\nEC: ICT: ICT: 2C,60,test\n");
         Cli.Run run = Cli.run("compute", "--data", d.toString(), "--catalog", "u4ssc", "--targets", t.toString())
@@ -381,7 +379,7 @@ class ComputeCommandTest {
         assertEquals(Cli.COMPUTE_HEADER, Cli.header(run.out()));
     }
 
-    /** Issue 3: the bundled catalog over the sample city. */
+    /** The bundled catalog over the sample city: every KPI in every period, the planted gaps explained. */
     @Test
     void sampleCityGivesEveryKpiInEveryPeriod() throws IOException {
         Path out = dir.resolve("kpis.csv");
@@ -425,7 +423,7 @@ class ComputeCommandTest {
                 }
             }
         }
-        // issue 3: at least 85 of 91 in the latest period; examples/data/README.md plants five gaps (86)
+        // at least 85 of 91 with a value in the latest period; examples/data/README.md plants five gaps (86)
         int valued = valued2023;
         assertTrue(valued >= 85, () -> valued + " valued; without: " + without);
         assertEquals(91, valued2023 + without.size());
@@ -438,7 +436,7 @@ class ComputeCommandTest {
         assertTrue(w.contains("SC.SH.SI.2C: missing_input") && w.contains("gini_coefficient"), w);
     }
 
-    /** Issue 3: a multi-part KPI's row comes first, then one row per part, {@code <id>/<part>}. */
+    /** A multi-part KPI's row comes first, then one row per part, {@code <id>/<part>}. */
     @Test
     void partRowsFollowTheirKpiRow() {
         Cli.Run run = Cli.run(
@@ -464,7 +462,7 @@ class ComputeCommandTest {
             assertEquals(rows.get(k).get("period"), rows.get(j).get("period"));
             assertEquals(rows.get(k).get("entity"), rows.get(j).get("entity"));
         }
-        // the multi-part KPIs issue 3 names: 3G/4G coverage, air pollutants, modal split
+        // multi-part U4SSC KPIs: 3G/4G coverage, air pollutants, modal split
         assertTrue(owners.containsAll(Set.of("EC.ICT.ICT.4C", "EN.EN.AQ.1C", "EC.I.T.4A")), owners.toString());
         // a headline part: the KPI row holds the value of its headline part (4C holds 4G)
         Map<String, Map<String, String>> r = byEntityKpi(rows);

@@ -9,14 +9,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,15 +23,10 @@ import org.junit.jupiter.api.Test;
  * command's rank of Index), and for repeatability (same seed, any thread count: same output).
  */
 class IndexUncertaintyCommandTest {
-    static final Path IN = Path.of("..", "..", "shared", "peers", "coinr-asem", "input");
+    static final Path IN = Cli.asem().resolve("input");
 
     String out;
     String err;
-
-    @BeforeEach
-    void peer() {
-        Assumptions.assumeTrue(Files.isDirectory(IN), "peer data absent: " + IN.toAbsolutePath());
-    }
 
     int run(String... args) {
         StringWriter o = new StringWriter();

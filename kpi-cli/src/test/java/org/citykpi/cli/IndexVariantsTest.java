@@ -15,7 +15,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,7 +29,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * documented deviations from COINr are listed in {@code coinr-variants/README.md}.
  */
 class IndexVariantsTest {
-    static final Path INPUT = Path.of("..", "..", "shared", "peers", "coinr-asem", "input");
+    static final Path INPUT = Cli.asem().resolve("input");
     static final String RES = "/org/citykpi/cli/coinr-variants/";
 
     @TempDir
@@ -69,10 +68,6 @@ class IndexVariantsTest {
         return out.stream();
     }
 
-    static void assumePeer() {
-        Assumptions.assumeTrue(Files.isDirectory(INPUT), "peer data absent: " + INPUT.toAbsolutePath());
-    }
-
     static List<String> commandLine(String line, Path out) {
         String[] f = line.split("\\|");
         List<String> args = new ArrayList<>(List.of(
@@ -109,7 +104,6 @@ class IndexVariantsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("pipelines")
     void matchesTheIndependentReimplementation(String name, String line) throws IOException {
-        assumePeer();
         Path csv = dir.resolve(name + ".csv");
         assertEquals(0, run(commandLine(line, csv)), err);
         List<String> gotLines = Files.readAllLines(csv);
@@ -129,7 +123,7 @@ class IndexVariantsTest {
             } else {
                 double a = Double.parseDouble(w[1]);
                 double b = Double.parseDouble(g[1]);
-                // relative 1e-9 (issue 5); an absolute 1e-13 floor for values that cancel to ~0
+                // relative 1e-9 (coinr-variants/README.md); an absolute 1e-13 floor for values that cancel to ~0
                 ok &= Math.abs(a - b) <= Math.max(1e-9 * Math.max(Math.abs(a), Math.abs(b)), 1e-13);
             }
             if (!ok) {
@@ -156,9 +150,8 @@ class IndexVariantsTest {
 
     @Test
     void geometricAndHarmonicOnZerosAreErrorsNamingTheIndicator() {
-        assumePeer();
         // min-max to [0, 100] maps BRN's Goods (the smallest value) to 0 (ASEM_iData.csv), and
-        // composite-methods.md §3.3 / §4.6: COINr's a_gmean and a_hmean stop on a zero
+        // docs/reference/composite-methods.md §3.3 / §4.6: COINr's a_gmean and a_hmean stop on a zero
         for (String agg : List.of("geometric", "harmonic")) {
             Path out = dir.resolve(agg + ".csv");
             assertCleanError(
@@ -171,7 +164,6 @@ class IndexVariantsTest {
 
     @Test
     void fractionOfMaxWithAZeroInALowerIsBetterIndicatorIsAnError() {
-        assumePeer();
         // CostImpEx (Direction -1) is 0 for AUT, BEL and others (ASEM_iData.csv): min/x is undefined
         assertCleanError(
                 commandLine("x|ASEM_iData.csv|ASEM_iMeta.csv|--normalise fracmax", dir.resolve("f.csv")),
@@ -180,7 +172,6 @@ class IndexVariantsTest {
 
     @Test
     void constantIndicatorIsAnErrorNamingIt() throws IOException {
-        assumePeer();
         // ASEM_iData.csv with LPI set to 3.5 for every unit: COINr gives NaN with a warning (§4.8)
         List<String> lines = Files.readAllLines(INPUT.resolve("ASEM_iData.csv"));
         List<String> head = List.of(lines.get(0).split(",", -1));

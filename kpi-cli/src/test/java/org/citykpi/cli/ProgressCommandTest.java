@@ -22,9 +22,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 import picocli.CommandLine;
 
 /**
- * {@code citykpi progress} on the worked example of {@code reference/progress-methods.md} §5.6 —
- * PM2.5 (a reported-only indicator, lower is better) 20 in 2015, 16 in 2022, target 10 by 2030 —
- * called as the contract check calls it.
+ * {@code citykpi progress} on the worked example of {@code docs/reference/progress-methods.md} §5.6
+ * — PM2.5 (a reported-only indicator, lower is better) 20 in 2015, 16 in 2022, target 10 by 2030 —
+ * called as a script would call it.
  */
 class ProgressCommandTest {
     static final String HEADER = "entity,kpi,method,base_period,latest_period,base_value,latest_value,target,"

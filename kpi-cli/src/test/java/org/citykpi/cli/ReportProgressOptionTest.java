@@ -13,9 +13,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code citykpi report --progress-method} on the worked example of {@code
- * reference/progress-methods.md} §5.6: PM2.5 (lower is better) 20 in 2015, 16 in 2022, target 10 by
- * 2030. Issue 7 gives Statistics Canada {@code acceleration_needed} and Eurostat 0.695 {@code
- * moderate_progress}.
+ * docs/reference/progress-methods.md} §5.6: PM2.5 (lower is better) 20 in 2015, 16 in 2022, target
+ * 10 by 2030, for which the worked example gives Statistics Canada {@code acceleration_needed} and
+ * Eurostat 0.695 {@code moderate_progress}.
  */
 class ReportProgressOptionTest {
     @TempDir
@@ -69,7 +69,7 @@ class ReportProgressOptionTest {
         assertEquals(ExitCodes.OK, r.code(), r.err());
         String page = Files.readString(html, StandardCharsets.UTF_8);
         assertTrue(page.contains("Progress towards targets: Eurostat (EU SDG monitoring) method"), page);
-        // R = 0.0313749 / 0.0451584 = 0.6947748 (issue 7: 0.695) → moderate_progress
+        // R = 0.0313749 / 0.0451584 = 0.6947748 (worked example §5.6: 0.695) → moderate_progress
         assertTrue(
                 page.contains("<tr data-kpi=\"PM25\" data-category=\"moderate_progress\" data-measure=\"0.69477"),
                 page);

@@ -16,7 +16,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,7 +23,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * {@code citykpi score}: the U4SSC roll-up (points / (4 × KPIs scored), banded like a KPI), the
- * published aggregation examples of {@code reference/u4ssc-scoring/aggregation-examples.csv}, the
+ * published aggregation examples of the test resource {@code u4ssc-scoring/aggregation-examples.csv}, the
  * band labels and boundaries, and the exit codes.
  */
 class ScoreCommandTest {
@@ -58,7 +57,7 @@ class ScoreCommandTest {
 
     /**
      * A value that earns {@code points} against a target of 100 (attainment = value): the middle of
-     * each band of {@code reference/u4ssc-scoring/scoring-bands.csv} — [0,33) 1 pt, [33,66) 2, [66,95)
+     * each band of the test resource {@code u4ssc-scoring/scoring-bands.csv} — [0,33) 1 pt, [33,66) 2, [66,95)
      * 3, [95,∞) 4.
      */
     static String valueFor(int points) {
@@ -90,8 +89,7 @@ class ScoreCommandTest {
      */
     @Test
     void publishedAggregationExamples() throws IOException {
-        Path ref = Cli.reference().resolve("u4ssc-scoring").resolve("aggregation-examples.csv");
-        Assumptions.assumeTrue(Files.isRegularFile(ref), "reference file absent: " + ref.toAbsolutePath());
+        Path ref = Cli.resource("/u4ssc-scoring/aggregation-examples.csv");
         List<Map<String, String>> examples = Cli.records(Files.readString(ref, StandardCharsets.UTF_8));
         assertEquals(2, examples.size(), "the reference has two examples");
         Path cat = Cli.write(dir, "cat.json", catalog());
@@ -155,7 +153,7 @@ class ScoreCommandTest {
         throw new AssertionError("no " + level + " row " + group + " for " + entity + " in " + rows);
     }
 
-    /** The four band labels, exactly as issue 3 spells them, one per one-KPI category. */
+    /** The four band labels, exactly as the command contract spells them (docs/cli.md), one per one-KPI category. */
     @Test
     void bandLabelsAreExact() throws IOException {
         Path cat = Cli.write(dir, "cat.json", catalog());
@@ -202,7 +200,7 @@ class ScoreCommandTest {
     }
 
     /**
-     * Band edges: DESIGN.md reads the published "0 – 33, 33 – 66, 66 – 95, 95 +" as [0,33), [33,66),
+     * Band edges: docs/cli.md reads the published "0 – 33, 33 – 66, 66 – 95, 95 +" as [0,33), [33,66),
      * [66,95), [95,∞), so an edge value belongs to the band above it.
      */
     @ParameterizedTest

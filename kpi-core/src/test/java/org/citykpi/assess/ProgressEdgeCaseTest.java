@@ -13,7 +13,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The edge cases of issue 7 and {@code reference/progress-methods.md} §5.6, method by method. Every
+ * The edge cases of {@code docs/reference/progress-methods.md} (§5.2 edge rules, §5.3 exceptions,
+ * the list after the worked example of §5.6), method by method. Every
  * expected number is worked out by hand in the comment beside it (CAGR(a, b, n) = (a/b)^(1/n) − 1).
  */
 class ProgressEdgeCaseTest {

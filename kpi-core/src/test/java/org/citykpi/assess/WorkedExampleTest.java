@@ -9,7 +9,7 @@ import org.citykpi.catalog.Direction;
 import org.junit.jupiter.api.Test;
 
 /**
- * The worked example of {@code reference/progress-methods.md} §5.6: PM2.5 annual mean (lower is
+ * The worked example of {@code docs/reference/progress-methods.md} §5.6: PM2.5 annual mean (lower is
  * better), 20 in 2015, 16 in 2022, target 10 by 2030. Hand calculation (also in the reference):
  * CAGRₐ = 0.8^(1/7) − 1 = −0.0313749, CAGRᵣ = 0.5^(1/15) − 1 = −0.0451584.
  */

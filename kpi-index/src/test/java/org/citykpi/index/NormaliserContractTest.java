@@ -68,7 +68,7 @@ class NormaliserContractTest {
                         new Normaliser.DistanceToTarget(), 1, null, 8, true, new double[] {0, 1.0 / 3, 2.0 / 3, NA, 1}),
                 // lower is better, target 4: (10 - x)/(10 - 4), capped
                 Arguments.of(new Normaliser.DistanceToTarget(), -1, null, 4, true, new double[] {1, 1, 4.0 / 6, NA, 0}),
-                // none applies the direction like every normaliser (composite-methods.md §3.1): −x
+                // none applies the direction like every normaliser (docs/reference/composite-methods.md §3.1): −x
                 Arguments.of(new Normaliser.None(), -1, null, 0, false, new double[] {-2, -4, -6, NA, -10}));
     }
 

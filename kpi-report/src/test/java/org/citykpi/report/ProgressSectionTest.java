@@ -17,8 +17,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The report's progress section on the worked example of {@code reference/progress-methods.md}
- * §5.6 (issue 7): PM2.5, lower is better, 20 in 2015 and 16 in 2022, target 10 (the fixture's
+ * The report's progress section on the worked example of {@code
+ * docs/reference/progress-methods.md} §5.6: PM2.5, lower is better, 20 in 2015 and 16 in 2022, target 10 (the fixture's
  * PM25 target, no period given, so due 2030). The city is {@link Fixture#ODD_CITY}, whose name
  * needs escaping; it also reports R&amp;D expenditure 0.9 in 2022 only (target 3, higher is better),
  * a series too short to assess. {@link Fixture#CITY} has a single period, 2022.
@@ -67,7 +67,7 @@ class ProgressSectionTest {
         Map<String, String> pm = row(html, "PM25");
         assertNotNull(pm, "PM25 row");
         // R = CAGRa / |CAGRr| with the sign for lower-is-better: CAGRa = 0.8^(1/7) − 1 = −0.0313749,
-        // CAGRr = 0.5^(1/15) − 1 = −0.0451584, R = 0.0313749 / 0.0451584 = 0.6947748 (reference §5.6:
+        // CAGRr = 0.5^(1/15) − 1 = −0.0451584, R = 0.0313749 / 0.0451584 = 0.6947748 (worked example §5.6:
         // 0.695) → [0.60, 0.95) acceleration_needed.
         assertEquals("acceleration_needed", pm.get("data-category"));
         assertEquals(0.6947747659, Double.parseDouble(pm.get("data-measure")), 1e-9);
@@ -117,7 +117,7 @@ class ProgressSectionTest {
         assertTrue(HtmlReportTest.tags(s, "tr", "data-category").isEmpty(), s);
     }
 
-    /** Categories of the worked example as issue 7 and reference §5.6 give them, method by method. */
+    /** Categories of the worked example as §5.6 gives them, method by method. */
     @ParameterizedTest
     @CsvSource({
         "eurostat, moderate_progress, Eurostat (EU SDG monitoring)", // R = 0.695 in [0.60, 0.95)

@@ -16,18 +16,19 @@ import org.citykpi.index.IndexResult;
 import org.citykpi.index.IndexStatistics;
 import org.citykpi.index.Normaliser;
 import org.citykpi.index.Pipeline;
-import org.junit.jupiter.api.Assumptions;
+import org.citykpi.io.TestResources;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Parity with COINr 1.1.14 on its ASEM example: the reference outputs in {@code
- * shared/peers/coinr-asem/reference/} (17 significant digits, computed by COINr) are reproduced to a
- * relative 1e-9, ranks exactly. The reference files are parsed here with a plain split (they hold
- * no quoted commas), not with the reader under test.
+ * Parity with COINr 1.1.14 on its ASEM example: the reference outputs in the test resources' {@code
+ * coinr-asem/reference/} (17 significant digits, computed by COINr; origin and licence in its
+ * README) are reproduced to a relative 1e-9, ranks exactly. The reference files are parsed here
+ * with a plain split (they hold no quoted commas), not with the reader under test.
  */
 class AsemParityTest {
-    static final Path PEER = Path.of("..", "..", "shared", "peers", "coinr-asem");
+    /** COINr's ASEM example, vendored in this module's test resources. */
+    static final Path PEER = TestResources.path("/coinr-asem");
 
     static List<String[]> table(Path p) throws IOException {
         List<String[]> out = new ArrayList<>();
@@ -51,7 +52,6 @@ class AsemParityTest {
     @ParameterizedTest
     @CsvSource({"minmax_amean, 'minmax:0,100'", "zscore_amean, 'zscore:0,1'"})
     void reproducesReferencePipeline(String ref, String normaliser) throws IOException {
-        Assumptions.assumeTrue(Files.isDirectory(PEER), "peer data absent: " + PEER.toAbsolutePath());
         IndexResult r = build("ASEM_iMeta.csv", Pipeline.defaults().withNormaliser(Normaliser.parse(normaliser)));
         List<String[]> agg = table(PEER.resolve("reference").resolve(ref).resolve("aggregated.csv"));
         List<String[]> ranks = table(PEER.resolve("reference").resolve(ref).resolve("ranks.csv"));
@@ -82,7 +82,6 @@ class AsemParityTest {
     @ParameterizedTest
     @CsvSource({"minmax_amean", "zscore_amean"})
     void reproducesEffectiveWeights(String ref) throws IOException {
-        Assumptions.assumeTrue(Files.isDirectory(PEER), "peer data absent: " + PEER.toAbsolutePath());
         IndexResult r = build("ASEM_iMeta.csv", Pipeline.defaults());
         Map<String, Double> w = IndexStatistics.effectiveWeights(r.hierarchy());
         List<String[]> ew = table(PEER.resolve("reference").resolve(ref).resolve("effective_weights.csv"));
@@ -95,8 +94,8 @@ class AsemParityTest {
     @ParameterizedTest
     @CsvSource({"P2P, 6", "Social, 5", "SusEcFin, 1", "Sust, 5", "Index, 5", "Conn, 0"})
     void minimumCoverageAsCoinr(String code, int missing) throws IOException {
-        // composite-methods.md §3.3: with dat_thresh 0.8, P2P has 6 NA, Social 5, SusEcFin 1, Sust 5, Index 5
-        Assumptions.assumeTrue(Files.isDirectory(PEER), "peer data absent: " + PEER.toAbsolutePath());
+        // docs/reference/composite-methods.md §3.3: with dat_thresh 0.8, P2P has 6 NA, Social 5, SusEcFin 1, Sust 5,
+        // Index 5
         IndexResult r = build("ASEM_iMeta.csv", Pipeline.defaults().withMinCoverage(0.8));
         int na = 0;
         for (String u : r.data().units()) {

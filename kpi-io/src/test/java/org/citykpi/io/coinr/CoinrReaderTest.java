@@ -14,7 +14,6 @@ import org.citykpi.index.CompositeIndex;
 import org.citykpi.index.IndexData;
 import org.citykpi.index.Node;
 import org.citykpi.index.Pipeline;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -163,7 +162,6 @@ class CoinrReaderTest {
     @Test
     void readsAsemPanelAndWorldDenominators() throws IOException {
         Path in = AsemParityTest.PEER.resolve("input");
-        Assumptions.assumeTrue(Files.isDirectory(in), "peer data absent: " + in.toAbsolutePath());
         CoinrMeta m = CoinrReader.readMeta(in.resolve("ASEM_iMeta.csv"));
         assertEquals(49, m.hierarchy().indicatorCount());
         assertEquals(4, m.hierarchy().levels());
