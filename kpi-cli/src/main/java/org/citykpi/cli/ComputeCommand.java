@@ -12,12 +12,13 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.citykpi.catalog.Catalog;
 import org.citykpi.engine.Engine;
-import org.citykpi.engine.ResultRecord;
 import org.citykpi.engine.Results;
 import org.citykpi.engine.RuleViolation;
 import org.citykpi.io.ReadResult;
 import org.citykpi.io.TargetsReader;
 import org.citykpi.io.csv.ResultsCsvWriter;
+import org.citykpi.score.ScoredResult;
+import org.citykpi.score.Scores;
 import org.citykpi.score.U4sscScoring;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -91,17 +92,18 @@ final class ComputeCommand implements Callable<Integer> {
         ReadResult read = input.read(used, err);
         TargetsReader.Result tg = CommandSupport.targets(targets, used, err);
         Results results = Engine.create(used).evaluate(read.dataset());
-        List<ResultRecord> records = U4sscScoring.records(results, tg.targets());
+        Scores scores = U4sscScoring.score(results, tg.targets());
+        Iterable<ScoredResult> records = scores.cells();
         if (wanted != null) {
-            List<ResultRecord> kept = new ArrayList<>();
-            for (ResultRecord r : records) {
-                String owner =
-                        r.kpi().contains("/") ? r.kpi().substring(0, r.kpi().indexOf('/')) : r.kpi();
-                if (wanted.contains(r.kpi()) || wanted.contains(owner)) {
-                    kept.add(r);
+            // the catalog kept what the wanted KPIs depend on; write only the wanted ones and their parts
+            List<String> kept = new ArrayList<>();
+            for (String o : results.outputs()) {
+                String owner = o.contains("/") ? o.substring(0, o.indexOf('/')) : o;
+                if (wanted.contains(o) || wanted.contains(owner)) {
+                    kept.add(o);
                 }
             }
-            records = kept;
+            records = scores.cells(kept);
         }
         for (RuleViolation v : results.violations()) {
             err.println("citykpi: " + v.message());
@@ -145,7 +147,7 @@ final class ComputeCommand implements Callable<Integer> {
             }
         }
 
-        void write(List<ResultRecord> records, Results results, Writer w) throws IOException {
+        void write(Iterable<ScoredResult> records, Results results, Writer w) throws IOException {
             switch (this) {
                 case CSV:
                     ResultsCsvWriter.write(records, w);

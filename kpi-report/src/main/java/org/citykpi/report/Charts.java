@@ -64,7 +64,7 @@ final class Charts {
             return sb.toString();
         }
         double[] zones = {100, 95, 66, 33};
-        Band[] zoneBands = {Band.B4, Band.B3, Band.B2, Band.B1};
+        BandColour[] zoneBands = {BandColour.B4, BandColour.B3, BandColour.B2, BandColour.B1};
         for (int z = 0; z < zones.length; z++) {
             sb.append("<polygon points=\"")
                     .append(ring(n, cx, cy, r * zones[z] / 100))
@@ -108,7 +108,7 @@ final class Charts {
             OptionalDouble s = scores.get(i);
             double[] p = point(i, n, cx, cy, r * Math.max(0, Math.min(100, s.orElse(0))) / 100);
             if (s.isPresent()) {
-                Band b = Band.values()[org.citykpi.score.U4sscScoring.points(s.getAsDouble()) - 1];
+                BandColour b = BandColour.ofScore(s);
                 sb.append("<circle cx=\"")
                         .append(f(p[0]))
                         .append("\" cy=\"")
@@ -124,9 +124,7 @@ final class Charts {
             List<String> lines = full ? wrap(labels.get(i), 18) : List.of(shorten(labels.get(i), 13));
             String value = s.isPresent() ? Text.pct(s.getAsDouble()) : "not scored";
             if (full) {
-                value += s.isPresent()
-                        ? " \u00b7 " + Band.values()[org.citykpi.score.U4sscScoring.points(s.getAsDouble()) - 1].label
-                        : "";
+                value += s.isPresent() ? " \u00b7 " + BandColour.ofScore(s).label : "";
             }
             lines = new ArrayList<>(lines);
             lines.add(value);
@@ -212,7 +210,7 @@ final class Charts {
      * fills the bar and ends in an arrow. Without attainment (a lower-is-better value of 0 meets any
      * target) the bar is drawn full.
      */
-    static String bar(OptionalDouble attainment, Band band, String title) {
+    static String bar(OptionalDouble attainment, BandColour band, String title) {
         int w = 300;
         int h = 18;
         double a = attainment.orElse(BAR_MAX);

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import org.citykpi.Period;
+import org.citykpi.score.Band;
 import org.citykpi.score.GroupScore;
-import org.citykpi.score.U4sscScoring;
 
 /**
  * The headline numbers of one city at its latest period, as the report's summary shows them (and
@@ -84,9 +84,9 @@ public record CitySummary(
         return maxPoints == 0 ? OptionalDouble.empty() : OptionalDouble.of(100.0 * points / maxPoints);
     }
 
-    /** Returns the overall U4SSC band ({@code 0-33} … {@code 95+}), or empty when nothing is scored. */
-    public Optional<String> overallBand() {
+    /** Returns the overall U4SSC band, or empty when nothing is scored. */
+    public Optional<Band> overallBand() {
         OptionalDouble p = overallPercent();
-        return p.isPresent() ? Optional.of(U4sscScoring.band(U4sscScoring.points(p.getAsDouble()))) : Optional.empty();
+        return p.isPresent() ? Optional.of(Band.of(p.getAsDouble())) : Optional.empty();
     }
 }

@@ -22,9 +22,10 @@ import org.citykpi.catalog.Indicator;
 import org.citykpi.catalog.Part;
 import org.citykpi.catalog.Tier;
 import org.citykpi.engine.Explanation;
-import org.citykpi.engine.ResultRecord;
 import org.citykpi.engine.RuleViolation;
+import org.citykpi.score.Band;
 import org.citykpi.score.GroupScore;
+import org.citykpi.score.ScoredResult;
 
 /**
  * Renders the report as one self-contained HTML file: styles inline, charts as inline SVG drawn by
@@ -101,7 +102,7 @@ public final class HtmlReport {
         return this;
     }
 
-    private HtmlReport chip(Band b, String text) {
+    private HtmlReport chip(BandColour b, String text) {
         raw("<span class=\"chip ").raw(b.css()).raw("\">").t(text).raw("</span>");
         return this;
     }
@@ -201,8 +202,8 @@ public final class HtmlReport {
 
     private void legend() {
         raw("<div class=\"legend\"><strong>U4SSC bands</strong> (attainment of target, or a group's score):");
-        for (Band b : Band.values()) {
-            chip(b, b == Band.NONE ? "not scored" : b.label);
+        for (BandColour b : BandColour.values()) {
+            chip(b, b == BandColour.NONE ? "not scored" : b.label);
         }
         raw("<span class=\"muted small\">points 1, 2, 3, 4 for 0-33, 33-66, 66-95, 95+</span></div>\n");
     }
@@ -297,9 +298,9 @@ public final class HtmlReport {
 
     /** Lists the scored KPIs furthest from their targets (lowest attainment), so the reader sees where to look. */
     private void furthest(int row) {
-        List<ResultRecord> scored = new ArrayList<>();
+        List<ScoredResult> scored = new ArrayList<>();
         for (Indicator i : m.catalog.indicators()) {
-            ResultRecord r = m.record(row, i.id());
+            ScoredResult r = m.record(row, i.id());
             if (r.points().isPresent()
                     && r.attainment().isPresent()
                     && r.points().getAsInt() < 4) {
@@ -310,10 +311,10 @@ public final class HtmlReport {
             return;
         }
         scored.sort(
-                Comparator.comparingDouble((ResultRecord r) -> r.attainment().getAsDouble()));
+                Comparator.comparingDouble((ScoredResult r) -> r.attainment().getAsDouble()));
         raw("<h4>Furthest from target</h4>\n<table class=\"bars furthest\"><tbody>");
-        for (ResultRecord r : scored.subList(0, Math.min(6, scored.size()))) {
-            Band b = Band.ofPoints(r.points());
+        for (ScoredResult r : scored.subList(0, Math.min(6, scored.size()))) {
+            BandColour b = BandColour.of(r.band());
             raw("<tr").attr("data-kpi", r.kpi()).raw("><td>").t(r.name());
             raw(" <span class=\"muted small\">")
                     .t(m.catalog.owner(r.kpi()).dimension())
@@ -334,7 +335,7 @@ public final class HtmlReport {
     }
 
     private void dimCard(String name, OptionalDouble score, int scored, int total, boolean overall, String link) {
-        Band b = Model.band(score);
+        BandColour b = Model.band(score);
         raw("<div class=\"dim ").raw(b.css()).raw(overall ? " overall" : "").raw("\"><div><strong>");
         if (link != null) {
             raw("<a href=\"#").raw(link).raw("\">").t(name).raw("</a>");
@@ -371,7 +372,7 @@ public final class HtmlReport {
         if (!dim.isEmpty()) {
             GroupScore g = m.score(row, GroupScore.Level.DIMENSION, dim);
             OptionalDouble s = g == null ? OptionalDouble.empty() : g.scorePercent();
-            Band b = Model.band(s);
+            BandColour b = Model.band(s);
             raw(" <span class=\"muted\">")
                     .t(s.isPresent() ? Text.pct(s.getAsDouble()) : "not scored")
                     .raw("</span> ");
@@ -411,8 +412,8 @@ public final class HtmlReport {
                         .raw("</strong></td></tr>\n");
             }
             for (Indicator i : e.getValue()) {
-                ResultRecord r = m.record(row, i.id());
-                Band b = Band.ofPoints(r.points());
+                ScoredResult r = m.record(row, i.id());
+                BandColour b = BandColour.of(r.band());
                 raw("<tr").attr("data-kpi", i.id()).raw("><td>").t(i.name()).raw(" <span class=\"muted small\">");
                 t(i.code().isEmpty() ? i.id() : i.code()).raw("</span></td><td>");
                 if (r.points().isPresent()) {
@@ -428,13 +429,13 @@ public final class HtmlReport {
         raw("</tbody></table>\n");
     }
 
-    private static String scoreText(ResultRecord r) {
+    private static String scoreText(ScoredResult r) {
         String a = r.attainment().isPresent() ? Text.pct(r.attainment().getAsDouble()) : "meets target";
-        return a + " \u00b7 " + r.band().orElse("") + " \u00b7 " + r.points().getAsInt() + " pt"
-                + (r.points().getAsInt() == 1 ? "" : "s");
+        return a + " \u00b7 " + r.band().map(Band::label).orElse("") + " \u00b7 "
+                + r.points().getAsInt() + " pt" + (r.points().getAsInt() == 1 ? "" : "s");
     }
 
-    private String whyNotScored(ResultRecord r) {
+    private String whyNotScored(ScoredResult r) {
         if (!r.result().isAvailable()) {
             return "not scored: no value (" + r.result().status().replace('_', ' ') + ")";
         }
@@ -467,7 +468,7 @@ public final class HtmlReport {
     }
 
     private void kpiRow(int row, Indicator ind, String output, boolean part) {
-        ResultRecord r = m.record(row, output);
+        ScoredResult r = m.record(row, output);
         KpiResult res = r.result();
         raw("<tr").raw(part ? " class=\"part\"" : "");
         attr("data-entity", r.entity()).attr("data-period", r.period().label()).attr("data-kpi", output);
@@ -530,8 +531,9 @@ public final class HtmlReport {
         raw("</td><td>");
         if (r.points().isPresent()) {
             chip(
-                    Band.ofPoints(r.points()),
-                    r.points().getAsInt() + " \u00b7 " + r.band().orElse(""));
+                    BandColour.of(r.band()),
+                    r.points().getAsInt() + " \u00b7 "
+                            + r.band().map(Band::label).orElse(""));
         }
         raw("</td><td>");
         source(part ? "" : ind.source());
@@ -558,7 +560,7 @@ public final class HtmlReport {
         }
     }
 
-    private void explanation(int row, String output, ResultRecord r) {
+    private void explanation(int row, String output, ScoredResult r) {
         Explanation x = m.results.explain(row, output);
         Indicator ind = m.catalog.owner(output);
         raw("<div class=\"why\">");
@@ -614,7 +616,8 @@ public final class HtmlReport {
                                 ? "higher is better: value \u00f7 target \u00d7 100"
                                 : "closest to target: the smaller of value \u00f7 target and target \u00f7 value, \u00d7 100";
                 t(rule + " = " + Text.exact(r.attainment().getAsDouble()) + "% \u2192 "
-                        + r.points().getAsInt() + " points (" + r.band().orElse("") + ")");
+                        + r.points().getAsInt() + " points ("
+                        + r.band().map(Band::label).orElse("") + ")");
             } else if (r.points().isPresent()) {
                 t("a value of 0 where lower is better meets any target \u2192 4 points (95+)");
             } else {
@@ -648,7 +651,7 @@ public final class HtmlReport {
             List<Double> values = new ArrayList<>();
             Optional<Target> tg = Optional.empty();
             for (int row : rows) {
-                ResultRecord r = m.record(row, i.id());
+                ScoredResult r = m.record(row, i.id());
                 if (r.result() instanceof KpiResult.Value v) {
                     periods.add(r.period().label());
                     values.add(v.value());
@@ -884,7 +887,7 @@ public final class HtmlReport {
             String key = (i.dimension().isEmpty() ? "Other" : i.dimension()) + " \u00b7 "
                     + (i.category().isEmpty() ? "(no category)" : i.category());
             int[] a = cov.computeIfAbsent(key, k -> new int[3]);
-            ResultRecord r = m.record(row, i.id());
+            ScoredResult r = m.record(row, i.id());
             a[0]++;
             a[1] += r.result().isAvailable() ? 1 : 0;
             a[2] += r.points().isPresent() ? 1 : 0;
@@ -906,7 +909,7 @@ public final class HtmlReport {
         StringBuilder missing = new StringBuilder();
         int count = 0;
         for (String out : m.outputs) {
-            ResultRecord r = m.record(row, out);
+            ScoredResult r = m.record(row, out);
             if (r.result() instanceof KpiResult.NotAvailable na) {
                 count++;
                 List<String> need = new ArrayList<>();
@@ -1027,7 +1030,7 @@ public final class HtmlReport {
                             .raw("</strong> ")
                             .t(Text.pct(s.getAsDouble()))
                             .raw(" ");
-                    Band b = Model.band(s);
+                    BandColour b = Model.band(s);
                     chip(b, b.label);
                 } else {
                     raw("<span class=\"muted\">not scored</span>");
@@ -1048,7 +1051,7 @@ public final class HtmlReport {
             }
             OptionalDouble o = m.overall(row);
             raw("<figure").attr("data-entity", e).raw("><figcaption>").t(e).raw(" ");
-            Band b = Model.band(o);
+            BandColour b = Model.band(o);
             chip(b, o.isPresent() ? Text.pct(o.getAsDouble()) + " \u00b7 " + b.label : b.label);
             raw("</figcaption>");
             raw(Charts.radar(m.subDimensions, scores, 320, false, "Sub-dimension scores of " + e));
@@ -1075,8 +1078,8 @@ public final class HtmlReport {
             raw("<tr").attr("data-kpi", i.id()).raw("><td>").t(i.name()).raw("<span class=\"code\">");
             t(i.code().isEmpty() ? i.id() : i.code()).raw("</span></td>");
             for (String e : order) {
-                ResultRecord r = m.record(m.latest(e), i.id());
-                Band b = Band.ofPoints(r.points());
+                ScoredResult r = m.record(m.latest(e), i.id());
+                BandColour b = BandColour.of(r.band());
                 raw("<td class=\"").raw(b.css()).raw("\"").attr("data-entity", e);
                 if (r.result() instanceof KpiResult.Value v) {
                     attr("data-value", Text.exact(v.value()));

@@ -12,9 +12,9 @@ import org.citykpi.calc.KpiResult;
 import org.citykpi.catalog.Catalog;
 import org.citykpi.catalog.Indicator;
 import org.citykpi.engine.Explanation;
-import org.citykpi.engine.ResultRecord;
 import org.citykpi.engine.Results;
 import org.citykpi.score.GroupScore;
+import org.citykpi.score.ScoredResult;
 
 /**
  * The report input arranged for rendering: rows per entity in period order, records by row and
@@ -50,7 +50,7 @@ final class Model {
         for (List<Integer> rows : rowsByEntity.values()) {
             rows.sort((a, b) -> results.period(a).compareTo(results.period(b)));
         }
-        for (GroupScore g : in.scores()) {
+        for (GroupScore g : in.groups()) {
             int row = results.dataset().row(g.entity(), g.period());
             if (row >= 0) {
                 scoresByRow.computeIfAbsent(row, r -> new ArrayList<>()).add(g);
@@ -71,8 +71,8 @@ final class Model {
     }
 
     /** Returns the record of {@code output} in {@code row}. */
-    ResultRecord record(int row, String output) {
-        return in.records().get(row * outputs.size() + outputIndex.get(output));
+    ScoredResult record(int row, String output) {
+        return in.scores().cell(row, output);
     }
 
     /** Returns the entity's most recent row. */
@@ -117,10 +117,8 @@ final class Model {
     }
 
     /** Returns the U4SSC band of a score in percent, or NONE for no score. */
-    static Band band(OptionalDouble score) {
-        return score.isPresent()
-                ? Band.values()[org.citykpi.score.U4sscScoring.points(score.getAsDouble()) - 1]
-                : Band.NONE;
+    static BandColour band(OptionalDouble score) {
+        return BandColour.ofScore(score);
     }
 
     /** Counts for the summary of one row. */
@@ -138,7 +136,7 @@ final class Model {
         int scored = 0;
         for (Indicator i : catalog.indicators()) {
             total++;
-            ResultRecord r = record(row, i.id());
+            ScoredResult r = record(row, i.id());
             if (r.result().isAvailable()) {
                 values++;
                 reported++;

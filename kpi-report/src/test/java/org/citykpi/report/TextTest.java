@@ -56,7 +56,7 @@ class TextTest {
         assertTrue(few.contains("too few groups"));
         String flat = Charts.line(List.of("2020", "2021"), List.of(5.0, 5.0), OptionalDouble.empty(), "flat");
         assertTrue(flat.contains("<polyline"));
-        String over = Charts.bar(OptionalDouble.of(400), Band.B4, "over");
+        String over = Charts.bar(OptionalDouble.of(400), BandColour.B4, "over");
         assertTrue(over.contains("<path"), "attainment beyond the axis ends in an arrow");
         assertEquals(
                 List.of("Safety, Housing", "and Social", "Inclusion"),
