@@ -1,7 +1,6 @@
 package org.citykpi.report;
 
 import java.util.Optional;
-import java.util.OptionalDouble;
 import org.citykpi.score.Band;
 
 /**
@@ -47,10 +46,5 @@ enum BandColour {
     /** Returns the colours of {@code band}, or NONE when there is no band (not scored). */
     static BandColour of(Optional<Band> band) {
         return band.isPresent() ? of(band.get()) : NONE;
-    }
-
-    /** Returns the colours of the band of a score in percent, or NONE when there is no score. */
-    static BandColour ofScore(OptionalDouble score) {
-        return score.isPresent() ? of(Band.of(score.getAsDouble())) : NONE;
     }
 }

@@ -54,10 +54,10 @@ public record CitySummary(
 
     /** Returns one summary per entity, in dataset order, each at the entity's latest period. */
     public static List<CitySummary> of(ReportInput input) {
-        return of(new Model(requireNonNull(input, "input")));
+        return of(new Layout(requireNonNull(input, "input")));
     }
 
-    static List<CitySummary> of(Model m) {
+    static List<CitySummary> of(Layout m) {
         List<CitySummary> out = new ArrayList<>();
         for (String e : m.rowsByEntity.keySet()) {
             out.add(of(m, e));
@@ -65,9 +65,9 @@ public record CitySummary(
         return out;
     }
 
-    static CitySummary of(Model m, String entity) {
+    static CitySummary of(Layout m, String entity) {
         int row = m.latest(entity);
-        Model.Counts c = m.counts(row);
+        Layout.Counts c = m.counts(row);
         List<GroupScore> dims = m.scores(row, GroupScore.Level.DIMENSION);
         int points = 0;
         int max = 0;

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
 import org.citykpi.calc.KpiResult;
@@ -14,19 +15,18 @@ import org.citykpi.catalog.Indicator;
 import org.citykpi.engine.Explanation;
 import org.citykpi.engine.Results;
 import org.citykpi.score.GroupScore;
-import org.citykpi.score.ScoredResult;
+import org.citykpi.score.Scores;
 
 /**
- * The report input arranged for rendering: rows per entity in period order, records by row and
- * output, group scores by row, and the catalog's dimension order. Built once per render; not
- * shared.
+ * The report input arranged for building the report model: rows per entity in period order, group
+ * scores by row, and the catalog's dimension order, with the counts of a city's summary. Built once
+ * per report; not shared.
  */
-final class Model {
+final class Layout {
     final ReportInput in;
     final Catalog catalog;
     final Results results;
-    final List<String> outputs;
-    final Map<String, Integer> outputIndex = new HashMap<>();
+    final Scores scores;
     /** Entity → its rows, oldest period first; entities in dataset order. */
     final Map<String, List<Integer>> rowsByEntity = new LinkedHashMap<>();
 
@@ -34,14 +34,11 @@ final class Model {
     final List<String> dimensions;
     final List<String> subDimensions;
 
-    Model(ReportInput in) {
+    Layout(ReportInput in) {
         this.in = in;
         this.catalog = in.catalog();
         this.results = in.results();
-        this.outputs = results.outputs();
-        for (int k = 0; k < outputs.size(); k++) {
-            outputIndex.put(outputs.get(k), k);
-        }
+        this.scores = in.scores();
         for (int row = 0; row < results.rowCount(); row++) {
             rowsByEntity
                     .computeIfAbsent(results.entity(row), e -> new ArrayList<>())
@@ -70,11 +67,6 @@ final class Model {
         subDimensions = List.copyOf(subs);
     }
 
-    /** Returns the record of {@code output} in {@code row}. */
-    ScoredResult record(int row, String output) {
-        return in.scores().cell(row, output);
-    }
-
     /** Returns the entity's most recent row. */
     int latest(String entity) {
         List<Integer> rows = rowsByEntity.get(entity);
@@ -92,14 +84,14 @@ final class Model {
         return out;
     }
 
-    /** Returns the score of one group, or null when the group has no score row. */
-    GroupScore score(int row, GroupScore.Level level, String group) {
+    /** Returns the score of one group, or empty when the group has no score row. */
+    Optional<GroupScore> score(int row, GroupScore.Level level, String group) {
         for (GroupScore g : scores(row, level)) {
             if (g.group().equals(group)) {
-                return g;
+                return Optional.of(g);
             }
         }
-        return null;
+        return Optional.empty();
     }
 
     /**
@@ -114,11 +106,6 @@ final class Model {
             max += g.maxPoints();
         }
         return max == 0 ? OptionalDouble.empty() : OptionalDouble.of(100.0 * points / max);
-    }
-
-    /** Returns the U4SSC band of a score in percent, or NONE for no score. */
-    static BandColour band(OptionalDouble score) {
-        return BandColour.ofScore(score);
     }
 
     /** Counts for the summary of one row. */
@@ -136,14 +123,13 @@ final class Model {
         int scored = 0;
         for (Indicator i : catalog.indicators()) {
             total++;
-            ScoredResult r = record(row, i.id());
-            if (r.result().isAvailable()) {
+            if (results.isAvailable(row, i.id())) {
                 values++;
                 reported++;
             } else if (anyInput(row, i)) {
                 reported++;
             }
-            if (r.points().isPresent()) {
+            if (scores.isScored(row, i.id())) {
                 scored++;
             }
         }
