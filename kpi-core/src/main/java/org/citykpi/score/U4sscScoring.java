@@ -87,16 +87,16 @@ public final class U4sscScoring {
     public static KpiScore score(double value, double target, Direction direction) {
         requireNonNull(direction, "direction");
         Rule rule = Rule.of(value, target, direction);
-        switch (rule) {
-            case SCORED:
+        return switch (rule) {
+            case SCORED -> {
                 double a = attainment(value, target, direction);
-                return new KpiScore(
+                yield new KpiScore(
                         OptionalDouble.of(a), OptionalInt.of(Band.of(a).points()), "");
-            case ZERO_MEETS_TARGET:
-                return new KpiScore(OptionalDouble.empty(), OptionalInt.of(Band.B95_PLUS.points()), rule.reason);
-            default:
-                return KpiScore.notScored(rule.reason);
-        }
+            }
+            case ZERO_MEETS_TARGET ->
+                new KpiScore(OptionalDouble.empty(), OptionalInt.of(Band.B95_PLUS.points()), rule.reason);
+            case NOT_FINITE, NEGATIVE, ZERO_TARGET, ZERO_OFF_BAND -> KpiScore.notScored(rule.reason);
+        };
     }
 
     /**
@@ -141,17 +141,14 @@ public final class U4sscScoring {
                     continue;
                 }
                 double v = results.value(row, o);
-                switch (Rule.of(v, tv, dir)) {
-                    case SCORED:
+                pts[row] = switch (Rule.of(v, tv, dir)) {
+                    case SCORED -> {
                         att[row] = attainment(v, tv, dir);
-                        pts[row] = (byte) Band.of(att[row]).points();
-                        break;
-                    case ZERO_MEETS_TARGET:
-                        pts[row] = (byte) -Band.B95_PLUS.points();
-                        break;
-                    default:
-                    // not scored: points stay 0
-                }
+                        yield (byte) Band.of(att[row]).points();
+                    }
+                    case ZERO_MEETS_TARGET -> (byte) -Band.B95_PLUS.points();
+                    case NOT_FINITE, NEGATIVE, ZERO_TARGET, ZERO_OFF_BAND -> 0;
+                };
             }
             attainment[k] = att;
             points[k] = pts;

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
-import org.citykpi.calc.KpiResult;
 import org.citykpi.catalog.Catalog;
 import org.citykpi.catalog.Indicator;
 import org.citykpi.engine.Explanation;
@@ -143,7 +142,7 @@ final class Layout {
             outs.add(i.id() + "/" + p.id());
         }
         for (String o : outs) {
-            if (results.get(row, o) instanceof KpiResult.Value) {
+            if (results.isAvailable(row, o)) {
                 return true;
             }
             for (Explanation.Input x : results.explain(row, o).inputs()) {
