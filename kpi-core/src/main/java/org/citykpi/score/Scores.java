@@ -29,7 +29,8 @@ import org.citykpi.engine.Results;
  * <ul>
  *   <li>a cell without a value or without a target is not scored: every score accessor is empty;
  *   <li>a cell whose attainment is not defined (a negative value or target, a zero target where
- *       higher is better) is not scored either;
+ *       higher is better, a value or target of 0 for a target band unless both are 0) is not scored
+ *       either;
  *   <li>a value of 0 where lower is better meets the target: 4 points, attainment empty.
  * </ul>
  *
@@ -146,12 +147,14 @@ public final class Scores {
     }
 
     /**
-     * Returns a view of the cells of {@code selected} outputs only, row by row and, within a row,
-     * in presentation order (whatever the order of {@code selected}).
+     * Returns a view of the cells of {@code selected} outputs only (each once, however often it is
+     * named), row by row and, within a row, in presentation order (whatever the order of {@code
+     * selected}).
      *
      * @throws IllegalArgumentException if an output is not one of {@link #outputs()}
      */
     public Iterable<ScoredResult> cells(Collection<String> selected) {
+        requireNonNull(selected, "selected");
         boolean[] keep = new boolean[outputs.size()];
         for (String o : selected) {
             keep[indexOf(o)] = true;

@@ -150,10 +150,10 @@ class ScoresTest {
         Results r = results();
         Scores s = U4sscScoring.score(r, targets());
         List<String> seen = new ArrayList<>();
-        for (ScoredResult c : s.cells(List.of("COV", "BB", "COV/4G"))) {
+        for (ScoredResult c : s.cells(List.of("COV", "BB", "COV/4G", "BB"))) {
             seen.add(c.entity() + " " + c.kpi());
         }
-        // presentation order (BB before COV and its part), whatever the order asked
+        // presentation order (BB before COV and its part), whatever the order asked, each output once
         assertEquals(List.of("a BB", "a COV", "a COV/4G", "b BB", "b COV", "b COV/4G"), seen);
         ScoredResult c = s.cell(row(r, "a"), "COV/4G");
         assertEquals("Coverage: 4G coverage", c.name());
