@@ -22,7 +22,7 @@ import org.citykpi.engine.Results;
  * band.
  *
  * <p>Stored column by column: per output with a target, a {@code double[]} of attainment and a
- * {@code byte[]} of points over the rows; an output without a target has no columns at all. There
+ * {@code byte[]} of points over the rows; an output without a target stores nothing. There
  * are no per-cell objects: {@link #cells()} hands out a {@link ScoredResult} view of a cell when
  * asked, reading the columns (and the results) on demand.
  *
@@ -41,21 +41,25 @@ public final class Scores {
     private final TargetSet targets;
     private final List<String> outputs;
     private final Map<String, Integer> index;
-    /** The target of each output; null where the output has none. */
-    private final Target[] target;
+    /** The target of each output. */
+    private final List<Optional<Target>> target;
 
     private final String[] names;
     private final String[] units;
     private final String[] formulas;
-    /** Attainment per output and row; null for an output without a target. */
+    /** Attainment per output and row; empty for an output without a target. */
     private final double[][] attainment;
     /**
      * Points per output and row: 0 not scored, 1 to 4 points with an attainment, −4 for 4 points
-     * without one (a value of 0 where lower is better); null for an output without a target.
+     * without one (a value of 0 where lower is better); empty for an output without a target.
      */
     private final byte[][] points;
 
-    Scores(Results results, TargetSet targets, Target[] target, double[][] attainment, byte[][] points) {
+    /**
+     * Takes the columns {@link U4sscScoring#score(Results, TargetSet)} filled: per output its target
+     * and, for an output with one, a column of attainment and of points over the rows.
+     */
+    Scores(Results results, TargetSet targets, List<Optional<Target>> target, double[][] attainment, byte[][] points) {
         this.results = results;
         this.targets = targets;
         this.outputs = results.outputs();
@@ -103,7 +107,7 @@ public final class Scores {
      * @throws IllegalArgumentException if {@code output} is not one of {@link #outputs()}
      */
     public Optional<Target> target(String output) {
-        return Optional.ofNullable(target[indexOf(output)]);
+        return target.get(indexOf(output));
     }
 
     /**
@@ -193,7 +197,7 @@ public final class Scores {
     }
 
     Optional<Target> target(int k) {
-        return Optional.ofNullable(target[k]);
+        return target.get(k);
     }
 
     OptionalDouble attainment(int row, int k) {
@@ -213,20 +217,20 @@ public final class Scores {
 
     private int code(int row, int k) {
         byte[] p = points[k];
-        return p == null ? 0 : p[row];
+        return p.length == 0 ? 0 : p[row];
     }
 
     private int indexOf(String output) {
         Integer k = index.get(requireNonNull(output, "output"));
-        if (k == null) {
-            // an indicator may be named by its published code
-            String resolved = results.catalog().output(output).orElse(null);
-            k = resolved == null ? null : index.get(resolved);
+        if (k != null) {
+            return k;
         }
-        if (k == null) {
-            throw new IllegalArgumentException("no output '" + output + "' in the scored results");
+        // an indicator may be named by its published code
+        Optional<String> resolved = results.catalog().output(output);
+        if (resolved.isPresent() && index.containsKey(resolved.get())) {
+            return index.get(resolved.get());
         }
-        return k;
+        throw new IllegalArgumentException("no output '" + output + "' in the scored results");
     }
 
     private int indexOf(String output, int row) {

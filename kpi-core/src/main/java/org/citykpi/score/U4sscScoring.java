@@ -122,16 +122,19 @@ public final class U4sscScoring {
         Catalog c = results.catalog();
         List<String> outs = results.outputs();
         int rows = results.rowCount();
-        Target[] target = new Target[outs.size()];
+        List<Optional<Target>> target = new ArrayList<>(outs.size());
         double[][] attainment = new double[outs.size()][];
         byte[][] points = new byte[outs.size()][];
         for (int k = 0; k < outs.size(); k++) {
             String o = outs.get(k);
             Optional<Target> t = targetFor(c, targets, o);
+            target.add(t);
             if (t.isEmpty()) {
+                // nothing to score: no columns
+                attainment[k] = new double[0];
+                points[k] = new byte[0];
                 continue;
             }
-            target[k] = t.get();
             double tv = t.get().value();
             Direction dir = c.owner(o).direction();
             double[] att = new double[rows];
@@ -153,7 +156,7 @@ public final class U4sscScoring {
             attainment[k] = att;
             points[k] = pts;
         }
-        return new Scores(results, targets, target, attainment, points);
+        return new Scores(results, targets, List.copyOf(target), attainment, points);
     }
 
     /**

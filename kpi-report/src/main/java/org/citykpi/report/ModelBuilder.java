@@ -55,11 +55,24 @@ final class ModelBuilder {
     static final int FURTHEST = 6;
 
     private final Layout m;
-    /** Progress rows of KPIs with a target, by entity; assessed on first use. */
-    private Map<String, List<ProgressTable.Row>> progress;
+    /** Progress rows of KPIs with a target, by entity (none when no city has two periods). */
+    private final Map<String, List<ProgressTable.Row>> progress = new LinkedHashMap<>();
 
     ModelBuilder(Layout layout) {
         this.m = layout;
+        boolean series = false;
+        for (List<Integer> rows : m.rowsByEntity.values()) {
+            series |= rows.size() > 1;
+        }
+        if (series) {
+            // only cities with two or more periods show progress: assess nothing otherwise
+            for (ProgressTable.Row r : ProgressTable.assess(
+                    m.results, m.in.targets(), m.in.progress(), Optional.empty(), Optional.empty())) {
+                if (m.in.targets().get(r.kpi()).isPresent()) {
+                    progress.computeIfAbsent(r.entity(), e -> new ArrayList<>()).add(r);
+                }
+            }
+        }
     }
 
     ReportModel build() {
@@ -305,15 +318,6 @@ final class ModelBuilder {
      * citykpi progress} does).
      */
     private Progress progress(String entity) {
-        if (progress == null) {
-            progress = new LinkedHashMap<>();
-            for (ProgressTable.Row r : ProgressTable.assess(
-                    m.results, m.in.targets(), m.in.progress(), Optional.empty(), Optional.empty())) {
-                if (m.in.targets().get(r.kpi()).isPresent()) {
-                    progress.computeIfAbsent(r.entity(), e -> new ArrayList<>()).add(r);
-                }
-            }
-        }
         List<ProgressLine> lines = new ArrayList<>();
         for (ProgressTable.Row r : progress.getOrDefault(entity, List.of())) {
             lines.add(new ProgressLine(
@@ -446,16 +450,10 @@ final class ModelBuilder {
     /** Every indicator, city by city, in blocks of consecutive indicators of one dimension. */
     private List<HeatBlock> heat(List<String> order) {
         List<HeatBlock> blocks = new ArrayList<>();
-        String dim = null;
         List<HeatRow> rows = new ArrayList<>();
-        for (Indicator i : m.catalog.indicators()) {
-            if (!i.dimension().equals(dim)) {
-                if (dim != null) {
-                    blocks.add(new HeatBlock(dim, List.copyOf(rows)));
-                    rows.clear();
-                }
-                dim = i.dimension();
-            }
+        List<Indicator> inds = m.catalog.indicators();
+        for (int k = 0; k < inds.size(); k++) {
+            Indicator i = inds.get(k);
             List<HeatCell> cells = new ArrayList<>();
             for (String e : order) {
                 int row = m.latest(e);
@@ -465,9 +463,10 @@ final class ModelBuilder {
                 cells.add(new HeatCell(e, v, m.scores.band(row, i.id())));
             }
             rows.add(new HeatRow(i.id(), i.name(), i.code().isEmpty() ? i.id() : i.code(), List.copyOf(cells)));
-        }
-        if (dim != null) {
-            blocks.add(new HeatBlock(dim, List.copyOf(rows)));
+            if (k == inds.size() - 1 || !inds.get(k + 1).dimension().equals(i.dimension())) {
+                blocks.add(new HeatBlock(i.dimension(), List.copyOf(rows)));
+                rows.clear();
+            }
         }
         return List.copyOf(blocks);
     }
