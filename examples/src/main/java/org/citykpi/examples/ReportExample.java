@@ -21,6 +21,7 @@ import org.citykpi.report.CitySummary;
 import org.citykpi.report.DataAccount;
 import org.citykpi.report.HtmlReport;
 import org.citykpi.report.ReportInput;
+import org.citykpi.score.Band;
 
 /**
  * Makes the HTML report from Java, as an app would, without the command line: load the bundled
@@ -71,8 +72,9 @@ public final class ReportExample {
         Path targets = Path.of(args.length > 1 ? args[1] : "examples/data/sample-targets.csv");
         Path out = Path.of(args.length > 2 ? args[2] : "report.html");
         for (CitySummary s : run(data, targets, out)) {
-            System.out.println(s.entity() + " " + s.period() + ": " + s.scored() + " of " + s.kpis()
-                    + " KPIs scored, overall " + s.overallBand().orElse("not scored"));
+            System.out.println(
+                    s.entity() + " " + s.period() + ": " + s.scored() + " of " + s.kpis() + " KPIs scored, overall "
+                            + s.overallBand().map(Band::label).orElse("not scored"));
         }
         System.out.println("report written to " + out);
     }

@@ -15,13 +15,13 @@ import org.citykpi.catalog.Catalog;
 import org.citykpi.catalog.Direction;
 import org.citykpi.catalog.Indicator;
 import org.citykpi.engine.Engine;
-import org.citykpi.engine.ResultRecord;
 import org.citykpi.engine.Results;
 import org.citykpi.io.DataReader;
 import org.citykpi.io.Problem;
 import org.citykpi.io.ReadOptions;
 import org.citykpi.io.ReadResult;
 import org.citykpi.io.ngsi.NgsiLdWriter;
+import org.citykpi.score.Scores;
 import org.citykpi.score.U4sscScoring;
 
 /**
@@ -70,8 +70,8 @@ public final class SdmxToNgsiExample {
         Results results = Engine.create(cat).evaluate(read.dataset());
         TargetSet targets =
                 TargetSet.of(List.of(Target.of("NET", 95, Period.parse("2030"), "example target, not a U4SSC value")));
-        List<ResultRecord> records = U4sscScoring.records(results, targets);
-        NgsiLdWriter.write(records, NgsiLdWriter.Form.NORMALIZED, out);
+        Scores scores = U4sscScoring.score(results, targets);
+        NgsiLdWriter.write(scores.cells(), NgsiLdWriter.Form.NORMALIZED, out);
         return read;
     }
 

@@ -17,7 +17,6 @@ import org.citykpi.calc.KpiResult;
 import org.citykpi.catalog.Catalog;
 import org.citykpi.catalog.Indicator;
 import org.citykpi.engine.Engine;
-import org.citykpi.engine.ResultRecord;
 import org.citykpi.engine.Results;
 import org.citykpi.io.DataReader;
 import org.citykpi.io.Problem;
@@ -26,6 +25,8 @@ import org.citykpi.io.ReadResult;
 import org.citykpi.io.TargetsReader;
 import org.citykpi.io.json.CatalogJson;
 import org.citykpi.score.GroupScore;
+import org.citykpi.score.ScoredResult;
+import org.citykpi.score.Scores;
 import org.citykpi.score.U4sscScoring;
 
 /**
@@ -85,8 +86,8 @@ public final class U4sscExample {
             }
 
             Results results = Engine.create(u4ssc).evaluate(read.dataset());
-            List<ResultRecord> records = U4sscScoring.records(results, targets.targets());
-            List<GroupScore> scores = U4sscScoring.rollUp(results, targets.targets());
+            Scores scored = U4sscScoring.score(results, targets.targets());
+            List<GroupScore> scores = U4sscScoring.rollUp(scored);
 
             for (String entity : read.dataset().entities()) {
                 Period latest = null;
@@ -96,7 +97,7 @@ public final class U4sscExample {
                     }
                 }
                 if (latest != null) {
-                    print(u4ssc, entity, latest, records, scores, out);
+                    print(u4ssc, entity, latest, scored, scores, out);
                 }
             }
         } catch (IOException e) {
@@ -105,23 +106,13 @@ public final class U4sscExample {
     }
 
     private static void print(
-            Catalog u4ssc,
-            String entity,
-            Period period,
-            List<ResultRecord> records,
-            List<GroupScore> scores,
-            PrintWriter out) {
-        Map<String, ResultRecord> byKpi = new LinkedHashMap<>();
-        for (ResultRecord r : records) {
-            if (r.entity().equals(entity) && r.period().equals(period)) {
-                byKpi.put(r.kpi(), r);
-            }
-        }
+            Catalog u4ssc, String entity, Period period, Scores scored, List<GroupScore> scores, PrintWriter out) {
+        int row = scored.results().dataset().row(entity, period);
         int valued = 0;
         Map<String, List<Indicator>> byDimension = new LinkedHashMap<>();
         for (Indicator i : u4ssc.indicators()) {
             byDimension.computeIfAbsent(i.dimension(), k -> new ArrayList<>()).add(i);
-            if (byKpi.get(i.id()).result().isAvailable()) {
+            if (scored.results().isAvailable(row, i.id())) {
                 valued++;
             }
         }
@@ -136,7 +127,7 @@ public final class U4sscExample {
             out.printf(
                     Locale.ROOT, "%n== %s (%d KPIs)%n", d.getKey(), d.getValue().size());
             for (Indicator i : d.getValue()) {
-                out.println("  " + line(byKpi.get(i.id())));
+                out.println("  " + line(scored.cell(row, i.id())));
             }
         }
         out.printf(Locale.ROOT, "%nU4SSC roll-up, %s %s (points / (4 x KPIs scored)):%n", entity, period);
@@ -156,14 +147,14 @@ public final class U4sscExample {
                                         Locale.ROOT,
                                         " = %.2f %% -> %s",
                                         g.scorePercent().getAsDouble(),
-                                        g.band().get())
+                                        g.band().get().label())
                                 : "");
             }
         }
     }
 
     /** One KPI: id, name, value with unit or the cause, and the score where there is a target. */
-    static String line(ResultRecord r) {
+    static String line(ScoredResult r) {
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-14s %-48s ", r.kpi(), cut(r.name(), 48)));
         if (r.result().isAvailable()) {
             sb.append(String.format(Locale.ROOT, "%.4f %s", ((KpiResult.Value) r.result()).value(), r.unit()));
@@ -179,7 +170,7 @@ public final class U4sscExample {
                         Numbers.format(r.target().get().value()),
                         attainment,
                         r.points().getAsInt(),
-                        r.band().get()));
+                        r.band().get().label()));
             }
         } else {
             sb.append("no value: ")

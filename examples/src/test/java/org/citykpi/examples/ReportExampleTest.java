@@ -32,7 +32,7 @@ class ReportExampleTest {
         assertEquals(1, s.size());
         assertEquals(2, s.get(0).scored());
         assertEquals(75.0, s.get(0).overallPercent().getAsDouble(), 1e-12);
-        assertEquals("66-95", s.get(0).overallBand().orElseThrow());
+        assertEquals("66-95", s.get(0).overallBand().orElseThrow().label());
         String html = Files.readString(out, StandardCharsets.UTF_8);
         assertTrue(html.startsWith("<!DOCTYPE html>"));
         assertTrue(html.contains("data-kpi=\"EC.ICT.ICT.1C\" data-status=\"ok\" data-value=\"90\""));

@@ -12,12 +12,16 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.citykpi.catalog.Catalog;
 import org.citykpi.engine.Engine;
-import org.citykpi.engine.ResultRecord;
 import org.citykpi.engine.Results;
 import org.citykpi.engine.RuleViolation;
 import org.citykpi.io.ReadResult;
 import org.citykpi.io.TargetsReader;
+import org.citykpi.io.csv.OpenSdgCsvWriter;
 import org.citykpi.io.csv.ResultsCsvWriter;
+import org.citykpi.io.json.ResultsJson;
+import org.citykpi.io.ngsi.NgsiLdWriter;
+import org.citykpi.score.ScoredResult;
+import org.citykpi.score.Scores;
 import org.citykpi.score.U4sscScoring;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -96,37 +100,49 @@ final class ComputeCommand implements Callable<Integer> {
         ReadResult read = input.read(used, err);
         TargetsReader.Result tg = CommandSupport.targets(targets, used, err);
         Results results = Engine.create(used).evaluate(read.dataset());
-        List<ResultRecord> records = U4sscScoring.records(results, tg.targets());
+        Scores scores = U4sscScoring.score(results, tg.targets());
+        Iterable<ScoredResult> records = scores.cells();
         if (wanted != null) {
-            List<ResultRecord> kept = new ArrayList<>();
-            for (ResultRecord r : records) {
-                String owner =
-                        r.kpi().contains("/") ? r.kpi().substring(0, r.kpi().indexOf('/')) : r.kpi();
-                if (wanted.contains(r.kpi()) || wanted.contains(owner)) {
-                    kept.add(r);
+            // the catalog kept what the wanted KPIs depend on; write only the wanted ones and their parts
+            List<String> kept = new ArrayList<>();
+            for (String o : results.outputs()) {
+                String owner = o.contains("/") ? o.substring(0, o.indexOf('/')) : o;
+                if (wanted.contains(o) || wanted.contains(owner)) {
+                    kept.add(o);
                 }
             }
-            records = kept;
+            records = scores.cells(kept);
         }
         for (RuleViolation v : results.violations()) {
             err.println("citykpi: " + v.message());
         }
         err.flush();
         try (Writer w = CommandSupport.output(out)) {
-            fmt.write(records, results, w);
+            fmt.write(records, w);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return read.rowsRejected() > 0 || read.hasErrors() || tg.hasErrors() ? ExitCodes.DATA_ERRORS : ExitCodes.OK;
     }
 
-    /** The output formats of compute. */
+    /** The output formats of compute, each with its writer. */
     enum OutputFormat {
-        CSV,
-        JSON,
-        NGSI_LD,
-        NGSI_LD_KEYVALUES,
-        OPENSDG;
+        CSV(ResultsCsvWriter::write),
+        JSON(ResultsJson::write),
+        NGSI_LD((records, w) -> NgsiLdWriter.write(records, NgsiLdWriter.Form.NORMALIZED, w)),
+        NGSI_LD_KEYVALUES((records, w) -> NgsiLdWriter.write(records, NgsiLdWriter.Form.KEY_VALUES, w)),
+        OPENSDG(OpenSdgCsvWriter::write);
+
+        /** Writes result rows in one format. */
+        private interface Writes {
+            void write(Iterable<ScoredResult> records, Writer w) throws IOException;
+        }
+
+        private final Writes writer;
+
+        OutputFormat(Writes writer) {
+            this.writer = writer;
+        }
 
         static OutputFormat parse(String s, CommandSpec spec) {
             switch (s.toLowerCase(java.util.Locale.ROOT)) {
@@ -150,25 +166,9 @@ final class ComputeCommand implements Callable<Integer> {
             }
         }
 
-        void write(List<ResultRecord> records, Results results, Writer w) throws IOException {
-            switch (this) {
-                case CSV:
-                    ResultsCsvWriter.write(records, w);
-                    break;
-                case JSON:
-                    org.citykpi.io.json.ResultsJson.write(records, w);
-                    break;
-                case NGSI_LD:
-                    org.citykpi.io.ngsi.NgsiLdWriter.write(
-                            records, org.citykpi.io.ngsi.NgsiLdWriter.Form.NORMALIZED, w);
-                    break;
-                case NGSI_LD_KEYVALUES:
-                    org.citykpi.io.ngsi.NgsiLdWriter.write(
-                            records, org.citykpi.io.ngsi.NgsiLdWriter.Form.KEY_VALUES, w);
-                    break;
-                default:
-                    org.citykpi.io.csv.OpenSdgCsvWriter.write(records, w);
-            }
+        /** Writes {@code records} to {@code w} in this format. */
+        void write(Iterable<ScoredResult> records, Writer w) throws IOException {
+            writer.write(records, w);
         }
     }
 }

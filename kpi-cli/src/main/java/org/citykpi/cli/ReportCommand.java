@@ -23,6 +23,7 @@ import org.citykpi.report.CitySummary;
 import org.citykpi.report.DataAccount;
 import org.citykpi.report.HtmlReport;
 import org.citykpi.report.ReportInput;
+import org.citykpi.score.Band;
 import org.citykpi.score.GroupScore;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -235,7 +236,7 @@ final class ReportCommand implements Callable<Integer> {
             return "-";
         }
         double v = p.getAsDouble();
-        String band = org.citykpi.score.U4sscScoring.band(org.citykpi.score.U4sscScoring.points(v));
+        String band = Band.of(v).label();
         return new java.math.BigDecimal(Double.toString(v))
                         .setScale(1, java.math.RoundingMode.HALF_EVEN)
                         .stripTrailingZeros()

@@ -77,7 +77,7 @@ final class ScoreCommand implements Callable<Integer> {
         ReadResult read = input.read(cat, err);
         TargetsReader.Result tg = CommandSupport.targets(targets, cat, err);
         Results results = Engine.create(cat).evaluate(read.dataset());
-        List<GroupScore> scores = U4sscScoring.rollUp(results, tg.targets());
+        List<GroupScore> scores = U4sscScoring.rollUp(U4sscScoring.score(results, tg.targets()));
         try (Writer w = CommandSupport.output(out)) {
             if (f.equals("csv")) {
                 ScoresCsv.write(scores, w);

@@ -51,8 +51,47 @@ import java.util.Locale;
  */
 public sealed interface ProgressMethod {
 
+    /** The published methods, one per record of this interface. */
+    enum Kind {
+        /** {@link Eurostat}: {@code eurostat}, Eurostat (EU SDG monitoring). */
+        EUROSTAT("eurostat", "Eurostat (EU SDG monitoring)"),
+        /** {@link StatCan}: {@code statcan}, Statistics Canada / Open SDG. */
+        STATCAN("statcan", "Statistics Canada / Open SDG"),
+        /** {@link Unsd}: {@code unsd}, UNSD SDG Progress Chart. */
+        UNSD("unsd", "UNSD SDG Progress Chart"),
+        /** {@link EscapCurrentStatus}: {@code escap-cs}, UN ESCAP current status. */
+        ESCAP_CURRENT_STATUS("escap-cs", "UN ESCAP current status"),
+        /** {@link EscapAnticipated}: {@code escap-ap}, UN ESCAP anticipated progress. */
+        ESCAP_ANTICIPATED("escap-ap", "UN ESCAP anticipated progress"),
+        /** {@link Sdsn}: {@code sdsn}, SDSN trend arrows. */
+        SDSN("sdsn", "SDSN trend arrows");
+
+        private final String id;
+        private final String title;
+
+        Kind(String id, String title) {
+            this.id = id;
+            this.title = title;
+        }
+
+        /** Returns the method's name in files and on the command line, e.g. {@code eurostat}. */
+        public String id() {
+            return id;
+        }
+
+        /** Returns the method's published name, e.g. {@code Statistics Canada / Open SDG}. */
+        public String title() {
+            return title;
+        }
+    }
+
+    /** Returns which published method this is. */
+    Kind kind();
+
     /** Returns the method's name in files and on the command line, e.g. {@code eurostat}. */
-    String id();
+    default String id() {
+        return kind().id();
+    }
 
     /** Assesses {@code series} towards {@code goal}; data problems give {@code unable_to_assess}. */
     ProgressResult assess(Series series, ProgressGoal goal);
@@ -136,8 +175,8 @@ public sealed interface ProgressMethod {
         }
 
         @Override
-        public String id() {
-            return "eurostat";
+        public Kind kind() {
+            return Kind.EUROSTAT;
         }
 
         @Override
@@ -197,8 +236,8 @@ public sealed interface ProgressMethod {
         }
 
         @Override
-        public String id() {
-            return "statcan";
+        public Kind kind() {
+            return Kind.STATCAN;
         }
 
         @Override
@@ -251,8 +290,8 @@ public sealed interface ProgressMethod {
         }
 
         @Override
-        public String id() {
-            return "unsd";
+        public Kind kind() {
+            return Kind.UNSD;
         }
 
         @Override
@@ -282,8 +321,8 @@ public sealed interface ProgressMethod {
         }
 
         @Override
-        public String id() {
-            return "escap-cs";
+        public Kind kind() {
+            return Kind.ESCAP_CURRENT_STATUS;
         }
 
         @Override
@@ -346,8 +385,8 @@ public sealed interface ProgressMethod {
         }
 
         @Override
-        public String id() {
-            return "escap-ap";
+        public Kind kind() {
+            return Kind.ESCAP_ANTICIPATED;
         }
 
         @Override
@@ -384,8 +423,8 @@ public sealed interface ProgressMethod {
         }
 
         @Override
-        public String id() {
-            return "sdsn";
+        public Kind kind() {
+            return Kind.SDSN;
         }
 
         @Override

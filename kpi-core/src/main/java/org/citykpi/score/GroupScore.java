@@ -63,8 +63,8 @@ public record GroupScore(
     }
 
     /** Returns the band of {@link #scorePercent()}, or empty when nothing is scored. */
-    public Optional<String> band() {
+    public Optional<Band> band() {
         OptionalDouble p = scorePercent();
-        return p.isPresent() ? Optional.of(U4sscScoring.band(U4sscScoring.points(p.getAsDouble()))) : Optional.empty();
+        return p.isPresent() ? Optional.of(Band.of(p.getAsDouble())) : Optional.empty();
     }
 }

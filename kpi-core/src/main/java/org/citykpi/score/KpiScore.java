@@ -15,11 +15,18 @@ import java.util.OptionalInt;
  * @param reason why not scored, or how an edge case was scored; empty for an ordinary score
  */
 public record KpiScore(OptionalDouble attainment, OptionalInt points, String reason) {
-    /** Validates the fields. */
+    /**
+     * Validates the fields.
+     *
+     * @throws IllegalArgumentException if {@code points} is present and not 1 to 4
+     */
     public KpiScore {
         requireNonNull(attainment, "attainment");
         requireNonNull(points, "points");
         reason = reason == null ? "" : reason;
+        if (points.isPresent()) {
+            Band.ofPoints(points.getAsInt()); // throws for points outside 1–4
+        }
     }
 
     static KpiScore notScored(String reason) {
@@ -31,8 +38,8 @@ public record KpiScore(OptionalDouble attainment, OptionalInt points, String rea
         return points.isPresent();
     }
 
-    /** Returns the band label of the points ({@code 0-33}, {@code 33-66}, {@code 66-95}, {@code 95+}). */
-    public Optional<String> band() {
-        return points.isPresent() ? Optional.of(U4sscScoring.band(points.getAsInt())) : Optional.empty();
+    /** Returns the band of the points, if scored. */
+    public Optional<Band> band() {
+        return points.isPresent() ? Optional.of(Band.ofPoints(points.getAsInt())) : Optional.empty();
     }
 }

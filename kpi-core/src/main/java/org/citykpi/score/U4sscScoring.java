@@ -12,11 +12,9 @@ import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import org.citykpi.assess.Target;
 import org.citykpi.assess.TargetSet;
-import org.citykpi.calc.KpiResult;
 import org.citykpi.catalog.Catalog;
 import org.citykpi.catalog.Direction;
 import org.citykpi.catalog.Indicator;
-import org.citykpi.engine.ResultRecord;
 import org.citykpi.engine.Results;
 
 /**
@@ -28,7 +26,7 @@ import org.citykpi.engine.Results;
  *       higher-is-better form only, e.g. fixed broadband 45 % against the 60 % target = 75 %);
  *       for a target band, the smaller of the two ratios × 100.
  *   <li>Points: 1 for attainment in [0, 33), 2 in [33, 66), 3 in [66, 95), 4 from 95 on (U4SSC
- *       verification reports; bands labelled {@code 0-33}, {@code 33-66}, {@code 66-95}, {@code 95+}).
+ *       verification reports; the {@link Band}s {@code 0-33}, {@code 33-66}, {@code 66-95}, {@code 95+}).
  *   <li>A group scores total points / (4 × KPIs scored), banded the same way (U4SSC factsheets:
  *       points 1, 3, 4, 1 → 9 / 16 = 56.25 % → {@code 33-66}); KPIs without a value or a target
  *       are left out and counted.
@@ -42,71 +40,63 @@ import org.citykpi.engine.Results;
 public final class U4sscScoring {
     private U4sscScoring() {}
 
-    /** Returns the points for an attainment in percent (1–4). */
-    public static int points(double attainment) {
-        if (Double.isNaN(attainment)) {
-            throw new IllegalArgumentException("attainment is NaN");
+    /**
+     * Why a value and a target give the score they give; one constant per rule of the class
+     * comment, so that scoring a whole column creates no object per cell.
+     */
+    private enum Rule {
+        SCORED(""),
+        ZERO_MEETS_TARGET("value 0 meets the target"),
+        NOT_FINITE("value or target is not finite"),
+        NEGATIVE("negative value or target: attainment is not defined"),
+        ZERO_TARGET("target is 0: attainment is not defined"),
+        ZERO_OFF_BAND("value or target is 0: distance to a target band is not defined");
+
+        final String reason;
+
+        Rule(String reason) {
+            this.reason = reason;
         }
-        if (attainment < 33) {
-            return 1;
+
+        static Rule of(double value, double target, Direction direction) {
+            if (!Double.isFinite(value) || !Double.isFinite(target)) {
+                return NOT_FINITE;
+            }
+            if (value < 0 || target < 0) {
+                return NEGATIVE;
+            }
+            return switch (direction) {
+                case HIGHER -> target == 0 ? ZERO_TARGET : SCORED;
+                case LOWER -> value == 0 ? ZERO_MEETS_TARGET : SCORED;
+                case TARGET -> (value == 0 || target == 0) && value != target ? ZERO_OFF_BAND : SCORED;
+            };
         }
-        if (attainment < 66) {
-            return 2;
-        }
-        if (attainment < 95) {
-            return 3;
-        }
-        return 4;
     }
 
-    /** Returns the band label for points 1–4: {@code 0-33}, {@code 33-66}, {@code 66-95}, {@code 95+}. */
-    public static String band(int points) {
-        switch (points) {
-            case 1:
-                return "0-33";
-            case 2:
-                return "33-66";
-            case 3:
-                return "66-95";
-            case 4:
-                return "95+";
-            default:
-                throw new IllegalArgumentException("points must be 1 to 4: " + points);
-        }
+    /** Returns the attainment in percent of a pair that {@link Rule#of} scores ({@link Rule#SCORED}). */
+    private static double attainment(double value, double target, Direction direction) {
+        return switch (direction) {
+            case HIGHER -> 100 * value / target;
+            case LOWER -> 100 * target / value;
+            // both 0: the value is on its target
+            case TARGET -> value == target ? 100 : 100 * Math.min(value / target, target / value);
+        };
     }
 
     /** Scores {@code value} against {@code target} for an indicator with direction {@code direction}. */
     public static KpiScore score(double value, double target, Direction direction) {
         requireNonNull(direction, "direction");
-        if (!Double.isFinite(value) || !Double.isFinite(target)) {
-            return KpiScore.notScored("value or target is not finite");
-        }
-        if (value < 0 || target < 0) {
-            return KpiScore.notScored("negative value or target: attainment is not defined");
-        }
-        double a;
-        switch (direction) {
-            case HIGHER:
-                if (target == 0) {
-                    return KpiScore.notScored("target is 0: attainment is not defined");
-                }
-                a = 100 * value / target;
-                break;
-            case LOWER:
-                if (value == 0) {
-                    return new KpiScore(OptionalDouble.empty(), OptionalInt.of(4), "value 0 meets the target");
-                }
-                a = 100 * target / value;
-                break;
-            default:
-                if (value == 0 || target == 0) {
-                    return value == target
-                            ? new KpiScore(OptionalDouble.of(100), OptionalInt.of(4), "")
-                            : KpiScore.notScored("value or target is 0: distance to a target band is not defined");
-                }
-                a = 100 * Math.min(value / target, target / value);
-        }
-        return new KpiScore(OptionalDouble.of(a), OptionalInt.of(points(a)), "");
+        Rule rule = Rule.of(value, target, direction);
+        return switch (rule) {
+            case SCORED -> {
+                double a = attainment(value, target, direction);
+                yield new KpiScore(
+                        OptionalDouble.of(a), OptionalInt.of(Band.of(a).points()), "");
+            }
+            case ZERO_MEETS_TARGET ->
+                new KpiScore(OptionalDouble.empty(), OptionalInt.of(Band.B95_PLUS.points()), rule.reason);
+            case NOT_FINITE, NEGATIVE, ZERO_TARGET, ZERO_OFF_BAND -> KpiScore.notScored(rule.reason);
+        };
     }
 
     /**
@@ -123,45 +113,50 @@ public final class U4sscScoring {
     }
 
     /**
-     * Returns one record per row and output (indicator rows followed by their parts), with the target
-     * and score where there is one. Rows come in dataset order (entity, then period).
+     * Scores every cell of {@code results} against {@code targets}, output by output (see {@link
+     * Scores} for what is stored and the edge cases). An output without a target costs nothing.
      */
-    public static List<ResultRecord> records(Results results, TargetSet targets) {
+    public static Scores score(Results results, TargetSet targets) {
+        requireNonNull(results, "results");
+        requireNonNull(targets, "targets");
         Catalog c = results.catalog();
         List<String> outs = results.outputs();
-        Direction[] dirs = new Direction[outs.size()];
-        List<Optional<Target>> tgs = new ArrayList<>();
+        int rows = results.rowCount();
+        List<Optional<Target>> target = new ArrayList<>(outs.size());
+        double[][] attainment = new double[outs.size()][];
+        byte[][] points = new byte[outs.size()][];
         for (int k = 0; k < outs.size(); k++) {
-            dirs[k] = c.owner(outs.get(k)).direction();
-            tgs.add(targetFor(c, targets, outs.get(k)));
-        }
-        List<ResultRecord> out = new ArrayList<>(results.rowCount() * outs.size());
-        for (int row = 0; row < results.rowCount(); row++) {
-            for (int k = 0; k < outs.size(); k++) {
-                String o = outs.get(k);
-                KpiResult r = results.get(row, o);
-                Optional<Target> t = tgs.get(k);
-                OptionalDouble att = OptionalDouble.empty();
-                OptionalInt pts = OptionalInt.empty();
-                if (t.isPresent() && r instanceof KpiResult.Value v) {
-                    KpiScore s = score(v.value(), t.get().value(), dirs[k]);
-                    att = s.attainment();
-                    pts = s.points();
-                }
-                out.add(new ResultRecord(
-                        results.entity(row),
-                        results.period(row),
-                        o,
-                        c.name(o),
-                        c.unit(o),
-                        r,
-                        c.formulaText(o),
-                        t,
-                        att,
-                        pts));
+            String o = outs.get(k);
+            Optional<Target> t = targetFor(c, targets, o);
+            target.add(t);
+            if (t.isEmpty()) {
+                // nothing to score: no columns
+                attainment[k] = new double[0];
+                points[k] = new byte[0];
+                continue;
             }
+            double tv = t.get().value();
+            Direction dir = c.owner(o).direction();
+            double[] att = new double[rows];
+            byte[] pts = new byte[rows];
+            for (int row = 0; row < rows; row++) {
+                if (!results.isAvailable(row, o)) {
+                    continue;
+                }
+                double v = results.value(row, o);
+                pts[row] = switch (Rule.of(v, tv, dir)) {
+                    case SCORED -> {
+                        att[row] = attainment(v, tv, dir);
+                        yield (byte) Band.of(att[row]).points();
+                    }
+                    case ZERO_MEETS_TARGET -> (byte) -Band.B95_PLUS.points();
+                    case NOT_FINITE, NEGATIVE, ZERO_TARGET, ZERO_OFF_BAND -> 0;
+                };
+            }
+            attainment[k] = att;
+            points[k] = pts;
         }
-        return out;
+        return new Scores(results, targets, List.copyOf(target), attainment, points);
     }
 
     /**
@@ -169,17 +164,15 @@ public final class U4sscScoring {
      * per row, level and group, in dataset row order, then level (category first), then catalog
      * order. Only indicators with a dimension take part; parts are not counted separately.
      */
-    public static List<GroupScore> rollUp(Results results, TargetSet targets) {
+    public static List<GroupScore> rollUp(Scores scores) {
+        requireNonNull(scores, "scores");
+        Results results = scores.results();
         Catalog c = results.catalog();
         List<Indicator> inds = new ArrayList<>();
         for (Indicator i : c.indicators()) {
             if (!i.dimension().isEmpty()) {
                 inds.add(i);
             }
-        }
-        Map<String, Integer> categoryUse = new HashMap<>();
-        for (Indicator i : inds) {
-            categoryUse.merge(i.category(), 1, Integer::sum);
         }
         Map<String, String> categoryOwner = new HashMap<>();
         for (Indicator i : inds) {
@@ -199,14 +192,10 @@ public final class U4sscScoring {
                     }
                     int[] a = acc.computeIfAbsent(g, k -> new int[3]);
                     a[0]++;
-                    Optional<Target> t = targetFor(c, targets, i.id());
-                    KpiResult r = results.get(row, i.id());
-                    if (t.isPresent() && r instanceof KpiResult.Value v) {
-                        KpiScore s = score(v.value(), t.get().value(), i.direction());
-                        if (s.isScored()) {
-                            a[1]++;
-                            a[2] += s.points().getAsInt();
-                        }
+                    OptionalInt p = scores.points(row, i.id());
+                    if (p.isPresent()) {
+                        a[1]++;
+                        a[2] += p.getAsInt();
                     }
                 }
                 for (Map.Entry<String, int[]> e : acc.entrySet()) {
@@ -220,19 +209,16 @@ public final class U4sscScoring {
     }
 
     private static String groupName(Indicator i, GroupScore.Level level, Map<String, String> categoryOwner) {
-        switch (level) {
-            case CATEGORY:
-                if (i.category().isEmpty()) {
-                    return "";
-                }
-                // Water and Sanitation, Electricity Supply and Transport sit under two sub-dimensions.
-                return "\u0001".equals(categoryOwner.get(i.category()))
-                        ? i.category() + " (" + i.subDimension() + ")"
-                        : i.category();
-            case SUB_DIMENSION:
-                return i.subDimension();
-            default:
-                return i.dimension();
-        }
+        return switch (level) {
+            case CATEGORY ->
+                i.category().isEmpty()
+                        ? ""
+                        // Water and Sanitation, Electricity Supply and Transport sit under two sub-dimensions.
+                        : "\u0001".equals(categoryOwner.get(i.category()))
+                                ? i.category() + " (" + i.subDimension() + ")"
+                                : i.category();
+            case SUB_DIMENSION -> i.subDimension();
+            case DIMENSION -> i.dimension();
+        };
     }
 }

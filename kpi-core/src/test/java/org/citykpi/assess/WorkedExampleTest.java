@@ -3,6 +3,7 @@ package org.citykpi.assess;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Optional;
 import org.citykpi.Period;
 import org.citykpi.catalog.Direction;
@@ -106,6 +107,20 @@ class WorkedExampleTest {
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(
                 IllegalArgumentException.class, () -> ProgressMethod.parse("oecd"));
         assertTrue(e.getMessage().contains("eurostat, statcan"), e.getMessage());
+    }
+
+    @Test
+    void eachMethodNamesItsKindOnce() {
+        List<ProgressMethod.Kind> kinds = new java.util.ArrayList<>();
+        for (ProgressMethod m : ProgressMethod.defaults()) {
+            kinds.add(m.kind());
+            assertEquals(m.kind().id(), m.id());
+            assertEquals(m.kind(), ProgressMethod.parse(m.kind().id()).kind());
+        }
+        // defaults() lists every published method once, in the order of the enum
+        assertEquals(List.of(ProgressMethod.Kind.values()), kinds);
+        assertEquals("Statistics Canada / Open SDG", ProgressMethod.Kind.STATCAN.title());
+        assertEquals("escap-ap", ProgressMethod.EscapAnticipated.cagr().kind().id());
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.citykpi.Period;
 import org.citykpi.Variable;
@@ -14,7 +15,6 @@ import org.citykpi.catalog.Direction;
 import org.citykpi.catalog.Indicator;
 import org.citykpi.data.Dataset;
 import org.citykpi.engine.Engine;
-import org.citykpi.engine.ResultRecord;
 import org.citykpi.engine.Results;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,7 +34,7 @@ class U4sscScoringTest {
         "250, 4"
     })
     void pointsFollowTheBands(double attainment, int points) {
-        assertEquals(points, U4sscScoring.points(attainment));
+        assertEquals(points, Band.of(attainment).points());
     }
 
     @Test
@@ -43,7 +43,7 @@ class U4sscScoringTest {
         KpiScore s = U4sscScoring.score(45, 60, Direction.HIGHER);
         assertEquals(75, s.attainment().getAsDouble(), 1e-12);
         assertEquals(3, s.points().getAsInt());
-        assertEquals("66-95", s.band().orElseThrow());
+        assertEquals(Band.B66_95, s.band().orElseThrow());
         // Lower is better (our documented assumption): target 10 / value 16 × 100 = 62.5 → 2 points.
         assertEquals(
                 62.5, U4sscScoring.score(16, 10, Direction.LOWER).attainment().getAsDouble(), 1e-12);
@@ -86,7 +86,7 @@ class U4sscScoringTest {
             }
         }
         Results r = Engine.create(c).evaluate(b.build());
-        List<GroupScore> g = U4sscScoring.rollUp(r, t);
+        List<GroupScore> g = U4sscScoring.rollUp(U4sscScoring.score(r, t));
         GroupScore all = g.stream()
                 .filter(x -> x.entity().equals("all") && x.level() == GroupScore.Level.CATEGORY)
                 .findFirst()
@@ -94,7 +94,7 @@ class U4sscScoringTest {
         assertEquals(9, all.points());
         assertEquals(16, all.maxPoints());
         assertEquals(56.25, all.scorePercent().getAsDouble(), 1e-12);
-        assertEquals("33-66", all.band().orElseThrow());
+        assertEquals(Band.B33_66, all.band().orElseThrow());
         GroupScore three = g.stream()
                 .filter(x -> x.entity().equals("three") && x.level() == GroupScore.Level.CATEGORY)
                 .findFirst()
@@ -102,11 +102,12 @@ class U4sscScoringTest {
         assertEquals(4, three.kpisTotal());
         assertEquals(3, three.kpisScored());
         assertEquals(75, three.scorePercent().getAsDouble(), 1e-12);
-        assertEquals("66-95", three.band().orElseThrow());
+        assertEquals(Band.B66_95, three.band().orElseThrow());
         assertEquals(6, g.size(), "category, sub-dimension and dimension for each of 2 rows");
-        List<ResultRecord> recs = U4sscScoring.records(r, t);
-        assertEquals(8, recs.size());
-        assertTrue(recs.get(0).points().isPresent());
-        assertEquals("0-33", recs.get(0).band().orElseThrow());
+        List<ScoredResult> cells = new ArrayList<>();
+        U4sscScoring.score(r, t).cells().forEach(cells::add);
+        assertEquals(8, cells.size());
+        assertTrue(cells.get(0).points().isPresent());
+        assertEquals(Band.B0_33, cells.get(0).band().orElseThrow());
     }
 }

@@ -12,42 +12,58 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
-import java.util.OptionalDouble;
-import java.util.OptionalInt;
 import org.citykpi.Period;
+import org.citykpi.Variable;
 import org.citykpi.assess.Target;
-import org.citykpi.calc.KpiResult;
-import org.citykpi.engine.ResultRecord;
+import org.citykpi.assess.TargetSet;
+import org.citykpi.catalog.Catalog;
+import org.citykpi.catalog.Direction;
+import org.citykpi.catalog.Indicator;
+import org.citykpi.data.Dataset;
+import org.citykpi.engine.Engine;
+import org.citykpi.engine.Results;
 import org.citykpi.io.csv.OpenSdgCsvWriter;
 import org.citykpi.io.json.ResultsJson;
 import org.citykpi.io.ngsi.NgsiLdWriter;
+import org.citykpi.score.ScoredResult;
+import org.citykpi.score.Scores;
+import org.citykpi.score.U4sscScoring;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class WritersTest {
-    static final ResultRecord SCORED = new ResultRecord(
-            "karmoy",
-            Period.parse("2022"),
-            "EC-ICT-1C",
-            "Household Internet access",
-            "%",
-            new KpiResult.Value(87.5, KpiResult.Provenance.COMPUTED),
-            "100 * households_with_internet / households_total",
-            Optional.of(Target.of("EC-ICT-1C", 100, Period.parse("2030"), "U4SSC")),
-            OptionalDouble.of(87.5),
-            OptionalInt.of(3));
-    static final ResultRecord MISSING = new ResultRecord(
-            "Genève",
-            Period.parse("2015-16"),
-            "EN-AQ-1C",
-            "Air pollution",
-            "µg/m³",
-            new KpiResult.NotAvailable(KpiResult.Cause.MISSING_INPUT, "needs pm25 for 2015-2016"),
-            "pm25",
-            Optional.empty(),
-            OptionalDouble.empty(),
-            OptionalInt.empty());
+    /**
+     * Karmøy 2022: Household Internet access 100 × 875 / 1000 = 87.5 % against the 100 % target due
+     * 2030 → attainment 87.5 → 3 points ({@code 66-95}). Genève 2015-16: air pollution has no pm25.
+     */
+    static final Scores SCORES = scores();
+
+    static final ScoredResult SCORED = SCORES.cell(row("karmoy", "2022"), "EC-ICT-1C");
+    static final ScoredResult MISSING = SCORES.cell(row("Genève", "2015-16"), "EN-AQ-1C");
+
+    private static int row(String entity, String period) {
+        return SCORES.results().dataset().row(entity, Period.parse(period));
+    }
+
+    private static Scores scores() {
+        Catalog.Builder c = Catalog.builder("t", "1");
+        c.variable(Variable.of("households_with_internet", "households"));
+        c.variable(Variable.of("households_total", "households"));
+        c.variable(Variable.of("pm25", "µg/m³"));
+        c.indicator(Indicator.of(
+                "EC-ICT-1C",
+                "Household Internet access",
+                "%",
+                Direction.HIGHER,
+                "100 * households_with_internet / households_total"));
+        c.indicator(Indicator.of("EN-AQ-1C", "Air pollution", "µg/m³", Direction.LOWER, "pm25"));
+        Dataset.Builder d = Dataset.builder();
+        d.add("karmoy", Period.parse("2022"), "households_with_internet", 875);
+        d.add("karmoy", Period.parse("2022"), "households_total", 1000);
+        d.row("Genève", Period.parse("2015-16"));
+        Results r = Engine.create(c.build()).evaluate(d.build());
+        return U4sscScoring.score(r, TargetSet.of(List.of(Target.of("EC-ICT-1C", 100, Period.parse("2030"), "U4SSC"))));
+    }
 
     @Test
     void resultsJsonCarriesEveryField() throws IOException {
@@ -131,7 +147,7 @@ class WritersTest {
         assertEquals(
                 87.5,
                 r.dataset().value("karmoy", Period.parse("2022"), "EC-ICT-1C").orElseThrow());
-        List<Path> files = OpenSdgCsvWriter.writePerIndicator(List.of(SCORED, MISSING), dir);
+        List<Path> files = OpenSdgCsvWriter.writePerIndicator(SCORES, dir);
         assertEquals(List.of(dir.resolve("indicator_EC-ICT-1C.csv"), dir.resolve("indicator_EN-AQ-1C.csv")), files);
         assertEquals("Year,Series,GeoCode,Units,Value\n", Files.readString(files.get(1)));
     }

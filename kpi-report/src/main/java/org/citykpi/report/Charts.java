@@ -25,14 +25,15 @@ final class Charts {
     }
 
     /**
-     * Returns a radar chart of scores in percent (0–100), one axis per label, with the U4SSC band
-     * zones shaded; axes without a score are drawn at the centre and labelled "not scored".
+     * Returns a radar chart of group scores in percent (0–100), one axis per group, each score's dot
+     * in its band's colour, with the U4SSC band zones shaded; axes without a score are drawn at the
+     * centre and labelled "not scored".
      *
      * @param size width of the square drawing area in pixels
      * @param full whether to write full axis labels and values (small multiples abbreviate)
      */
-    static String radar(List<String> labels, List<OptionalDouble> scores, int size, boolean full, String title) {
-        int n = labels.size();
+    static String radar(List<ReportModel.Axis> axes, int size, boolean full, String title) {
+        int n = axes.size();
         // Labels need room beside the chart more than above and below it.
         int padX = full ? 118 : 80;
         int padY = full ? 52 : 34;
@@ -64,7 +65,7 @@ final class Charts {
             return sb.toString();
         }
         double[] zones = {100, 95, 66, 33};
-        Band[] zoneBands = {Band.B4, Band.B3, Band.B2, Band.B1};
+        BandColour[] zoneBands = {BandColour.B4, BandColour.B3, BandColour.B2, BandColour.B1};
         for (int z = 0; z < zones.length; z++) {
             sb.append("<polygon points=\"")
                     .append(ring(n, cx, cy, r * zones[z] / 100))
@@ -97,7 +98,7 @@ final class Charts {
         }
         StringBuilder poly = new StringBuilder();
         for (int i = 0; i < n; i++) {
-            double s = scores.get(i).orElse(0);
+            double s = axes.get(i).score().orElse(0);
             double[] p = point(i, n, cx, cy, r * Math.max(0, Math.min(100, s)) / 100);
             poly.append(f(p[0])).append(',').append(f(p[1])).append(' ');
         }
@@ -105,10 +106,10 @@ final class Charts {
                 .append(poly.toString().strip())
                 .append("\" fill=\"#1f4e79\" fill-opacity=\"0.25\" stroke=\"#1f4e79\" stroke-width=\"2\"/>");
         for (int i = 0; i < n; i++) {
-            OptionalDouble s = scores.get(i);
+            OptionalDouble s = axes.get(i).score();
+            BandColour b = BandColour.of(axes.get(i).band());
             double[] p = point(i, n, cx, cy, r * Math.max(0, Math.min(100, s.orElse(0))) / 100);
             if (s.isPresent()) {
-                Band b = Band.values()[org.citykpi.score.U4sscScoring.points(s.getAsDouble()) - 1];
                 sb.append("<circle cx=\"")
                         .append(f(p[0]))
                         .append("\" cy=\"")
@@ -121,12 +122,11 @@ final class Charts {
             }
             double[] lp = point(i, n, cx, cy, r + (full ? 14 : 8));
             String anchor = Math.abs(lp[0] - cx) < 8 ? "middle" : lp[0] > cx ? "start" : "end";
-            List<String> lines = full ? wrap(labels.get(i), 18) : List.of(shorten(labels.get(i), 13));
+            String label = axes.get(i).label();
+            List<String> lines = full ? wrap(label, 18) : List.of(shorten(label, 13));
             String value = s.isPresent() ? Text.pct(s.getAsDouble()) : "not scored";
             if (full) {
-                value += s.isPresent()
-                        ? " \u00b7 " + Band.values()[org.citykpi.score.U4sscScoring.points(s.getAsDouble()) - 1].label
-                        : "";
+                value += s.isPresent() ? " \u00b7 " + b.label : "";
             }
             lines = new ArrayList<>(lines);
             lines.add(value);
@@ -212,7 +212,7 @@ final class Charts {
      * fills the bar and ends in an arrow. Without attainment (a lower-is-better value of 0 meets any
      * target) the bar is drawn full.
      */
-    static String bar(OptionalDouble attainment, Band band, String title) {
+    static String bar(OptionalDouble attainment, BandColour band, String title) {
         int w = 300;
         int h = 18;
         double a = attainment.orElse(BAR_MAX);

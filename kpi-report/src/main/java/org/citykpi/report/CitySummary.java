@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import org.citykpi.Period;
+import org.citykpi.score.Band;
 import org.citykpi.score.GroupScore;
-import org.citykpi.score.U4sscScoring;
 
 /**
  * The headline numbers of one city at its latest period, as the report's summary shows them (and
@@ -54,10 +54,10 @@ public record CitySummary(
 
     /** Returns one summary per entity, in dataset order, each at the entity's latest period. */
     public static List<CitySummary> of(ReportInput input) {
-        return of(new Model(requireNonNull(input, "input")));
+        return of(new Layout(requireNonNull(input, "input")));
     }
 
-    static List<CitySummary> of(Model m) {
+    static List<CitySummary> of(Layout m) {
         List<CitySummary> out = new ArrayList<>();
         for (String e : m.rowsByEntity.keySet()) {
             out.add(of(m, e));
@@ -65,9 +65,9 @@ public record CitySummary(
         return out;
     }
 
-    static CitySummary of(Model m, String entity) {
+    static CitySummary of(Layout m, String entity) {
         int row = m.latest(entity);
-        Model.Counts c = m.counts(row);
+        Layout.Counts c = m.counts(row);
         List<GroupScore> dims = m.scores(row, GroupScore.Level.DIMENSION);
         int points = 0;
         int max = 0;
@@ -84,9 +84,9 @@ public record CitySummary(
         return maxPoints == 0 ? OptionalDouble.empty() : OptionalDouble.of(100.0 * points / maxPoints);
     }
 
-    /** Returns the overall U4SSC band ({@code 0-33} … {@code 95+}), or empty when nothing is scored. */
-    public Optional<String> overallBand() {
+    /** Returns the overall U4SSC band, or empty when nothing is scored. */
+    public Optional<Band> overallBand() {
         OptionalDouble p = overallPercent();
-        return p.isPresent() ? Optional.of(U4sscScoring.band(U4sscScoring.points(p.getAsDouble()))) : Optional.empty();
+        return p.isPresent() ? Optional.of(Band.of(p.getAsDouble())) : Optional.empty();
     }
 }

@@ -6,25 +6,24 @@ import java.util.List;
 import org.citykpi.assess.ProgressMethod;
 import org.citykpi.assess.TargetSet;
 import org.citykpi.catalog.Catalog;
-import org.citykpi.engine.ResultRecord;
 import org.citykpi.engine.Results;
 import org.citykpi.engine.RuleViolation;
 import org.citykpi.score.GroupScore;
+import org.citykpi.score.Scores;
 import org.citykpi.score.U4sscScoring;
 
 /**
- * Everything a report shows: the engine results (which carry the catalog and the dataset), the
- * targets, the U4SSC records and group scores derived from them, the plausibility rules that do not
- * hold, the data account and a title. Build one with {@link #of} and the {@code with…} methods; the
- * records, scores and violations are computed once, by {@link U4sscScoring} and {@link
- * Results#violations()}, so the report shows exactly the numbers {@code citykpi compute} and
+ * Everything a report shows: the U4SSC scores of the engine results (which carry the catalog, the
+ * dataset and the targets), the group scores rolled up from them, the plausibility rules that do
+ * not hold, the data account and a title. Build one with {@link #of} and the {@code with…}
+ * methods; the scores, group scores and violations are computed once, by {@link U4sscScoring} and
+ * {@link Results#violations()}, so the report shows exactly the numbers {@code citykpi compute} and
  * {@code citykpi score} write. Immutable and thread-safe.
  *
  * @param title report title (plain text; escaped when rendered)
- * @param results engine results
- * @param targets targets the values were scored against (may be empty)
- * @param records one record per row and output, as {@link U4sscScoring#records} returns them
- * @param scores group scores, as {@link U4sscScoring#rollUp} returns them
+ * @param scores the engine results scored against the targets (may be none), as {@link
+ *     U4sscScoring#score(Results, TargetSet)} gives them
+ * @param groups group scores, as {@link U4sscScoring#rollUp} returns them
  * @param violations plausibility rules that do not hold
  * @param account what reading the data found
  * @param progress the method that assesses progress towards targets over time, for cities with
@@ -33,27 +32,30 @@ import org.citykpi.score.U4sscScoring;
  */
 public record ReportInput(
         String title,
-        Results results,
-        TargetSet targets,
-        List<ResultRecord> records,
-        List<GroupScore> scores,
+        Scores scores,
+        List<GroupScore> groups,
         List<RuleViolation> violations,
         DataAccount account,
         ProgressMethod progress) {
 
-    /** Validates the fields and copies the lists. */
+    /**
+     * Validates the fields and copies the lists.
+     *
+     * @throws IllegalArgumentException if a group score names an entity and period the results do
+     *     not have
+     */
     public ReportInput {
         requireNonNull(title, "title");
-        requireNonNull(results, "results");
-        requireNonNull(targets, "targets");
-        records = List.copyOf(requireNonNull(records, "records"));
-        scores = List.copyOf(requireNonNull(scores, "scores"));
+        requireNonNull(scores, "scores");
+        groups = List.copyOf(requireNonNull(groups, "groups"));
         violations = List.copyOf(requireNonNull(violations, "violations"));
         requireNonNull(account, "account");
         requireNonNull(progress, "progress");
-        if (records.size() != results.rowCount() * results.outputs().size()) {
-            throw new IllegalArgumentException("records do not match results: " + records.size() + " records for "
-                    + results.rowCount() + " rows x " + results.outputs().size() + " outputs");
+        for (GroupScore g : groups) {
+            if (scores.results().dataset().row(g.entity(), g.period()) < 0) {
+                throw new IllegalArgumentException("group score of " + g.entity() + " "
+                        + g.period().label() + " does not match the results: no such entity and period");
+            }
         }
     }
 
@@ -62,14 +64,8 @@ public record ReportInput(
      * default, {@link ProgressMethod.StatCan#defaults()}).
      */
     public ReportInput(
-            String title,
-            Results results,
-            TargetSet targets,
-            List<ResultRecord> records,
-            List<GroupScore> scores,
-            List<RuleViolation> violations,
-            DataAccount account) {
-        this(title, results, targets, records, scores, violations, account, ProgressMethod.StatCan.defaults());
+            String title, Scores scores, List<GroupScore> groups, List<RuleViolation> violations, DataAccount account) {
+        this(title, scores, groups, violations, account, ProgressMethod.StatCan.defaults());
     }
 
     /**
@@ -79,12 +75,11 @@ public record ReportInput(
     public static ReportInput of(Results results, TargetSet targets) {
         requireNonNull(results, "results");
         requireNonNull(targets, "targets");
+        Scores scores = U4sscScoring.score(results, targets);
         return new ReportInput(
                 "City indicators report",
-                results,
-                targets,
-                U4sscScoring.records(results, targets),
-                U4sscScoring.rollUp(results, targets),
+                scores,
+                U4sscScoring.rollUp(scores),
                 results.violations(),
                 DataAccount.none(),
                 ProgressMethod.StatCan.defaults());
@@ -92,12 +87,12 @@ public record ReportInput(
 
     /** Returns this input with the title. */
     public ReportInput withTitle(String title) {
-        return new ReportInput(title, results, targets, records, scores, violations, account, progress);
+        return new ReportInput(title, scores, groups, violations, account, progress);
     }
 
     /** Returns this input with the data account. */
     public ReportInput withAccount(DataAccount account) {
-        return new ReportInput(title, results, targets, records, scores, violations, account, progress);
+        return new ReportInput(title, scores, groups, violations, account, progress);
     }
 
     /**
@@ -105,11 +100,21 @@ public record ReportInput(
      * ProgressMethod#defaults()}, or one with its own parameters); the report names it.
      */
     public ReportInput withProgress(ProgressMethod method) {
-        return new ReportInput(title, results, targets, records, scores, violations, account, method);
+        return new ReportInput(title, scores, groups, violations, account, method);
+    }
+
+    /** Returns the engine results that were scored. */
+    public Results results() {
+        return scores.results();
+    }
+
+    /** Returns the targets the results were scored against. */
+    public TargetSet targets() {
+        return scores.targets();
     }
 
     /** Returns the catalog that was evaluated. */
     public Catalog catalog() {
-        return results.catalog();
+        return scores.results().catalog();
     }
 }

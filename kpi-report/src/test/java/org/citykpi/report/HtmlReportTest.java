@@ -22,8 +22,8 @@ import org.citykpi.Numbers;
 import org.citykpi.assess.TargetSet;
 import org.citykpi.calc.KpiResult;
 import org.citykpi.catalog.Indicator;
-import org.citykpi.engine.ResultRecord;
 import org.citykpi.engine.Results;
+import org.citykpi.score.ScoredResult;
 import org.junit.jupiter.api.Test;
 
 class HtmlReportTest {
@@ -109,13 +109,13 @@ class HtmlReportTest {
         Results r = Fixture.results();
         ReportInput in = Fixture.input(r);
         String html = HtmlReport.render(in);
-        Map<String, ResultRecord> byKey = new HashMap<>();
-        for (ResultRecord rec : in.records()) {
+        Map<String, ScoredResult> byKey = new HashMap<>();
+        for (ScoredResult rec : in.scores().cells()) {
             byKey.put(rec.entity() + "|" + rec.period().label() + "|" + rec.kpi(), rec);
         }
         int checked = 0;
         for (Map<String, String> a : tags(html, "tr", "data-period")) {
-            ResultRecord rec = byKey.get(a.get("data-entity") + "|" + a.get("data-period") + "|" + a.get("data-kpi"));
+            ScoredResult rec = byKey.get(a.get("data-entity") + "|" + a.get("data-period") + "|" + a.get("data-kpi"));
             assertNotNull(rec, a.toString());
             assertEquals(rec.result().status(), a.get("data-status"));
             if (rec.result() instanceof KpiResult.Value v) {
@@ -310,12 +310,14 @@ class HtmlReportTest {
     }
 
     @Test
-    void inputRejectsRecordsThatDoNotMatch() {
+    void inputRejectsGroupScoresOfOtherResults() {
         Results r = Fixture.singleCity();
         ReportInput ok = ReportInput.of(r, Fixture.targets());
+        // the two-city results have group scores of the odd town, which the single city has not
+        ReportInput other = ReportInput.of(Fixture.results(), Fixture.targets());
         assertThrows(
                 IllegalArgumentException.class,
-                () -> new ReportInput("t", r, ok.targets(), List.of(), ok.scores(), ok.violations(), ok.account()));
+                () -> new ReportInput("t", ok.scores(), other.groups(), ok.violations(), ok.account()));
         assertEquals("x", ok.withTitle("x").title());
         assertEquals(r.catalog(), ok.catalog());
     }

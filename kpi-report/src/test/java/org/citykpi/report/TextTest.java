@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalDouble;
+import org.citykpi.score.Band;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -51,12 +53,17 @@ class TextTest {
 
     @Test
     void chartsHandleEdgeCases() {
-        String few =
-                Charts.radar(List.of("a", "b"), List.of(OptionalDouble.of(50), OptionalDouble.empty()), 200, true, "t");
+        String few = Charts.radar(
+                List.of(
+                        new ReportModel.Axis("a", OptionalDouble.of(50), Optional.of(Band.B33_66)),
+                        new ReportModel.Axis("b", OptionalDouble.empty(), Optional.empty())),
+                200,
+                true,
+                "t");
         assertTrue(few.contains("too few groups"));
         String flat = Charts.line(List.of("2020", "2021"), List.of(5.0, 5.0), OptionalDouble.empty(), "flat");
         assertTrue(flat.contains("<polyline"));
-        String over = Charts.bar(OptionalDouble.of(400), Band.B4, "over");
+        String over = Charts.bar(OptionalDouble.of(400), BandColour.B4, "over");
         assertTrue(over.contains("<path"), "attainment beyond the axis ends in an arrow");
         assertEquals(
                 List.of("Safety, Housing", "and Social", "Inclusion"),

@@ -8,12 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.citykpi.Numbers;
 import org.citykpi.calc.KpiResult;
-import org.citykpi.engine.ResultRecord;
+import org.citykpi.score.ScoredResult;
+import org.citykpi.score.Scores;
 
 /**
  * Writes results as Open SDG tidy CSV: {@code Year,Series,GeoCode,Units,Value} ({@code Year}
@@ -42,11 +41,11 @@ public final class OpenSdgCsvWriter {
      *
      * @throws IOException if writing fails
      */
-    public static void write(List<ResultRecord> records, Writer out) throws IOException {
+    public static void write(Iterable<ScoredResult> records, Writer out) throws IOException {
         requireNonNull(records, "records");
         out.write(HEADER);
         out.write('\n');
-        for (ResultRecord r : records) {
+        for (ScoredResult r : records) {
             if (r.result() instanceof KpiResult.Value) {
                 char s = ',';
                 CsvCells.safe(out, r.period().label(), s);
@@ -65,22 +64,18 @@ public final class OpenSdgCsvWriter {
     }
 
     /**
-     * Writes one file per KPI into {@code dir}, named as Open SDG names them: {@code
-     * indicator_<kpi>.csv} (characters other than letters, digits, {@code -} and {@code .}
-     * become {@code -}). Returns the files written, in KPI order of first appearance.
+     * Writes one file per output (KPI or part) of {@code scores} into {@code dir}, named as Open
+     * SDG names them: {@code indicator_<kpi>.csv} (characters other than letters, digits, {@code -}
+     * and {@code .} become {@code -}). Returns the files written, in output order.
      *
      * @throws IOException if writing fails
      */
-    public static List<Path> writePerIndicator(List<ResultRecord> records, Path dir) throws IOException {
-        Map<String, List<ResultRecord>> byKpi = new LinkedHashMap<>();
-        for (ResultRecord r : records) {
-            byKpi.computeIfAbsent(r.kpi(), k -> new ArrayList<>()).add(r);
-        }
+    public static List<Path> writePerIndicator(Scores scores, Path dir) throws IOException {
         List<Path> files = new ArrayList<>();
-        for (Map.Entry<String, List<ResultRecord>> en : byKpi.entrySet()) {
-            Path f = dir.resolve("indicator_" + en.getKey().replaceAll("[^A-Za-z0-9.-]", "-") + ".csv");
+        for (String kpi : scores.outputs()) {
+            Path f = dir.resolve("indicator_" + kpi.replaceAll("[^A-Za-z0-9.-]", "-") + ".csv");
             try (Writer w = Files.newBufferedWriter(f, StandardCharsets.UTF_8)) {
-                write(en.getValue(), w);
+                write(scores.cells(List.of(kpi)), w);
             }
             files.add(f);
         }

@@ -4,10 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
 import java.io.Writer;
-import java.util.List;
 import org.citykpi.Numbers;
 import org.citykpi.calc.KpiResult;
-import org.citykpi.engine.ResultRecord;
+import org.citykpi.score.ScoredResult;
 
 /**
  * Writes results as the {@code compute} CSV (DESIGN.md, a stable contract): the columns {@code
@@ -38,19 +37,19 @@ public final class ResultsCsvWriter {
      *
      * @throws IOException if writing fails
      */
-    public static void write(List<ResultRecord> records, Writer out) throws IOException {
+    public static void write(Iterable<ScoredResult> records, Writer out) throws IOException {
         requireNonNull(records, "records");
         requireNonNull(out, "out");
         out.write(HEADER);
         out.write('\n');
-        for (ResultRecord r : records) {
+        for (ScoredResult r : records) {
             row(r, out);
         }
         out.flush();
     }
 
     /** Writes one row (no header). */
-    static void row(ResultRecord r, Writer out) throws IOException {
+    static void row(ScoredResult r, Writer out) throws IOException {
         final char s = ',';
         CsvCells.safe(out, r.entity(), s);
         out.write(s);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
 import org.citykpi.Numbers;
+import org.citykpi.score.Band;
 import org.citykpi.score.GroupScore;
 
 /**
@@ -35,7 +36,7 @@ public final class ScoresCsv {
                 out.write(Numbers.format(g.scorePercent().getAsDouble()));
             }
             out.write(',');
-            out.write(g.band().orElse(""));
+            out.write(g.band().map(Band::label).orElse(""));
             out.write('\n');
         }
         out.flush();

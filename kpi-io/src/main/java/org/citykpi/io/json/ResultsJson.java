@@ -6,11 +6,10 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.Writer;
-import java.util.List;
 import org.citykpi.Numbers;
 import org.citykpi.assess.Target;
 import org.citykpi.calc.KpiResult;
-import org.citykpi.engine.ResultRecord;
+import org.citykpi.score.ScoredResult;
 
 /**
  * Writes results as JSON, {@code "format": "citykpi-results/1"} (schema in
@@ -43,7 +42,7 @@ public final class ResultsJson {
      *
      * @throws IOException if writing fails
      */
-    public static void write(List<ResultRecord> records, Writer out) throws IOException {
+    public static void write(Iterable<ScoredResult> records, Writer out) throws IOException {
         requireNonNull(records, "records");
         JsonGenerator g = new JsonFactory().createGenerator(requireNonNull(out, "out"));
         g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
@@ -51,7 +50,7 @@ public final class ResultsJson {
         g.writeStringField("format", FORMAT);
         g.writeRaw("\n");
         g.writeArrayFieldStart("results");
-        for (ResultRecord r : records) {
+        for (ScoredResult r : records) {
             g.writeRaw("\n");
             g.writeStartObject();
             g.writeStringField("entity", r.entity());
@@ -89,7 +88,7 @@ public final class ResultsJson {
                 g.writeNullField("points");
             }
             if (r.band().isPresent()) {
-                g.writeStringField("band", r.band().get());
+                g.writeStringField("band", r.band().get().label());
             } else {
                 g.writeNullField("band");
             }

@@ -41,7 +41,7 @@ public final class ScoresJson {
                 n.putNull("score_pct");
             }
             if (g.band().isPresent()) {
-                n.put("band", g.band().get());
+                n.put("band", g.band().get().label());
             } else {
                 n.putNull("band");
             }

@@ -12,7 +12,8 @@ import java.util.Locale;
 import org.citykpi.Numbers;
 import org.citykpi.assess.Target;
 import org.citykpi.calc.KpiResult;
-import org.citykpi.engine.ResultRecord;
+import org.citykpi.score.Band;
+import org.citykpi.score.ScoredResult;
 
 /**
  * Writes results as FIWARE Smart Data Models {@code KeyPerformanceIndicator} entities in NGSI-LD,
@@ -58,14 +59,14 @@ public final class NgsiLdWriter {
      *
      * @throws IOException if writing fails
      */
-    public static void write(List<ResultRecord> records, Form form, Writer out) throws IOException {
+    public static void write(Iterable<ScoredResult> records, Form form, Writer out) throws IOException {
         requireNonNull(records, "records");
         requireNonNull(form, "form");
         JsonGenerator g = new JsonFactory().createGenerator(requireNonNull(out, "out"));
         g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         g.useDefaultPrettyPrinter();
         g.writeStartArray();
-        for (ResultRecord r : records) {
+        for (ScoredResult r : records) {
             entity(g, r, form == Form.NORMALIZED);
         }
         g.writeEndArray();
@@ -74,12 +75,12 @@ public final class NgsiLdWriter {
     }
 
     /** Returns the entity id of {@code r}. */
-    public static String id(ResultRecord r) {
+    public static String id(ScoredResult r) {
         return "urn:ngsi-ld:KeyPerformanceIndicator:" + encode(r.entity()) + ":" + encode(r.kpi()) + ":"
                 + encode(r.period().label());
     }
 
-    private static void entity(JsonGenerator g, ResultRecord r, boolean normalized) throws IOException {
+    private static void entity(JsonGenerator g, ScoredResult r, boolean normalized) throws IOException {
         g.writeStartObject();
         g.writeStringField("id", id(r));
         g.writeStringField("type", "KeyPerformanceIndicator");
@@ -107,8 +108,8 @@ public final class NgsiLdWriter {
         if (res instanceof KpiResult.Value) {
             p.number("kpiValue", ((KpiResult.Value) res).value());
         }
-        if (r.points().isPresent()) {
-            p.text("currentStanding", standing(r.points().getAsInt()));
+        if (r.band().isPresent()) {
+            p.text("currentStanding", standing(r.band().get()));
         }
         p.text("indicatorId", r.kpi());
         if (!r.unit().isEmpty()) {
@@ -156,18 +157,14 @@ public final class NgsiLdWriter {
         g.writeEndObject();
     }
 
-    /** Returns the FIWARE standing for U4SSC points 1–4. */
-    static String standing(int points) {
-        switch (points) {
-            case 4:
-                return "veryGood";
-            case 3:
-                return "good";
-            case 2:
-                return "fair";
-            default:
-                return "bad";
-        }
+    /** Returns the FIWARE standing of a U4SSC band (points 4, 3, 2, 1 → veryGood, good, fair, bad). */
+    static String standing(Band band) {
+        return switch (band) {
+            case B95_PLUS -> "veryGood";
+            case B66_95 -> "good";
+            case B33_66 -> "fair";
+            case B0_33 -> "bad";
+        };
     }
 
     /** Percent-encodes everything but {@code A-Z a-z 0-9 - . _ ~} (UTF-8). */

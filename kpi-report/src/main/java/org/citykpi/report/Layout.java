@@ -6,27 +6,26 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
-import org.citykpi.calc.KpiResult;
 import org.citykpi.catalog.Catalog;
 import org.citykpi.catalog.Indicator;
 import org.citykpi.engine.Explanation;
-import org.citykpi.engine.ResultRecord;
 import org.citykpi.engine.Results;
 import org.citykpi.score.GroupScore;
+import org.citykpi.score.Scores;
 
 /**
- * The report input arranged for rendering: rows per entity in period order, records by row and
- * output, group scores by row, and the catalog's dimension order. Built once per render; not
- * shared.
+ * The report input arranged for building the report model: rows per entity in period order, group
+ * scores by row, and the catalog's dimension order, with the counts of a city's summary. Built once
+ * per report; not shared.
  */
-final class Model {
+final class Layout {
     final ReportInput in;
     final Catalog catalog;
     final Results results;
-    final List<String> outputs;
-    final Map<String, Integer> outputIndex = new HashMap<>();
+    final Scores scores;
     /** Entity → its rows, oldest period first; entities in dataset order. */
     final Map<String, List<Integer>> rowsByEntity = new LinkedHashMap<>();
 
@@ -34,14 +33,11 @@ final class Model {
     final List<String> dimensions;
     final List<String> subDimensions;
 
-    Model(ReportInput in) {
+    Layout(ReportInput in) {
         this.in = in;
         this.catalog = in.catalog();
         this.results = in.results();
-        this.outputs = results.outputs();
-        for (int k = 0; k < outputs.size(); k++) {
-            outputIndex.put(outputs.get(k), k);
-        }
+        this.scores = in.scores();
         for (int row = 0; row < results.rowCount(); row++) {
             rowsByEntity
                     .computeIfAbsent(results.entity(row), e -> new ArrayList<>())
@@ -50,7 +46,7 @@ final class Model {
         for (List<Integer> rows : rowsByEntity.values()) {
             rows.sort((a, b) -> results.period(a).compareTo(results.period(b)));
         }
-        for (GroupScore g : in.scores()) {
+        for (GroupScore g : in.groups()) {
             int row = results.dataset().row(g.entity(), g.period());
             if (row >= 0) {
                 scoresByRow.computeIfAbsent(row, r -> new ArrayList<>()).add(g);
@@ -70,11 +66,6 @@ final class Model {
         subDimensions = List.copyOf(subs);
     }
 
-    /** Returns the record of {@code output} in {@code row}. */
-    ResultRecord record(int row, String output) {
-        return in.records().get(row * outputs.size() + outputIndex.get(output));
-    }
-
     /** Returns the entity's most recent row. */
     int latest(String entity) {
         List<Integer> rows = rowsByEntity.get(entity);
@@ -92,14 +83,14 @@ final class Model {
         return out;
     }
 
-    /** Returns the score of one group, or null when the group has no score row. */
-    GroupScore score(int row, GroupScore.Level level, String group) {
+    /** Returns the score of one group, or empty when the group has no score row. */
+    Optional<GroupScore> score(int row, GroupScore.Level level, String group) {
         for (GroupScore g : scores(row, level)) {
             if (g.group().equals(group)) {
-                return g;
+                return Optional.of(g);
             }
         }
-        return null;
+        return Optional.empty();
     }
 
     /**
@@ -114,13 +105,6 @@ final class Model {
             max += g.maxPoints();
         }
         return max == 0 ? OptionalDouble.empty() : OptionalDouble.of(100.0 * points / max);
-    }
-
-    /** Returns the U4SSC band of a score in percent, or NONE for no score. */
-    static Band band(OptionalDouble score) {
-        return score.isPresent()
-                ? Band.values()[org.citykpi.score.U4sscScoring.points(score.getAsDouble()) - 1]
-                : Band.NONE;
     }
 
     /** Counts for the summary of one row. */
@@ -138,14 +122,13 @@ final class Model {
         int scored = 0;
         for (Indicator i : catalog.indicators()) {
             total++;
-            ResultRecord r = record(row, i.id());
-            if (r.result().isAvailable()) {
+            if (results.isAvailable(row, i.id())) {
                 values++;
                 reported++;
             } else if (anyInput(row, i)) {
                 reported++;
             }
-            if (r.points().isPresent()) {
+            if (scores.isScored(row, i.id())) {
                 scored++;
             }
         }
@@ -159,7 +142,7 @@ final class Model {
             outs.add(i.id() + "/" + p.id());
         }
         for (String o : outs) {
-            if (results.get(row, o) instanceof KpiResult.Value) {
+            if (results.isAvailable(row, o)) {
                 return true;
             }
             for (Explanation.Input x : results.explain(row, o).inputs()) {
