@@ -1,6 +1,7 @@
 package org.citykpi.engine;
 
 import java.util.Arrays;
+import org.citykpi.Sum;
 import org.citykpi.calc.Calculator;
 
 /**
@@ -705,7 +706,7 @@ final class Nodes {
                     double si = s[i];
                     double yi = y[i];
                     double t = si + yi;
-                    comp[i] += twoSumError(si, yi, t);
+                    comp[i] += Sum.twoSumError(si, yi, t);
                     s[i] = t;
                 }
             }
@@ -729,7 +730,7 @@ final class Nodes {
                     double c = 0.0;
                     double yi = y1[i];
                     double t = si + yi;
-                    c += twoSumError(si, yi, t);
+                    c += Sum.twoSumError(si, yi, t);
                     s[i] = (t + c) / div;
                 }
                 return;
@@ -741,11 +742,11 @@ final class Nodes {
                     double c = 0.0;
                     double yi = y1[i];
                     double t = si + yi;
-                    c += twoSumError(si, yi, t);
+                    c += Sum.twoSumError(si, yi, t);
                     si = t;
                     yi = y2[i];
                     t = si + yi;
-                    c += twoSumError(si, yi, t);
+                    c += Sum.twoSumError(si, yi, t);
                     s[i] = (t + c) / div;
                 }
                 return;
@@ -756,28 +757,18 @@ final class Nodes {
                 double c = 0.0;
                 double yi = y1[i];
                 double t = si + yi;
-                c += twoSumError(si, yi, t);
+                c += Sum.twoSumError(si, yi, t);
                 si = t;
                 yi = y2[i];
                 t = si + yi;
-                c += twoSumError(si, yi, t);
+                c += Sum.twoSumError(si, yi, t);
                 si = t;
                 yi = y3[i];
                 t = si + yi;
-                c += twoSumError(si, yi, t);
+                c += Sum.twoSumError(si, yi, t);
                 s[i] = (t + c) / div;
             }
         }
-    }
-
-    /**
-     * Returns the rounding error of {@code t = s + y} (Knuth's branch-free two-sum: {@code s + y = t
-     * + error} exactly); the compensated sums add it to their correction. Inlined by the JIT, so the
-     * loops that call it still vectorise.
-     */
-    static double twoSumError(double s, double y, double t) {
-        double bp = t - s;
-        return (s - (t - bp)) + (y - bp);
     }
 
     static final class IfNode extends Node {

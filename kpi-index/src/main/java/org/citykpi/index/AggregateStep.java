@@ -1,6 +1,7 @@
 package org.citykpi.index;
 
 import java.util.function.IntFunction;
+import org.citykpi.Sum;
 
 /** Computes every aggregate of a hierarchy, level by level; see {@link Aggregator}. */
 final class AggregateStep {
@@ -371,10 +372,10 @@ final class AggregateStep {
                     term = term(kind, pw, w[i], x, h, node, kids[i], r, label);
                 }
                 double t = sum + term;
-                comp += twoSumError(sum, term, t);
+                comp += Sum.twoSumError(sum, term, t);
                 sum = t;
                 double wt = wsum + w[i];
-                wcomp += twoSumError(wsum, w[i], wt);
+                wcomp += Sum.twoSumError(wsum, w[i], wt);
                 wsum = wt;
                 count++;
             }
@@ -398,7 +399,7 @@ final class AggregateStep {
                     if (cok[i][at]) {
                         double term = w[i] / ws * cv[i][at];
                         double t = s + term;
-                        c += twoSumError(s, term, t);
+                        c += Sum.twoSumError(s, term, t);
                         s = t;
                     }
                 }
@@ -427,14 +428,7 @@ final class AggregateStep {
      * child present, as the row-by-row loop sums it.
      */
     static double weightSum(double[] w) {
-        double sum = 0;
-        double comp = 0;
-        for (double x : w) {
-            double t = sum + x;
-            comp += twoSumError(sum, x, t);
-            sum = t;
-        }
-        return sum + comp;
+        return Sum.of(w).value();
     }
 
     /**
@@ -447,7 +441,7 @@ final class AggregateStep {
         for (int i = 0; i < w.length; i++) {
             if ((bits & (1L << i)) != 0) {
                 double t = sum + w[i];
-                comp += twoSumError(sum, w[i], t);
+                comp += Sum.twoSumError(sum, w[i], t);
                 sum = t;
             }
         }
@@ -496,7 +490,7 @@ final class AggregateStep {
             double term = wi * col[r];
             double s = sum[r];
             double t = s + term;
-            comp[r] += twoSumError(s, term, t);
+            comp[r] += Sum.twoSumError(s, term, t);
             sum[r] = t;
         }
     }
@@ -562,7 +556,7 @@ final class AggregateStep {
                 double term = wi * y;
                 double s = sum[r];
                 double t = s + term;
-                comp[r] += twoSumError(s, term, t);
+                comp[r] += Sum.twoSumError(s, term, t);
                 sum[r] = t;
             }
         }
@@ -591,7 +585,7 @@ final class AggregateStep {
                 double term = wi / ws[j] * ti[pr[j]] * mi[j];
                 double s = ps[j];
                 double t = s + term;
-                pc[j] += twoSumError(s, term, t);
+                pc[j] += Sum.twoSumError(s, term, t);
                 ps[j] = t;
             }
         }
@@ -680,15 +674,6 @@ final class AggregateStep {
         int[] todo = java.util.Arrays.copyOf(partial, np);
         java.util.Arrays.sort(todo);
         return todo;
-    }
-
-    /**
-     * Returns the rounding error of {@code t = s + term} (Knuth's branch-free two-sum: {@code s +
-     * term = t + error} exactly). Every compensated sum here adds it to a running correction.
-     */
-    static double twoSumError(double s, double term, double t) {
-        double bp = t - s;
-        return (s - (t - bp)) + (term - bp);
     }
 
     private static double term(
