@@ -19,7 +19,7 @@ import java.util.Locale;
  *       (COINr rejects only zeros; a negative value makes the harmonic mean meaningless).
  *   <li>{@link Generalised}: {@code (Σ wᵢxᵢᵖ / Σ wᵢ)^(1/p)}, p ≠ 0; missing children are skipped
  *       like in the other means (COINr returns NA when any child is missing, its bug #2); a
- *       negative child, or a zero with p < 0 → {@link IndexException}.
+ *       negative child, or a zero with {@code p < 0} → {@link IndexException}.
  *   <li>{@link Copeland}: for each pair of units of a period, {@code o_jk = (Σ wᵢ[x_ji > x_ki] + ½
  *       Σ wᵢ[x_ji = x_ki]) / Σ wᵢ} over the children both units have; score {@code Σ_k sign(o_jk −
  *       ½)}. A negative weight → {@link IndexException}. Deviations from COINr: its Copeland fails
