@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 
 /**
  * Formats and sums numbers the one way the whole project does: full precision, {@code .} as
- * decimal separator, no exponent for ordinary magnitudes, and compensated (Neumaier) sums.
+ * decimal separator, no exponent for ordinary magnitudes, and compensated sums ({@link Sum}).
  * Thread-safe (stateless).
  */
 public final class Numbers {
@@ -30,22 +30,15 @@ public final class Numbers {
     }
 
     /**
-     * Returns the Neumaier-compensated sum of {@code values[from, to)}. Infinite inputs or an
-     * overflow give an infinite or NaN result, as a plain sum would.
+     * Returns the compensated sum of {@code values[from, to)}, added in order: {@link Sum#of} of
+     * those values, with the same edge cases (no value → 0; a NaN or infinite value, or an overflow
+     * of the running sum → NaN).
      */
     public static double sum(double[] values, int from, int to) {
-        double s = 0;
-        double c = 0;
+        Sum s = Sum.create();
         for (int i = from; i < to; i++) {
-            double x = values[i];
-            double t = s + x;
-            if (Math.abs(s) >= Math.abs(x)) {
-                c += (s - t) + x;
-            } else {
-                c += (x - t) + s;
-            }
-            s = t;
+            s.add(values[i]);
         }
-        return s + c;
+        return s.value();
     }
 }

@@ -22,8 +22,8 @@ final class Program {
     final List<String> outputs;
     final Map<String, Integer> outputIndex = new HashMap<>();
     final int[] order;
-    final Nodes.Node[] roots;
-    final Nodes.Node[] rules;
+    final Node[] roots;
+    final Node[] rules;
     final double[] outMin;
     final double[] outMax;
     final int[] outRangeDetail;
@@ -47,7 +47,7 @@ final class Program {
             outputIndex.put(outputs.get(i), i);
         }
         int m = outputs.size();
-        roots = new Nodes.Node[m];
+        roots = new Node[m];
         outMin = new double[m];
         outMax = new double[m];
         outRangeDetail = new int[m];
@@ -77,7 +77,7 @@ final class Program {
         for (int k = 0; k < order.length; k++) {
             order[k] = outputIndex.get(eval.get(k));
         }
-        rules = new Nodes.Node[catalog.rules().size()];
+        rules = new Node[catalog.rules().size()];
         for (int k = 0; k < rules.length; k++) {
             Rule r = catalog.rules().get(k);
             rules[k] = compile(r.check(), "rule " + r.id());
@@ -130,26 +130,26 @@ final class Program {
         return Variable.of("x", "").withRange(min, max).rangeText();
     }
 
-    private Nodes.Node compile(Calculator c, String self) {
+    private Node compile(Calculator c, String self) {
         if (c instanceof Calculator.Constant k) {
-            return node(new Nodes.Const(k.value()));
+            return node(new Leaves.Const(k.value()));
         }
         if (c instanceof Calculator.Ref r) {
             String out = catalog.output(r.name()).orElse(null);
             if (out != null && out.equals(self)) {
                 // Reported-only: the value can only come with the data, under the output's name.
-                return node(new Nodes.Var(slot(self, null)));
+                return node(new Leaves.Var(slot(self, null)));
             }
             if (out != null) {
-                return node(new Nodes.Out(outputIndex.get(out)));
+                return node(new Leaves.Out(outputIndex.get(out)));
             }
-            return node(new Nodes.Var(slot(r.name(), catalog.variable(r.name()).orElse(null))));
+            return node(new Leaves.Var(slot(r.name(), catalog.variable(r.name()).orElse(null))));
         }
         if (c instanceof Calculator.Negate neg) {
-            return node(new Nodes.Negate(compile(neg.operand(), self)));
+            return node(new Arithmetic.Negate(compile(neg.operand(), self)));
         }
         if (c instanceof Calculator.Binary b) {
-            return node(new Nodes.Arith(
+            return node(new Arithmetic.Arith(
                     b.op(),
                     compile(b.left(), self),
                     compile(b.right(), self),
@@ -157,35 +157,35 @@ final class Program {
                     detail(new Detail.NotFinite(b.toString()))));
         }
         if (c instanceof Calculator.Compare cmp) {
-            return node(new Nodes.Cmp(cmp.op(), compile(cmp.left(), self), compile(cmp.right(), self)));
+            return node(new Conditions.Cmp(cmp.op(), compile(cmp.left(), self), compile(cmp.right(), self)));
         }
         if (c instanceof Calculator.If i) {
-            return node(new Nodes.IfNode(
+            return node(new Conditions.IfNode(
                     compile(i.condition(), self), compile(i.then(), self), compile(i.otherwise(), self)));
         }
         Calculator.Call call = (Calculator.Call) c;
         if (call.function() == Calculator.Function.NA) {
-            return node(new Nodes.NotApplicable(detail(new Detail.NotApplicable(self))));
+            return node(new Leaves.NotApplicable(detail(new Detail.NotApplicable(self))));
         }
-        Nodes.Node[] args = new Nodes.Node[call.args().size()];
+        Node[] args = new Node[call.args().size()];
         for (int k = 0; k < args.length; k++) {
             args[k] = compile(call.args().get(k), self);
         }
-        return node(new Nodes.Func(call.function(), args, detail(new Detail.NotFinite(call.toString()))));
+        return node(new Call(call.function(), args, detail(new Detail.NotFinite(call.toString()))));
     }
 
-    private Nodes.Node node(Nodes.Node n) {
+    private Node node(Node n) {
         n.id = nodeCount++;
         return n;
     }
 
     /** Returns, per node, whether it must check its values for non-finite ones on this dataset. */
     boolean[] checks(Column[] columns) {
-        Nodes.Analysis a = new Nodes.Analysis(this, columns, nodeCount);
+        Analysis a = new Analysis(this, columns, nodeCount);
         for (int out : order) {
             roots[out].bounds(a);
         }
-        for (Nodes.Node r : rules) {
+        for (Node r : rules) {
             r.bounds(a);
         }
         return a.check;
@@ -250,7 +250,7 @@ final class Program {
         double hi = outMax[out];
         boolean ranged = lo != Double.NEGATIVE_INFINITY || hi != Double.POSITIVE_INFINITY;
         int det = outRangeDetail[out];
-        int words = Nodes.words(n);
+        int words = Validity.words(n);
         int count = 0;
         for (int w = 0; w < words; w++) {
             int base = w << 6;
@@ -328,7 +328,7 @@ final class Program {
             int[] details,
             long[] causeBits,
             long[] outside) {
-        int words = Nodes.words(n);
+        int words = Validity.words(n);
         for (int w = 0; w < words; w++) {
             long bits = causeBits[w];
             while (bits != 0) {

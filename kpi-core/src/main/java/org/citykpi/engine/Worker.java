@@ -151,7 +151,7 @@ final class Worker {
         varStamp[slot] = stamp;
         Column col = columns[slot];
         int missing = program.missingDetail[slot];
-        int words = Nodes.words(n);
+        int words = Validity.words(n);
         if (col == null) {
             Arrays.fill(b.v, 0, n, Buf.NEUTRAL);
             Arrays.fill(b.ok, 0L);
@@ -159,7 +159,7 @@ final class Worker {
             return b;
         }
         col.copyTo(from, n, b.v, b.ok);
-        if (Nodes.anyInvalid(b, n)) {
+        if (Validity.anyInvalid(b, n)) {
             // Details of rows with a value are never read: one fill, no jump per missing row.
             Arrays.fill(b.d, 0, n, missing);
             for (int w = 0; w < words; w++) {

@@ -39,11 +39,11 @@ class CombineTest {
             }
             Buf out = new Buf(Program.CHUNK, -1);
             if (inputs == 1) {
-                Nodes.copy(out, n, in[0]);
+                Validity.copy(out, n, in[0]);
             } else if (inputs == 2) {
-                Nodes.combine(out, n, in[0], in[1]);
+                Validity.combine(out, n, in[0], in[1]);
             } else {
-                Nodes.combine(out, n, in);
+                Validity.combine(out, n, in);
             }
             for (int i = 0; i < n; i++) {
                 int first = -1;

@@ -50,7 +50,7 @@ class FiniteCheckTest {
                     d[i] = d[i] == 1 ? 2 : d[i];
                 }
             }
-            Nodes.checkFinite(out, n, useDen ? den : null, 1, 2, new double[Program.CHUNK]);
+            Validity.checkFinite(out, n, useDen ? den : null, 1, 2, new double[Program.CHUNK]);
             for (int i = 0; i < n; i++) {
                 assertEquals(Double.doubleToRawLongBits(v[i]), Double.doubleToRawLongBits(out.v[i]), "value " + i);
             }

@@ -19,7 +19,7 @@ import java.util.Locale;
  *       (COINr rejects only zeros; a negative value makes the harmonic mean meaningless).
  *   <li>{@link Generalised}: {@code (Σ wᵢxᵢᵖ / Σ wᵢ)^(1/p)}, p ≠ 0; missing children are skipped
  *       like in the other means (COINr returns NA when any child is missing, its bug #2); a
- *       negative child, or a zero with p < 0 → {@link IndexException}.
+ *       negative child, or a zero with {@code p < 0} → {@link IndexException}.
  *   <li>{@link Copeland}: for each pair of units of a period, {@code o_jk = (Σ wᵢ[x_ji > x_ki] + ½
  *       Σ wᵢ[x_ji = x_ki]) / Σ wᵢ} over the children both units have; score {@code Σ_k sign(o_jk −
  *       ½)}. A negative weight → {@link IndexException}. Deviations from COINr: its Copeland fails
@@ -44,13 +44,28 @@ import java.util.Locale;
  */
 public sealed interface Aggregator {
     /** Weighted arithmetic mean (the default). */
-    record Arithmetic() implements Aggregator {}
+    record Arithmetic() implements Aggregator {
+        @Override
+        public String text() {
+            return "arithmetic";
+        }
+    }
 
     /** Weighted geometric mean. */
-    record Geometric() implements Aggregator {}
+    record Geometric() implements Aggregator {
+        @Override
+        public String text() {
+            return "geometric";
+        }
+    }
 
     /** Weighted harmonic mean. */
-    record Harmonic() implements Aggregator {}
+    record Harmonic() implements Aggregator {
+        @Override
+        public String text() {
+            return "harmonic";
+        }
+    }
 
     /** Weighted generalised (power) mean of order p. */
     record Generalised(double p) implements Aggregator {
@@ -61,10 +76,20 @@ public sealed interface Aggregator {
                         "generalised mean needs a finite p other than 0 (p = 0 is geometric)");
             }
         }
+
+        @Override
+        public String text() {
+            return "generalised:" + Methods.num(p);
+        }
     }
 
     /** Copeland outranking score. */
-    record Copeland() implements Aggregator {}
+    record Copeland() implements Aggregator {
+        @Override
+        public String text() {
+            return "copeland";
+        }
+    }
 
     /** Returns the weighted arithmetic mean. */
     static Aggregator defaults() {
@@ -111,17 +136,6 @@ public sealed interface Aggregator {
         }
     }
 
-    /** Returns the text form accepted by {@link #parse}. */
-    default String text() {
-        if (this instanceof Geometric) {
-            return "geometric";
-        } else if (this instanceof Harmonic) {
-            return "harmonic";
-        } else if (this instanceof Generalised) {
-            return "generalised:" + Methods.num(((Generalised) this).p());
-        } else if (this instanceof Copeland) {
-            return "copeland";
-        }
-        return "arithmetic";
-    }
+    /** Returns the text form accepted by {@link #parse}, e.g. {@code generalised:2}. */
+    String text();
 }

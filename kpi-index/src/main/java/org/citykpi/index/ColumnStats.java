@@ -1,45 +1,39 @@
 package org.citykpi.index;
 
+import org.citykpi.Sum;
+
 /** Compensated sums and order statistics over the present cells of a column range. */
 final class ColumnStats {
     private ColumnStats() {}
 
     /**
-     * Returns the mean of {@code d·x} over present cells (Neumaier sum; {@code ok} null means all
+     * Returns the mean of {@code d·x} over present cells (compensated sum, {@link Sum}; {@code ok} null means all
      * present); caller ensures n > 0.
      */
     static double mean(double[] x, boolean[] ok, int from, int to, int d) {
-        double s = 0;
-        double c = 0;
+        Sum s = Sum.create();
         int n = 0;
         for (int i = from; i < to; i++) {
             if (ok == null || ok[i]) {
-                double v = d * x[i];
-                double t = s + v;
-                c += Math.abs(s) >= Math.abs(v) ? (s - t) + v : (v - t) + s;
-                s = t;
+                s.add(d * x[i]);
                 n++;
             }
         }
-        return (s + c) / n;
+        return s.value() / n;
     }
 
     /** Returns the sample standard deviation (n − 1) of {@code d·x} around {@code mean}. */
     static double sd(double[] x, boolean[] ok, int from, int to, int d, double mean) {
-        double s = 0;
-        double c = 0;
+        Sum s = Sum.create();
         int n = 0;
         for (int i = from; i < to; i++) {
             if (ok[i]) {
                 double e = d * x[i] - mean;
-                double v = e * e;
-                double t = s + v;
-                c += Math.abs(s) >= Math.abs(v) ? (s - t) + v : (v - t) + s;
-                s = t;
+                s.add(e * e);
                 n++;
             }
         }
-        return Math.sqrt((s + c) / (n - 1));
+        return Math.sqrt(s.value() / (n - 1));
     }
 
     /**

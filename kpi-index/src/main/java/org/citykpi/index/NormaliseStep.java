@@ -46,8 +46,7 @@ final class NormaliseStep {
             for (int i = from; i < to; i++) {
                 dst[i] = ok[i] ? d * src[i] : 0;
             }
-        } else if (n instanceof Normaliser.MinMax) {
-            Normaliser.MinMax m = (Normaliser.MinMax) n;
+        } else if (n instanceof Normaliser.MinMax m) {
             requireSpread(node, min, max, count, where, "min-max");
             // COINr's operations in its order, (x' − min)/(max − min)·(u − l) + l: a precomputed
             // (u − l)/(max − min) factor would differ by an ulp or two and can split or join ties
@@ -65,8 +64,7 @@ final class NormaliseStep {
                     dst[i] = 1 - (max - d * src[i]) / range;
                 }
             }
-        } else if (n instanceof Normaliser.ZScore) {
-            Normaliser.ZScore z = (Normaliser.ZScore) n;
+        } else if (n instanceof Normaliser.ZScore z) {
             requireSpread(node, min, max, count, where, "z-score");
             double mean = ColumnStats.mean(src, ok, from, to, d);
             double sd = ColumnStats.sd(src, ok, from, to, d, mean);
@@ -75,10 +73,12 @@ final class NormaliseStep {
                     dst[i] = (d * src[i] - mean) / sd * z.sd() + z.mean();
                 }
             }
-        } else if (n instanceof Normaliser.Rank
-                || n instanceof Normaliser.Borda
-                || n instanceof Normaliser.PercentRank) {
-            ranks(n, node, src, ok, from, to, dst, count, where);
+        } else if (n instanceof Normaliser.Rank) {
+            ranks(Ranks.RANK, node, src, ok, from, to, dst, count, where);
+        } else if (n instanceof Normaliser.Borda) {
+            ranks(Ranks.BORDA, node, src, ok, from, to, dst, count, where);
+        } else if (n instanceof Normaliser.PercentRank) {
+            ranks(Ranks.PERCENT, node, src, ok, from, to, dst, count, where);
         } else if (n instanceof Normaliser.Goalposts) {
             Node.Goalposts g = node.goalposts()
                     .orElseThrow(() -> new IndexException(
@@ -121,8 +121,7 @@ final class NormaliseStep {
             }
         } else if (n instanceof Normaliser.FractionOfMax) {
             fractionOfMax(node, src, ok, from, to, dst, where);
-        } else if (n instanceof Normaliser.Scaled) {
-            Normaliser.Scaled s = (Normaliser.Scaled) n;
+        } else if (n instanceof Normaliser.Scaled s) {
             double lo = s.lower();
             double up = s.upper();
             for (int i = from; i < to; i++) {
@@ -131,6 +130,8 @@ final class NormaliseStep {
                 }
             }
         } else {
+            // every record of the sealed interface has its branch above (NormaliserContractTest has
+            // a case for each); a new one without a branch fails here, never silently
             throw new IllegalStateException("unhandled normaliser " + n);
         }
     }
@@ -284,16 +285,18 @@ final class NormaliseStep {
         }
     }
 
+    /** What a rank normaliser makes of a rank r (1 = lowest) among {@code count} values. */
+    private enum Ranks {
+        /** The rank itself. */
+        RANK,
+        /** The Borda score, r − 1. */
+        BORDA,
+        /** The percentile rank, (r − 1)/(count − 1); needs two values at least. */
+        PERCENT
+    }
+
     private static void ranks(
-            Normaliser n,
-            Node node,
-            double[] src,
-            boolean[] ok,
-            int from,
-            int to,
-            double[] dst,
-            int count,
-            String where) {
+            Ranks n, Node node, double[] src, boolean[] ok, int from, int to, double[] dst, int count, String where) {
         int d = node.direction();
         double[] vals = new double[count];
         int k = 0;
@@ -302,7 +305,7 @@ final class NormaliseStep {
                 vals[k++] = d * src[i];
             }
         }
-        if (n instanceof Normaliser.PercentRank && count < 2) {
+        if (n == Ranks.PERCENT && count < 2) {
             throw new IndexException(
                     node.code(),
                     "indicator '" + node.code() + "' has a single value" + where
@@ -314,12 +317,16 @@ final class NormaliseStep {
         for (int i = from; i < to; i++) {
             if (ok[i]) {
                 int r = rank[k++];
-                if (n instanceof Normaliser.Rank) {
-                    dst[i] = r;
-                } else if (n instanceof Normaliser.Borda) {
-                    dst[i] = r - 1;
-                } else {
-                    dst[i] = (r - 1) / (double) (count - 1);
+                switch (n) {
+                    case RANK:
+                        dst[i] = r;
+                        break;
+                    case BORDA:
+                        dst[i] = r - 1;
+                        break;
+                    case PERCENT:
+                        dst[i] = (r - 1) / (double) (count - 1);
+                        break;
                 }
             }
         }

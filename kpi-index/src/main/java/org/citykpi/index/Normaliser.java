@@ -45,6 +45,11 @@ public sealed interface Normaliser {
         public MinMax {
             checkRange(lower, upper, "minmax");
         }
+
+        @Override
+        public String text() {
+            return "minmax:" + Methods.num(lower) + "," + Methods.num(upper);
+        }
     }
 
     /** Z-score scaled to the given mean and standard deviation. */
@@ -55,28 +60,68 @@ public sealed interface Normaliser {
                 throw new IllegalArgumentException("zscore needs a finite mean and an sd above 0");
             }
         }
+
+        @Override
+        public String text() {
+            return "zscore:" + Methods.num(mean) + "," + Methods.num(sd);
+        }
     }
 
     /** Goalposts read from each indicator's node. */
-    record Goalposts() implements Normaliser {}
+    record Goalposts() implements Normaliser {
+        @Override
+        public String text() {
+            return "goalposts";
+        }
+    }
 
     /** Distance to the target read from each indicator's node. */
-    record DistanceToTarget() implements Normaliser {}
+    record DistanceToTarget() implements Normaliser {
+        @Override
+        public String text() {
+            return "dist2targ";
+        }
+    }
 
     /** Rank, ties share the lowest rank. */
-    record Rank() implements Normaliser {}
+    record Rank() implements Normaliser {
+        @Override
+        public String text() {
+            return "rank";
+        }
+    }
 
     /** Percentile rank in [0, 1]. */
-    record PercentRank() implements Normaliser {}
+    record PercentRank() implements Normaliser {
+        @Override
+        public String text() {
+            return "prank";
+        }
+    }
 
     /** Borda score: rank − 1. */
-    record Borda() implements Normaliser {}
+    record Borda() implements Normaliser {
+        @Override
+        public String text() {
+            return "borda";
+        }
+    }
 
     /** Min-max to [0, 1], COINr's {@code n_dist2max}. */
-    record DistanceToMax() implements Normaliser {}
+    record DistanceToMax() implements Normaliser {
+        @Override
+        public String text() {
+            return "dist2max";
+        }
+    }
 
     /** Fraction of the best value. */
-    record FractionOfMax() implements Normaliser {}
+    record FractionOfMax() implements Normaliser {
+        @Override
+        public String text() {
+            return "fracmax";
+        }
+    }
 
     /** Linear scaling between fixed bounds, times 100. */
     record Scaled(double lower, double upper) implements Normaliser {
@@ -84,10 +129,20 @@ public sealed interface Normaliser {
         public Scaled {
             checkRange(lower, upper, "scaled");
         }
+
+        @Override
+        public String text() {
+            return "scaled:" + Methods.num(lower) + "," + Methods.num(upper);
+        }
     }
 
     /** No scaling: the values with the direction applied ({@code d·x}). */
-    record None() implements Normaliser {}
+    record None() implements Normaliser {
+        @Override
+        public String text() {
+            return "none";
+        }
+    }
 
     /** Returns min-max to [0, 100], COINr's default. */
     static Normaliser defaults() {
@@ -147,34 +202,8 @@ public sealed interface Normaliser {
         }
     }
 
-    /** Returns the text form accepted by {@link #parse}. */
-    default String text() {
-        if (this instanceof MinMax) {
-            MinMax m = (MinMax) this;
-            return "minmax:" + Methods.num(m.lower()) + "," + Methods.num(m.upper());
-        } else if (this instanceof ZScore) {
-            ZScore z = (ZScore) this;
-            return "zscore:" + Methods.num(z.mean()) + "," + Methods.num(z.sd());
-        } else if (this instanceof Scaled) {
-            Scaled s = (Scaled) this;
-            return "scaled:" + Methods.num(s.lower()) + "," + Methods.num(s.upper());
-        } else if (this instanceof Goalposts) {
-            return "goalposts";
-        } else if (this instanceof DistanceToTarget) {
-            return "dist2targ";
-        } else if (this instanceof Rank) {
-            return "rank";
-        } else if (this instanceof PercentRank) {
-            return "prank";
-        } else if (this instanceof Borda) {
-            return "borda";
-        } else if (this instanceof DistanceToMax) {
-            return "dist2max";
-        } else if (this instanceof FractionOfMax) {
-            return "fracmax";
-        }
-        return "none";
-    }
+    /** Returns the text form accepted by {@link #parse}, e.g. {@code minmax:0,100}. */
+    String text();
 
     private static void checkRange(double lower, double upper, String what) {
         if (!Double.isFinite(lower) || !Double.isFinite(upper) || lower == upper) {

@@ -200,7 +200,7 @@ class FusedMinMaxTest {
     @ParameterizedTest
     @CsvSource({"0, 1.7", "0.6, 1", "0.95, 0.4"})
     void wideAndSingleChildNodesMatchTheGeneralStepsBitForBit(double coverage, double oddWeight) {
-        // p0 has 10 children, more than AggregateStep.WEIGHT_TABLE_MAX, so the weights of its rows
+        // p0 has 10 children, more than ColumnMeans.WEIGHT_TABLE_MAX, so the weights of its rows
         // with a missing child are summed child by child instead of looked up; p1 has one child
         List<Node> nodes = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
@@ -212,7 +212,7 @@ class FusedMinMaxTest {
             nodes.add(Node.aggregate("p" + p, 2, "top"));
         }
         nodes.add(Node.aggregate("top", 3, null));
-        assertTrue(10 > AggregateStep.WEIGHT_TABLE_MAX);
+        assertTrue(10 > ColumnMeans.WEIGHT_TABLE_MAX);
         CompositeIndex base = index(31, 0.15, 1, false);
         CompositeIndex index = CompositeIndex.of(Hierarchy.of(nodes), base.data());
         Pipeline p = Pipeline.defaults().withMinCoverage(coverage);
