@@ -14,6 +14,9 @@ public final class Numbers {
      * Returns the shortest text that reads back to exactly {@code v}: {@code 75}, {@code 0.1},
      * {@code 1.0E-10} for very small or large magnitudes (as {@link Double#toString}). Integral
      * values below 1e15 have no decimal point.
+     *
+     * @param v the number; NaN and infinities are written as {@link Double#toString} writes them
+     * @return the text of {@code v}
      */
     public static String format(double v) {
         if (!Double.isFinite(v)) {
@@ -32,6 +35,12 @@ public final class Numbers {
     /**
      * Returns the Neumaier-compensated sum of {@code values[from, to)}. Infinite inputs or an
      * overflow give an infinite or NaN result, as a plain sum would.
+     *
+     * @param values the numbers
+     * @param from first index summed (inclusive)
+     * @param to end index (exclusive); an empty range sums to 0
+     * @return the compensated sum
+     * @throws ArrayIndexOutOfBoundsException if the range is outside {@code values}
      */
     public static double sum(double[] values, int from, int to) {
         double s = 0;
