@@ -38,7 +38,15 @@ public record Period(Kind kind, LocalDate start, LocalDate end, String label) im
         YEAR_SPAN
     }
 
-    /** Validates that the period is not empty and that the label is given. */
+    /**
+     * Validates that the period is not empty and that the label is given.
+     *
+     * @param kind what the period is
+     * @param start first day of the period
+     * @param end last day of the period (inclusive), not before {@code start}
+     * @param label normalised ISO-8601 text
+     * @throws IllegalArgumentException if {@code end} is before {@code start}
+     */
     public Period {
         requireNonNull(kind, "kind");
         requireNonNull(start, "start");
@@ -49,7 +57,13 @@ public record Period(Kind kind, LocalDate start, LocalDate end, String label) im
         }
     }
 
-    /** Returns the calendar year {@code year}. */
+    /**
+     * Returns the calendar year {@code year}.
+     *
+     * @param year the year, 1 to 9999
+     * @return the period from 1 January to 31 December of {@code year}
+     * @throws IllegalArgumentException if the year is out of range
+     */
     public static Period year(int year) {
         if (year < 1 || year > 9999) {
             throw new IllegalArgumentException("year out of range 1..9999: " + year);
@@ -62,6 +76,8 @@ public record Period(Kind kind, LocalDate start, LocalDate end, String label) im
      * {@code YYYY-YY}, {@code YYYY-YYYY}, {@code YYYY/YY}, {@code YYYY/YYYY}. Surrounding blanks
      * are ignored.
      *
+     * @param text the period as text
+     * @return the period, with its label normalised
      * @throws IllegalArgumentException if the text is none of these (the message says which forms
      *     are accepted)
      */
@@ -138,12 +154,12 @@ public record Period(Kind kind, LocalDate start, LocalDate end, String label) im
         return true;
     }
 
-    /** Returns the calendar year in which the period starts. */
+    /** {@return the calendar year in which the period starts} */
     public int startYear() {
         return start.getYear();
     }
 
-    /** Returns the calendar year in which the period ends. */
+    /** {@return the calendar year in which the period ends} */
     public int endYear() {
         return end.getYear();
     }
@@ -151,6 +167,8 @@ public record Period(Kind kind, LocalDate start, LocalDate end, String label) im
     /**
      * Returns the start of the period as a decimal year: {@code 2022} is 2022.0, {@code 2022-07}
      * is 2022 + 181/365. Used for time differences in progress assessment.
+     *
+     * @return the start year plus the fraction of that year before the period starts
      */
     public double decimalYear() {
         LocalDate jan1 = LocalDate.of(start.getYear(), 1, 1);

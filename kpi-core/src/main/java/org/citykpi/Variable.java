@@ -18,7 +18,16 @@ import static java.util.Objects.requireNonNull;
  */
 public record Variable(String id, String unit, String description, double min, double max) {
 
-    /** Validates the id and the range. */
+    /**
+     * Validates the id and the range.
+     *
+     * @param id identifier used in formulas and data files, not blank
+     * @param unit unit of measure; null is read as empty
+     * @param description what the variable counts; null is read as empty
+     * @param min smallest valid value (inclusive), not NaN
+     * @param max largest valid value (inclusive), not NaN and not below {@code min}
+     * @throws IllegalArgumentException if the id is blank or the range is empty or NaN
+     */
     public Variable {
         requireNonNull(id, "id");
         unit = unit == null ? "" : unit;
@@ -31,27 +40,52 @@ public record Variable(String id, String unit, String description, double min, d
         }
     }
 
-    /** Returns a variable with any finite value valid. */
+    /**
+     * Returns a variable with any finite value valid.
+     *
+     * @param id identifier used in formulas and data files
+     * @param unit unit of measure
+     * @param description what the variable counts, for people
+     * @return the variable, with the range {@code (-∞, +∞)}
+     */
     public static Variable of(String id, String unit, String description) {
         return new Variable(id, unit, description, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
     }
 
-    /** Returns a variable with any finite value valid and no description. */
+    /**
+     * Returns a variable with any finite value valid and no description.
+     *
+     * @param id identifier used in formulas and data files
+     * @param unit unit of measure
+     * @return the variable, with the range {@code (-∞, +∞)}
+     */
     public static Variable of(String id, String unit) {
         return of(id, unit, "");
     }
 
-    /** Returns this variable with the valid range {@code [min, max]}. */
+    /**
+     * Returns this variable with the valid range {@code [min, max]}.
+     *
+     * @param min smallest valid value (inclusive); {@link Double#NEGATIVE_INFINITY} for none
+     * @param max largest valid value (inclusive); {@link Double#POSITIVE_INFINITY} for none
+     * @return a copy with the new range
+     * @throws IllegalArgumentException if the range is empty or NaN
+     */
     public Variable withRange(double min, double max) {
         return new Variable(id, unit, description, min, max);
     }
 
-    /** Returns true when {@code value} is finite and inside the valid range. */
+    /**
+     * Returns true when {@code value} is finite and inside the valid range.
+     *
+     * @param value a value of this variable
+     * @return whether the value can be used
+     */
     public boolean isValid(double value) {
         return value >= min && value <= max && Double.isFinite(value);
     }
 
-    /** Returns the valid range as text, such as {@code [0, 100]} or {@code >= 0}. */
+    /** {@return the valid range as text, such as {@code [0, 100]} or {@code >= 0}} */
     public String rangeText() {
         boolean lo = min != Double.NEGATIVE_INFINITY;
         boolean hi = max != Double.POSITIVE_INFINITY;

@@ -23,6 +23,9 @@ public final class CityKpiCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** Creates the top-level command alone; {@link #run(String...)} runs it with every subcommand. */
+    public CityKpiCommand() {}
+
     /** Prints the usage when no subcommand is given. */
     @Override
     public void run() {
@@ -80,12 +83,22 @@ public final class CityKpiCommand implements Runnable {
         return sb.toString();
     }
 
-    /** Runs the command and exits with its code. */
+    /**
+     * Runs the command and exits with its code.
+     *
+     * @param args the command line, such as {@code compute --data city.csv}
+     */
     public static void main(String[] args) {
         System.exit(run(args));
     }
 
-    /** Runs the command and returns its exit code (for tests and embedding). */
+    /**
+     * Runs the command and returns its exit code (for tests and embedding).
+     *
+     * @param args the command line, such as {@code compute --data city.csv}
+     * @return 0 every row accepted, 1 output written but some rows rejected or errors found, 2 bad
+     *     usage, 3 an input cannot be read at all
+     */
     public static int run(String... args) {
         return commandLine().execute(args);
     }

@@ -64,7 +64,7 @@ import picocli.CommandLine.Option;
             "      --vary-normalise rank --vary-aggregate arithmetic \\",
             "      --vary-aggregate geometric --weight-noise 0.25"
         })
-public final class IndexCommand implements Callable<Integer> {
+final class IndexCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 

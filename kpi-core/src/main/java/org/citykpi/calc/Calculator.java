@@ -11,7 +11,7 @@ import org.citykpi.Numbers;
 /**
  * A formula as a value: a tree of constants, references (to variables or other indicators),
  * arithmetic, comparisons and functions. Built in code with {@link Calculators} or compiled from
- * text with {@link Formula#parse}; both give equal trees, and {@link #toString()} prints formula
+ * text with {@link Formula#parse}; both give equal trees, and {@code toString()} prints formula
  * text that parses back to an equal tree.
  *
  * <p>A calculator declares what it reads ({@link #references()}) so that a catalog can be checked
@@ -31,7 +31,11 @@ import org.citykpi.Numbers;
  */
 public sealed interface Calculator {
 
-    /** Returns the names this calculator reads (variables, indicators, parts), in order of appearance. */
+    /**
+     * Returns the names this calculator reads (variables, indicators, parts), in order of appearance.
+     *
+     * @return the names, each once
+     */
     default Set<String> references() {
         Set<String> out = new LinkedHashSet<>();
         collect(this, out);
@@ -62,9 +66,13 @@ public sealed interface Calculator {
 
     /** Arithmetic operators. */
     enum Op {
+        /** Addition, {@code +}. */
         ADD("+", 1),
+        /** Subtraction, {@code -}. */
         SUB("-", 1),
+        /** Multiplication, {@code *}; binds tighter than {@code +} and {@code -}. */
         MUL("*", 2),
+        /** Division, {@code /}; binds tighter than {@code +} and {@code -}. */
         DIV("/", 2);
 
         final String symbol;
@@ -75,7 +83,7 @@ public sealed interface Calculator {
             this.precedence = precedence;
         }
 
-        /** Returns the operator's symbol. */
+        /** {@return the operator's symbol, as in formula text} */
         public String symbol() {
             return symbol;
         }
@@ -83,11 +91,17 @@ public sealed interface Calculator {
 
     /** Comparison operators; a comparison is 1 when true and 0 when false. */
     enum CmpOp {
+        /** Less than, {@code <}. */
         LT("<"),
+        /** Less than or equal, {@code <=}. */
         LE("<="),
+        /** Greater than, {@code >}. */
         GT(">"),
+        /** Greater than or equal, {@code >=}. */
         GE(">="),
+        /** Equal, {@code ==}. */
         EQ("=="),
+        /** Not equal, {@code !=}. */
         NE("!=");
 
         final String symbol;
@@ -96,7 +110,7 @@ public sealed interface Calculator {
             this.symbol = symbol;
         }
 
-        /** Returns the operator's symbol. */
+        /** {@return the operator's symbol, as in formula text} */
         public String symbol() {
             return symbol;
         }
@@ -150,7 +164,7 @@ public sealed interface Calculator {
             this.maxArgs = maxArgs;
         }
 
-        /** Returns the name used in formula text. */
+        /** {@return the name used in formula text, such as {@code clamp}} */
         public String word() {
             return name().toLowerCase(Locale.ROOT);
         }
@@ -162,7 +176,12 @@ public sealed interface Calculator {
      * @param value a finite number
      */
     record Constant(double value) implements Calculator {
-        /** Rejects non-finite constants. */
+        /**
+         * Rejects non-finite constants.
+         *
+         * @param value a finite number
+         * @throws IllegalArgumentException if the value is NaN or infinite
+         */
         public Constant {
             if (!Double.isFinite(value)) {
                 throw new IllegalArgumentException("constant is not finite: " + value);
@@ -181,7 +200,12 @@ public sealed interface Calculator {
      * @param name the referenced id
      */
     record Ref(String name) implements Calculator {
-        /** Validates the name. */
+        /**
+         * Validates the name.
+         *
+         * @param name the referenced id, not blank
+         * @throws IllegalArgumentException if the name is blank
+         */
         public Ref {
             requireNonNull(name, "name");
             if (name.isBlank()) {
@@ -201,7 +225,11 @@ public sealed interface Calculator {
      * @param operand the negated calculator
      */
     record Negate(Calculator operand) implements Calculator {
-        /** Validates the operand. */
+        /**
+         * Validates the operand.
+         *
+         * @param operand the negated calculator
+         */
         public Negate {
             requireNonNull(operand, "operand");
         }
@@ -221,7 +249,13 @@ public sealed interface Calculator {
      * @param right right operand
      */
     record Binary(Op op, Calculator left, Calculator right) implements Calculator {
-        /** Validates the operands. */
+        /**
+         * Validates the operands.
+         *
+         * @param op the operator
+         * @param left left operand
+         * @param right right operand
+         */
         public Binary {
             requireNonNull(op, "op");
             requireNonNull(left, "left");
@@ -251,7 +285,13 @@ public sealed interface Calculator {
      * @param right right operand
      */
     record Compare(CmpOp op, Calculator left, Calculator right) implements Calculator {
-        /** Validates the operands. */
+        /**
+         * Validates the operands.
+         *
+         * @param op the comparison
+         * @param left left operand
+         * @param right right operand
+         */
         public Compare {
             requireNonNull(op, "op");
             requireNonNull(left, "left");
@@ -273,7 +313,13 @@ public sealed interface Calculator {
      * @param args its arguments (count checked against the function)
      */
     record Call(Function function, List<Calculator> args) implements Calculator {
-        /** Validates the argument count and copies the list. */
+        /**
+         * Validates the argument count and copies the list.
+         *
+         * @param function the function
+         * @param args its arguments
+         * @throws IllegalArgumentException if the function does not take that many arguments
+         */
         public Call {
             requireNonNull(function, "function");
             args = List.copyOf(args);
@@ -307,7 +353,13 @@ public sealed interface Calculator {
      * @param otherwise value elsewhere
      */
     record If(Calculator condition, Calculator then, Calculator otherwise) implements Calculator {
-        /** Validates the operands. */
+        /**
+         * Validates the operands.
+         *
+         * @param condition the condition (usually a comparison)
+         * @param then value where the condition holds
+         * @param otherwise value elsewhere
+         */
         public If {
             requireNonNull(condition, "condition");
             requireNonNull(then, "then");

@@ -51,6 +51,8 @@ public final class Formula {
     /**
      * Compiles {@code text}.
      *
+     * @param text the formula text
+     * @return the calculator tree
      * @throws FormulaException if the text is not a formula (names the column)
      */
     public static Calculator parse(String text) {
@@ -68,7 +70,12 @@ public final class Formula {
         return c;
     }
 
-    /** Returns true when {@code name} can be written without back-quotes. */
+    /**
+     * Returns true when {@code name} can be written without back-quotes.
+     *
+     * @param name a variable, indicator or part name
+     * @return whether the name is a plain name and not a function's name
+     */
     public static boolean isPlainName(String name) {
         if (name.isEmpty() || !isNameStart(name.charAt(0))) {
             return false;

@@ -7,8 +7,14 @@ package org.citykpi.calc;
  */
 public final class FormulaException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
+
+    /** The formula text. */
     private final String formula;
+
+    /** The 1-based column of the problem. */
     private final int column;
+
+    /** What is wrong, without the position. */
     private final String reason;
 
     FormulaException(String formula, int column, String reason) {
@@ -18,17 +24,17 @@ public final class FormulaException extends IllegalArgumentException {
         this.reason = reason;
     }
 
-    /** Returns the formula text. */
+    /** {@return the formula text} */
     public String formula() {
         return formula;
     }
 
-    /** Returns the 1-based column where the problem is. */
+    /** {@return the 1-based column where the problem is} */
     public int column() {
         return column;
     }
 
-    /** Returns what is wrong, without the position. */
+    /** {@return what is wrong, without the position} */
     public String reason() {
         return reason;
     }

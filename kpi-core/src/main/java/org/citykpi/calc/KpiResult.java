@@ -10,10 +10,10 @@ import java.util.Locale;
  */
 public sealed interface KpiResult {
 
-    /** Returns the status word used in files: {@code ok}, {@code reported} or the cause's word. */
+    /** {@return the status word used in files: {@code ok}, {@code reported} or the cause's word} */
     String status();
 
-    /** Returns true when this is a value. */
+    /** {@return true when this is a value} */
     default boolean isAvailable() {
         return this instanceof Value;
     }
@@ -39,12 +39,18 @@ public sealed interface KpiResult {
         /** An input is outside its variable's valid range (a negative count, a share above 100). */
         INVALID_INPUT;
 
-        /** Returns the lower-case word used in files, such as {@code missing_input}. */
+        /** {@return the lower-case word used in files, such as {@code missing_input}} */
         public String word() {
             return name().toLowerCase(Locale.ROOT);
         }
 
-        /** Parses the word of {@link #word()}. */
+        /**
+         * Parses the word of {@link #word()}.
+         *
+         * @param word a cause's word, in any case, blanks around it ignored
+         * @return the cause
+         * @throws IllegalArgumentException if the word names no cause
+         */
         public static Cause parse(String word) {
             return valueOf(word.strip().toUpperCase(Locale.ROOT));
         }
@@ -57,7 +63,13 @@ public sealed interface KpiResult {
      * @param provenance computed or reported
      */
     record Value(double value, Provenance provenance) implements KpiResult {
-        /** Rejects non-finite values. */
+        /**
+         * Rejects non-finite values.
+         *
+         * @param value the value, in the indicator's unit
+         * @param provenance computed or reported
+         * @throws IllegalArgumentException if the value is NaN or infinite
+         */
         public Value {
             requireNonNull(provenance, "provenance");
             if (!Double.isFinite(value)) {
@@ -78,7 +90,12 @@ public sealed interface KpiResult {
      * @param detail which variable or value, in words
      */
     record NotAvailable(Cause cause, String detail) implements KpiResult {
-        /** Validates the fields. */
+        /**
+         * Validates the fields.
+         *
+         * @param cause why
+         * @param detail which variable or value, in words; null is read as empty
+         */
         public NotAvailable {
             requireNonNull(cause, "cause");
             detail = detail == null ? "" : detail;

@@ -184,42 +184,58 @@ public final class Catalog {
         return order;
     }
 
-    /** Returns a builder for a catalog {@code id} at {@code version}. */
+    /**
+     * Returns a builder for a catalog {@code id} at {@code version}.
+     *
+     * @param id the catalog id, such as {@code u4ssc}
+     * @param version the catalog version
+     * @return an empty builder
+     */
     public static Builder builder(String id, String version) {
         return new Builder(id, version);
     }
 
-    /** Returns the catalog id (such as {@code u4ssc}). */
+    /** {@return the catalog id (such as {@code u4ssc})} */
     public String id() {
         return id;
     }
 
-    /** Returns the catalog version. */
+    /** {@return the catalog version} */
     public String version() {
         return version;
     }
 
-    /** Returns the variables in definition order. */
+    /** {@return the variables in definition order} */
     public List<Variable> variables() {
         return List.copyOf(variables.values());
     }
 
-    /** Returns the variable {@code id}, if defined. */
+    /**
+     * Returns the variable {@code id}, if defined.
+     *
+     * @param id a variable id
+     * @return the variable, or empty when the catalog has none of that id
+     */
     public Optional<Variable> variable(String id) {
         return Optional.ofNullable(variables.get(id));
     }
 
-    /** Returns the indicators in definition order. */
+    /** {@return the indicators in definition order} */
     public List<Indicator> indicators() {
         return List.copyOf(indicators.values());
     }
 
-    /** Returns the plausibility rules. */
+    /** {@return the plausibility rules, in definition order} */
     public List<Rule> rules() {
         return rules;
     }
 
-    /** Returns the indicator whose id or published code is {@code idOrCode} (surrounding blanks ignored). */
+    /**
+     * Returns the indicator whose id or published code is {@code idOrCode} (surrounding blanks ignored).
+     *
+     * @param idOrCode an indicator id or published code
+     * @return the indicator, or empty when none has that id or code
+     */
     public Optional<Indicator> indicator(String idOrCode) {
         String k = idOrCode.strip();
         Indicator ind = indicators.get(k);
@@ -229,22 +245,31 @@ public final class Catalog {
     /**
      * Returns the output id for an indicator or part named by id or code ({@code EC: ICT: ICT:
      * 4C/3G} gives {@code EC.ICT.ICT.4C/3G}), if it names one.
+     *
+     * @param idOrCode an indicator or part, by id or published code
+     * @return the output id, or empty when {@code idOrCode} names no indicator or part
      */
     public Optional<String> output(String idOrCode) {
         return Optional.ofNullable(resolveOutput(idOrCode.strip()));
     }
 
-    /** Returns every output (indicators, each followed by its parts) in presentation order. */
+    /** {@return every output (indicators, each followed by its parts) in presentation order} */
     public List<String> outputs() {
         return outputs;
     }
 
-    /** Returns every output ordered so that each comes after the outputs it reads. */
+    /** {@return every output ordered so that each comes after the outputs it reads} */
     public List<String> evaluationOrder() {
         return evaluationOrder;
     }
 
-    /** Returns the outputs that {@code output} reads directly (variables not included). */
+    /**
+     * Returns the outputs that {@code output} reads directly (variables not included).
+     *
+     * @param output an output id
+     * @return the outputs its formula names, in order of appearance
+     * @throws IllegalArgumentException if the catalog has no such output
+     */
     public List<String> dependencies(String output) {
         List<String> d = dependencies.get(output);
         if (d == null) {
@@ -253,7 +278,13 @@ public final class Catalog {
         return List.copyOf(d);
     }
 
-    /** Returns the indicator that owns {@code output} ({@code X} for {@code X} and {@code X/part}). */
+    /**
+     * Returns the indicator that owns {@code output} ({@code X} for {@code X} and {@code X/part}).
+     *
+     * @param output an output id
+     * @return the indicator
+     * @throws IllegalArgumentException if the catalog has no such output
+     */
     public Indicator owner(String output) {
         int slash = output.indexOf('/');
         Indicator ind = indicators.get(slash < 0 ? output : output.substring(0, slash));
@@ -263,29 +294,59 @@ public final class Catalog {
         return ind;
     }
 
-    /** Returns the part that {@code output} names, or empty for an indicator's own output. */
+    /**
+     * Returns the part that {@code output} names, or empty for an indicator's own output.
+     *
+     * @param output an output id
+     * @return the part, or empty
+     * @throws IllegalArgumentException if the catalog has no such output
+     */
     public Optional<Part> part(String output) {
         int slash = output.indexOf('/');
         return slash < 0 ? Optional.empty() : owner(output).part(output.substring(slash + 1));
     }
 
-    /** Returns the formula of {@code output}. */
+    /**
+     * Returns the formula of {@code output}.
+     *
+     * @param output an output id
+     * @return the formula of the indicator or part
+     * @throws IllegalArgumentException if the catalog has no such output
+     */
     public Calculator formula(String output) {
         return part(output).map(Part::formula).orElseGet(() -> owner(output).formula());
     }
 
-    /** Returns the formula text of {@code output}. */
+    /**
+     * Returns the formula text of {@code output}.
+     *
+     * @param output an output id
+     * @return the formula text of the indicator or part
+     * @throws IllegalArgumentException if the catalog has no such output
+     */
     public String formulaText(String output) {
         return part(output).map(Part::formulaText).orElseGet(() -> owner(output).formulaText());
     }
 
-    /** Returns the name of {@code output} (a part: its indicator's name and the part's name). */
+    /**
+     * Returns the name of {@code output} (a part: its indicator's name and the part's name).
+     *
+     * @param output an output id
+     * @return the name, for people
+     * @throws IllegalArgumentException if the catalog has no such output
+     */
     public String name(String output) {
         Indicator ind = owner(output);
         return part(output).map(p -> ind.name() + ": " + p.name()).orElse(ind.name());
     }
 
-    /** Returns the unit of {@code output}. */
+    /**
+     * Returns the unit of {@code output}.
+     *
+     * @param output an output id
+     * @return the unit of the indicator or part
+     * @throws IllegalArgumentException if the catalog has no such output
+     */
     public String unit(String output) {
         return part(output).map(Part::unit).orElseGet(() -> owner(output).unit());
     }
@@ -294,6 +355,8 @@ public final class Catalog {
      * Returns the catalog restricted to the named indicators (by id or code) and everything they
      * depend on; variables and rules are kept whole.
      *
+     * @param idsOrCodes indicators or parts, by id or published code
+     * @return the smaller catalog, with the same id and version
      * @throws IllegalArgumentException naming an id that is not in the catalog
      */
     public Catalog only(Collection<String> idsOrCodes) {
@@ -351,6 +414,8 @@ public final class Catalog {
      * Returns the union of this catalog and {@code other}: id and version joined with {@code +}.
      * A variable defined in both must be equal in both.
      *
+     * @param other the catalog added to this one
+     * @return the merged catalog
      * @throws CatalogException if an indicator or rule id is in both, or the result is inconsistent
      */
     public Catalog merge(Catalog other) {
@@ -395,6 +460,8 @@ public final class Catalog {
         /**
          * Adds a variable.
          *
+         * @param v the variable
+         * @return this builder
          * @throws CatalogException if a variable with that id was added already
          */
         public Builder variable(Variable v) {
@@ -408,6 +475,8 @@ public final class Catalog {
         /**
          * Adds an indicator.
          *
+         * @param ind the indicator
+         * @return this builder
          * @throws CatalogException if an indicator with that id was added already
          */
         public Builder indicator(Indicator ind) {
@@ -421,6 +490,8 @@ public final class Catalog {
         /**
          * Adds a plausibility rule.
          *
+         * @param r the rule
+         * @return this builder
          * @throws CatalogException if a rule with that id was added already
          */
         public Builder rule(Rule r) {
@@ -435,6 +506,7 @@ public final class Catalog {
         /**
          * Checks and builds the catalog.
          *
+         * @return the catalog
          * @throws CatalogException naming the indicator at fault
          */
         public Catalog build() {

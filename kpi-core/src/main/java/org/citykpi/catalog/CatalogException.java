@@ -7,6 +7,8 @@ package org.citykpi.catalog;
  */
 public final class CatalogException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
+
+    /** The id of the indicator, rule or variable concerned. */
     private final String subject;
 
     CatalogException(String subject, String message) {
@@ -14,7 +16,7 @@ public final class CatalogException extends IllegalArgumentException {
         this.subject = subject;
     }
 
-    /** Returns the id of the indicator, rule or variable concerned. */
+    /** {@return the id of the indicator, rule or variable concerned} */
     public String subject() {
         return subject;
     }

@@ -15,6 +15,8 @@ public enum Direction {
      * Parses {@code higher}, {@code lower}, {@code target} and the spellings {@code
      * higher_is_better}, {@code lower_is_better}, {@code 1} and {@code -1} (COINr), case-insensitively.
      *
+     * @param text the direction as written; blanks around it are ignored
+     * @return the direction
      * @throws IllegalArgumentException naming the accepted words
      */
     public static Direction parse(String text) {
@@ -40,7 +42,7 @@ public enum Direction {
         }
     }
 
-    /** Returns the lower-case word used in files: {@code higher}, {@code lower} or {@code target}. */
+    /** {@return the lower-case word used in files: {@code higher}, {@code lower} or {@code target}} */
     public String word() {
         return name().toLowerCase(Locale.ROOT);
     }

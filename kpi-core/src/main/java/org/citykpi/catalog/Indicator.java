@@ -63,7 +63,32 @@ public record Indicator(
         List<Part> parts,
         String headline) {
 
-    /** Validates the fields and copies the collections. */
+    /**
+     * Validates the fields and copies the collections. Null text fields are read as empty (the
+     * formula text as the formula's own text, the tier as {@link Tier#NONE}).
+     *
+     * @param id identifier, non-blank, without {@code /}
+     * @param code published code; empty if none
+     * @param name name for people
+     * @param unit unit of the value
+     * @param direction which way is better
+     * @param formula how the value is computed
+     * @param formulaText the formula as written
+     * @param dimension top-level group; may be empty
+     * @param subDimension second-level group; may be empty
+     * @param category third-level group; may be empty
+     * @param tier core or advanced
+     * @param sdgs SDG targets or indicators the indicator links to
+     * @param definition the published definition
+     * @param source methodology reference for the indicator as a whole
+     * @param sources where each fact came from, by fact
+     * @param min smallest valid value
+     * @param max largest valid value, not below {@code min}
+     * @param parts parts of a multi-part indicator, ids unique (empty otherwise)
+     * @param headline id of the part that gives the indicator's value; empty if there are no parts
+     * @throws IllegalArgumentException if the id is blank or has a {@code /}, the range is empty or
+     *     NaN, a part id repeats, or the headline is not one of the parts (or missing when there are parts)
+     */
     public Indicator {
         requireNonNull(id, "id");
         if (id.isBlank() || id.contains("/")) {
@@ -106,13 +131,28 @@ public record Indicator(
     /**
      * Returns an indicator with the given formula text and no grouping, tier, SDG links or sources.
      *
+     * @param id identifier, such as {@code EC.ICT.ICT.1C}
+     * @param name name for people
+     * @param unit unit of the value
+     * @param direction which way is better
+     * @param formula the formula text, compiled with {@link Formula#parse}
+     * @return the indicator, with an open valid range
      * @throws org.citykpi.calc.FormulaException if the formula does not compile
      */
     public static Indicator of(String id, String name, String unit, Direction direction, String formula) {
         return of(id, name, unit, direction, Formula.parse(formula)).withFormulaText(formula);
     }
 
-    /** Returns an indicator computed by {@code formula}. */
+    /**
+     * Returns an indicator computed by {@code formula}, with no grouping, tier, SDG links or sources.
+     *
+     * @param id identifier, such as {@code EC.ICT.ICT.1C}
+     * @param name name for people
+     * @param unit unit of the value
+     * @param direction which way is better
+     * @param formula how the value is computed
+     * @return the indicator, with an open valid range
+     */
     public static Indicator of(String id, String name, String unit, Direction direction, Calculator formula) {
         return new Indicator(
                 id,
@@ -136,13 +176,18 @@ public record Indicator(
                 "");
     }
 
-    /** Returns true when the value can only come with the data (the formula names only this indicator). */
+    /** {@return true when the value can only come with the data (the formula names only this indicator)} */
     public boolean isReportedOnly() {
         return formula instanceof Calculator.Ref r
                 && (r.name().equals(id) || (!code.isEmpty() && r.name().equals(code)));
     }
 
-    /** Returns the part {@code partId}, if any. */
+    /**
+     * Returns the part {@code partId}, if any.
+     *
+     * @param partId a part id
+     * @return the part, or empty when the indicator has no part of that id
+     */
     public Optional<Part> part(String partId) {
         for (Part p : parts) {
             if (p.id().equals(partId)) {
@@ -152,21 +197,38 @@ public record Indicator(
         return Optional.empty();
     }
 
-    /** Returns this indicator with the published code. */
+    /**
+     * Returns this indicator with the published code.
+     *
+     * @param code published code, such as {@code EC: ICT: ICT: 1C}
+     * @return a copy with the code
+     */
     public Indicator withCode(String code) {
         Copy c = new Copy(this);
         c.code = code;
         return c.build();
     }
 
-    /** Returns this indicator with the formula text as written (the formula itself is unchanged). */
+    /**
+     * Returns this indicator with the formula text as written (the formula itself is unchanged).
+     *
+     * @param text the formula as written
+     * @return a copy with the text
+     */
     public Indicator withFormulaText(String text) {
         Copy c = new Copy(this);
         c.formulaText = text;
         return c.build();
     }
 
-    /** Returns this indicator in the given groups. */
+    /**
+     * Returns this indicator in the given groups.
+     *
+     * @param dimension top-level group
+     * @param subDimension second-level group
+     * @param category third-level group
+     * @return a copy in the groups
+     */
     public Indicator withGroups(String dimension, String subDimension, String category) {
         Copy c = new Copy(this);
         c.dimension = dimension;
@@ -175,21 +237,38 @@ public record Indicator(
         return c.build();
     }
 
-    /** Returns this indicator with the tier. */
+    /**
+     * Returns this indicator with the tier.
+     *
+     * @param tier core, advanced or none
+     * @return a copy with the tier
+     */
     public Indicator withTier(Tier tier) {
         Copy c = new Copy(this);
         c.tier = tier;
         return c.build();
     }
 
-    /** Returns this indicator with its SDG links. */
+    /**
+     * Returns this indicator with its SDG links.
+     *
+     * @param sdgs SDG targets or indicators, such as {@code 17.8.1}
+     * @return a copy with the links
+     */
     public Indicator withSdgs(List<String> sdgs) {
         Copy c = new Copy(this);
         c.sdgs = sdgs;
         return c.build();
     }
 
-    /** Returns this indicator with its definition, methodology source and per-fact sources. */
+    /**
+     * Returns this indicator with its definition, methodology source and per-fact sources.
+     *
+     * @param definition the published definition
+     * @param source methodology reference for the indicator as a whole
+     * @param sources where each fact came from, by fact ({@code formula}, {@code unit}, …)
+     * @return a copy with the documentation
+     */
     public Indicator withDocumentation(String definition, String source, Map<String, String> sources) {
         Copy c = new Copy(this);
         c.definition = definition;
@@ -198,7 +277,14 @@ public record Indicator(
         return c.build();
     }
 
-    /** Returns this indicator with the valid range {@code [min, max]}. */
+    /**
+     * Returns this indicator with the valid range {@code [min, max]}.
+     *
+     * @param min smallest valid value (inclusive)
+     * @param max largest valid value (inclusive)
+     * @return a copy with the range
+     * @throws IllegalArgumentException if the range is empty or NaN
+     */
     public Indicator withRange(double min, double max) {
         Copy c = new Copy(this);
         c.min = min;
@@ -209,6 +295,12 @@ public record Indicator(
     /**
      * Returns this indicator with parts; its formula becomes a reference to the headline part
      * unless {@code keepFormula}.
+     *
+     * @param parts the parts, ids unique
+     * @param headline id of the part that gives the indicator's value
+     * @param keepFormula true to keep the indicator's own formula
+     * @return a copy with the parts
+     * @throws IllegalArgumentException if a part id repeats or the headline is not one of the parts
      */
     public Indicator withParts(List<Part> parts, String headline, boolean keepFormula) {
         Copy c = new Copy(this);

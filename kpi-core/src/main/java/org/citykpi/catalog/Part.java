@@ -19,7 +19,18 @@ import org.citykpi.calc.Calculator;
  */
 public record Part(
         String id, String name, String unit, Calculator formula, String formulaText, double min, double max) {
-    /** Validates the fields. */
+    /**
+     * Validates the fields.
+     *
+     * @param id part id, non-blank, without {@code /}
+     * @param name part name for people; null gives the id
+     * @param unit unit of the part's value; null is read as empty
+     * @param formula how the part is computed
+     * @param formulaText the formula as written; null gives the formula's own text
+     * @param min smallest valid value ({@code -Infinity} if open)
+     * @param max largest valid value ({@code +Infinity} if open), not below {@code min}
+     * @throws IllegalArgumentException if the id is blank or has a {@code /}, or the range is empty or NaN
+     */
     public Part {
         requireNonNull(id, "id");
         requireNonNull(formula, "formula");
@@ -34,13 +45,28 @@ public record Part(
         }
     }
 
-    /** Returns a part with an open range. */
+    /**
+     * Returns a part with an open range.
+     *
+     * @param id part id, unique within the indicator
+     * @param name part name for people
+     * @param unit unit of the part's value
+     * @param formula how the part is computed
+     * @return the part, with the range {@code (-Infinity, +Infinity)}
+     */
     public static Part of(String id, String name, String unit, Calculator formula) {
         return new Part(
                 id, name, unit, formula, formula.toString(), Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
     }
 
-    /** Returns this part with the valid range {@code [min, max]}. */
+    /**
+     * Returns this part with the valid range {@code [min, max]}.
+     *
+     * @param min smallest valid value (inclusive)
+     * @param max largest valid value (inclusive)
+     * @return a copy with the new range
+     * @throws IllegalArgumentException if the range is empty or NaN
+     */
     public Part withRange(double min, double max) {
         return new Part(id, name, unit, formula, formulaText, min, max);
     }

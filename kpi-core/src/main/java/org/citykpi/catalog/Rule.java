@@ -26,7 +26,13 @@ public record Rule(
         /** Reported as an error ({@code citykpi validate} exits 1); values are kept. */
         ERROR;
 
-        /** Parses {@code warning} or {@code error}. */
+        /**
+         * Parses {@code warning} or {@code error}.
+         *
+         * @param s the severity as written, in any case; null or blank is read as {@code warning}
+         * @return the severity
+         * @throws IllegalArgumentException if the text is neither word
+         */
         public static Severity parse(String s) {
             String t = s == null || s.isBlank() ? "warning" : s.strip().toLowerCase(Locale.ROOT);
             switch (t) {
@@ -39,13 +45,22 @@ public record Rule(
             }
         }
 
-        /** Returns {@code warning} or {@code error}. */
+        /** {@return {@code warning} or {@code error}} */
         public String word() {
             return name().toLowerCase(Locale.ROOT);
         }
     }
 
-    /** Validates the fields. */
+    /**
+     * Validates the fields.
+     *
+     * @param id rule id
+     * @param description what the rule says, for people; null is read as empty
+     * @param check the condition that must hold (usually a comparison)
+     * @param checkText the condition as written; null gives the check's own text
+     * @param severity warning (the value is kept) or error
+     * @param source where the rule comes from; null is read as empty
+     */
     public Rule {
         requireNonNull(id, "id");
         requireNonNull(check, "check");

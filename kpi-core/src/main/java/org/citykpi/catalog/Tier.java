@@ -11,7 +11,13 @@ public enum Tier {
     /** Not part of a tiered framework (user-defined indicators). */
     NONE;
 
-    /** Parses {@code core}, {@code advanced} or empty/{@code none}, case-insensitively. */
+    /**
+     * Parses {@code core}, {@code advanced} or empty/{@code none}, case-insensitively.
+     *
+     * @param text the tier as written ({@code c} and {@code a} too); null is read as empty
+     * @return the tier
+     * @throws IllegalArgumentException if the text is no tier (the message names the accepted words)
+     */
     public static Tier parse(String text) {
         String t = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
         switch (t) {
@@ -29,7 +35,7 @@ public enum Tier {
         }
     }
 
-    /** Returns the lower-case word used in files ({@code core}, {@code advanced}, empty for none). */
+    /** {@return the lower-case word used in files ({@code core}, {@code advanced}, empty for none)} */
     public String word() {
         return this == NONE ? "" : name().toLowerCase(Locale.ROOT);
     }

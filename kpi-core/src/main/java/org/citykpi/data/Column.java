@@ -36,37 +36,47 @@ public final class Column {
         this.max = hi;
     }
 
-    /** Returns the smallest value present, or +Infinity when no row holds a value. */
+    /** {@return the smallest value present, or +Infinity when no row holds a value} */
     public double min() {
         return min;
     }
 
-    /** Returns the largest value present, or -Infinity when no row holds a value. */
+    /** {@return the largest value present, or -Infinity when no row holds a value} */
     public double max() {
         return max;
     }
 
-    /** Returns the variable id. */
+    /** {@return the variable id} */
     public String variable() {
         return variable;
     }
 
-    /** Returns the number of rows. */
+    /** {@return the number of rows} */
     public int size() {
         return size;
     }
 
-    /** Returns how many rows hold a value. */
+    /** {@return how many rows hold a value} */
     public int presentCount() {
         return presentCount;
     }
 
-    /** Returns true when row {@code row} holds a value. */
+    /**
+     * Returns true when row {@code row} holds a value.
+     *
+     * @param row a row index, {@code 0} to {@code size() - 1}
+     * @return whether the row holds a value
+     */
     public boolean isPresent(int row) {
         return (present[row >>> 6] & (1L << row)) != 0;
     }
 
-    /** Returns the value at {@code row}, or 0 when it is missing (check {@link #isPresent}). */
+    /**
+     * Returns the value at {@code row}, or 0 when it is missing (check {@link #isPresent}).
+     *
+     * @param row a row index, {@code 0} to {@code size() - 1}
+     * @return the value, or 0 when the row holds none
+     */
     public double get(int row) {
         return values[row];
     }
@@ -74,6 +84,13 @@ public final class Column {
     /**
      * Copies rows {@code [from, from + length)} into {@code dest[destPos…]} and their presence into
      * {@code presentDest[destPos…]} (1 present, 0 missing).
+     *
+     * @param from first row copied
+     * @param length number of rows copied
+     * @param dest receives the values (0 where missing)
+     * @param presentDest receives the presence of each row
+     * @param destPos index in both arrays of the first row copied
+     * @throws IndexOutOfBoundsException if a range is outside its array
      */
     public void copyTo(int from, int length, double[] dest, byte[] presentDest, int destPos) {
         System.arraycopy(values, from, dest, destPos, length);
@@ -87,6 +104,12 @@ public final class Column {
      * Copies rows {@code [from, from + length)} into {@code dest[0…]} and their presence bits into
      * {@code presentDest} (bit {@code i} of word {@code i / 64} set where row {@code from + i} holds a
      * value; bits past {@code length} cleared).
+     *
+     * @param from first row copied
+     * @param length number of rows copied, at least 1
+     * @param dest receives the values (0 where missing), from index 0
+     * @param presentDest receives the presence bits, at least {@code (length + 63) / 64} words
+     * @throws IndexOutOfBoundsException if a range is outside its array
      */
     public void copyTo(int from, int length, double[] dest, long[] presentDest) {
         System.arraycopy(values, from, dest, 0, length);

@@ -63,48 +63,71 @@ public final class Dataset {
         this.periods = List.copyOf(pl);
     }
 
-    /** Returns a new builder with the duplicate policy {@link DuplicatePolicy#ERROR}. */
+    /** {@return a new builder with the duplicate policy {@link DuplicatePolicy#ERROR}} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Returns the number of (entity, period) rows. */
+    /** {@return the number of (entity, period) rows} */
     public int rowCount() {
         return rowEntity.length;
     }
 
-    /** Returns the entity codes in row order (sorted). */
+    /** {@return the distinct entity codes in row order (sorted)} */
     public List<String> entities() {
         return entities;
     }
 
-    /** Returns the distinct periods, oldest first. */
+    /** {@return the distinct periods, oldest first} */
     public List<Period> periods() {
         return periods;
     }
 
-    /** Returns the variable ids that have a column, sorted. */
+    /** {@return the variable ids that have a column, sorted} */
     public List<String> variables() {
         return variables;
     }
 
-    /** Returns the entity of row {@code row}. */
+    /**
+     * Returns the entity of row {@code row}.
+     *
+     * @param row a row index, {@code 0} to {@code rowCount() - 1}
+     * @return the entity code
+     * @throws ArrayIndexOutOfBoundsException if there is no such row
+     */
     public String entity(int row) {
         return rowEntity[row];
     }
 
-    /** Returns the period of row {@code row}. */
+    /**
+     * Returns the period of row {@code row}.
+     *
+     * @param row a row index, {@code 0} to {@code rowCount() - 1}
+     * @return the period
+     * @throws ArrayIndexOutOfBoundsException if there is no such row
+     */
     public Period period(int row) {
         return rowPeriod[row];
     }
 
-    /** Returns the row of {@code entity} in {@code period}, or -1 if there is none. */
+    /**
+     * Returns the row of {@code entity} in {@code period}, or -1 if there is none.
+     *
+     * @param entity an entity code
+     * @param period a period
+     * @return the row index, or -1
+     */
     public int row(String entity, Period period) {
         Integer r = rowIndex.get(new RowKey(entity, period));
         return r == null ? -1 : r;
     }
 
-    /** Returns true when the dataset has a column for {@code variable}. */
+    /**
+     * Returns true when the dataset has a column for {@code variable}.
+     *
+     * @param variable a variable id
+     * @return whether {@link #column} finds it
+     */
     public boolean has(String variable) {
         return columns.containsKey(variable);
     }
@@ -112,6 +135,8 @@ public final class Dataset {
     /**
      * Returns the column of {@code variable}.
      *
+     * @param variable a variable id
+     * @return its column
      * @throws IllegalArgumentException if the dataset has no such variable (see {@link #has})
      */
     public Column column(String variable) {
@@ -122,7 +147,14 @@ public final class Dataset {
         return c;
     }
 
-    /** Returns the value of {@code variable} for {@code entity} in {@code period}, if present. */
+    /**
+     * Returns the value of {@code variable} for {@code entity} in {@code period}, if present.
+     *
+     * @param entity an entity code
+     * @param period a period
+     * @param variable a variable id
+     * @return the value, or empty when the row, the column or the cell is missing
+     */
     public OptionalDouble value(String entity, Period period, String variable) {
         int r = row(entity, period);
         Column c = columns.get(variable);
@@ -132,7 +164,7 @@ public final class Dataset {
         return OptionalDouble.of(c.get(r));
     }
 
-    /** Returns the number of values present over all columns. */
+    /** {@return the number of values present over all columns} */
     public long observationCount() {
         long n = 0;
         for (Column c : columns.values()) {
@@ -141,19 +173,36 @@ public final class Dataset {
         return n;
     }
 
-    /** Returns the rows whose entity is in {@code keep}, in the same order. */
+    /**
+     * Returns the rows whose entity is in {@code keep}, in the same order.
+     *
+     * @param keep the entity codes kept
+     * @return a dataset of the kept rows, with every column
+     */
     public Dataset sliceEntities(Collection<String> keep) {
         Set<String> k = Set.copyOf(keep);
         return select(r -> k.contains(rowEntity[r]));
     }
 
-    /** Returns the rows whose period satisfies {@code keep}, in the same order. */
+    /**
+     * Returns the rows whose period satisfies {@code keep}, in the same order.
+     *
+     * @param keep tells which periods are kept
+     * @return a dataset of the kept rows, with every column
+     */
     public Dataset slicePeriods(Predicate<Period> keep) {
         requireNonNull(keep, "keep");
         return select(r -> keep.test(rowPeriod[r]));
     }
 
-    /** Returns rows {@code [from, to)} as a dataset of their own (a chunk for parallel work). */
+    /**
+     * Returns rows {@code [from, to)} as a dataset of their own (a chunk for parallel work).
+     *
+     * @param from first row (inclusive)
+     * @param to end row (exclusive)
+     * @return a dataset of those rows, with every column
+     * @throws IndexOutOfBoundsException if the range is not within {@code [0, rowCount()]}
+     */
     public Dataset rows(int from, int to) {
         if (from < 0 || to > rowCount() || from > to) {
             throw new IndexOutOfBoundsException("rows [" + from + ", " + to + ") of " + rowCount());
@@ -222,13 +271,24 @@ public final class Dataset {
 
         private Builder() {}
 
-        /** Sets the duplicate policy (default {@link DuplicatePolicy#ERROR}). */
+        /**
+         * Sets the duplicate policy (default {@link DuplicatePolicy#ERROR}).
+         *
+         * @param p what an observation for a cell that already has a value does
+         * @return this builder
+         */
         public Builder duplicates(DuplicatePolicy p) {
             this.policy = requireNonNull(p, "policy");
             return this;
         }
 
-        /** Returns the id of {@code entity}, interning it. */
+        /**
+         * Returns the id of {@code entity}, interning it.
+         *
+         * @param entity an entity code, not blank
+         * @return its id for {@link #add(int, int, int, double, int)}
+         * @throws IllegalArgumentException if the code is blank
+         */
         public int entity(String entity) {
             requireNonNull(entity, "entity");
             Integer id = entityIds.get(entity);
@@ -243,7 +303,12 @@ public final class Dataset {
             return id;
         }
 
-        /** Returns the id of {@code period}, interning it. */
+        /**
+         * Returns the id of {@code period}, interning it.
+         *
+         * @param period a period
+         * @return its id for {@link #add(int, int, int, double, int)}
+         */
         public int period(Period period) {
             requireNonNull(period, "period");
             Integer id = periodIds.get(period);
@@ -255,7 +320,13 @@ public final class Dataset {
             return id;
         }
 
-        /** Returns the id of {@code variable}, creating its column. */
+        /**
+         * Returns the id of {@code variable}, creating its column.
+         *
+         * @param variable a variable id, not blank
+         * @return its id for {@link #add(int, int, int, double, int)}
+         * @throws IllegalArgumentException if the id is blank
+         */
         public int variable(String variable) {
             requireNonNull(variable, "variable");
             Integer id = variableIds.get(variable);
@@ -270,7 +341,14 @@ public final class Dataset {
             return id;
         }
 
-        /** Ensures a row exists for {@code entity} in {@code period}, even with no values. */
+        /**
+         * Ensures a row exists for {@code entity} in {@code period}, even with no values.
+         *
+         * @param entity an entity code, not blank
+         * @param period a period
+         * @return this builder
+         * @throws IllegalArgumentException if the entity code is blank
+         */
         public Builder row(String entity, Period period) {
             rowFor(entity(entity), period(period));
             return this;
@@ -295,7 +373,12 @@ public final class Dataset {
         /**
          * Adds one observation by name.
          *
-         * @throws IllegalArgumentException if {@code value} is not finite
+         * @param entity an entity code, not blank
+         * @param period a period
+         * @param variable a variable id, not blank
+         * @param value a finite value
+         * @return what happened to the value (see {@link #duplicates})
+         * @throws IllegalArgumentException if {@code value} is not finite, or a code or id is blank
          */
         public Added add(String entity, Period period, String variable, double value) {
             return add(entity(entity), period(period), variable(variable), value, -1);
@@ -305,6 +388,12 @@ public final class Dataset {
          * Adds one observation by ids from {@link #entity}, {@link #period} and {@link #variable},
          * remembering {@code origin} (a line number, or -1).
          *
+         * @param entity an id from {@link #entity}
+         * @param period an id from {@link #period}
+         * @param variable an id from {@link #variable}
+         * @param value a finite value
+         * @param origin where the value comes from, such as a line number; -1 for nowhere in particular
+         * @return what happened to the value (see {@link #duplicates})
          * @throws IllegalArgumentException if {@code value} is not finite or an id is unknown
          */
         public Added add(int entity, int period, int variable, double value, int origin) {
@@ -344,17 +433,22 @@ public final class Dataset {
             }
         }
 
-        /** Returns the origin of the value found by the last duplicate {@link #add}, or -1. */
+        /** {@return the origin of the value found by the last duplicate {@link #add}, or -1} */
         public int conflictOrigin() {
             return conflictOrigin;
         }
 
-        /** Returns the number of rows so far. */
+        /** {@return the number of rows so far} */
         public int rowCount() {
             return rows;
         }
 
-        /** Builds the dataset, sorting rows by entity then period. */
+        /**
+         * Builds the dataset, sorting rows by entity then period.
+         *
+         * @return the dataset
+         * @throws IllegalStateException if it was built already
+         */
         public Dataset build() {
             if (built) {
                 throw new IllegalStateException("build() was already called");
