@@ -2,6 +2,7 @@ package org.citykpi.io.csv;
 
 import java.io.IOException;
 import java.io.Writer;
+import org.citykpi.io.internal.NumberParser;
 
 /**
  * Writes CSV cells: RFC 4180 quoting (a cell with the separator, a quote or a line break is

@@ -15,6 +15,7 @@ import org.citykpi.data.Column;
 import org.citykpi.data.Dataset;
 import org.citykpi.io.ObservationAttributes;
 import org.citykpi.io.ReadResult;
+import org.citykpi.io.internal.Columns;
 
 /**
  * Writes a dataset back as long or wide CSV, so that reading the output gives the same dataset

@@ -1,4 +1,4 @@
-package org.citykpi.io.csv;
+package org.citykpi.io.internal;
 
 import static java.util.Objects.requireNonNull;
 

@@ -1,4 +1,4 @@
-package org.citykpi.io.csv;
+package org.citykpi.io.internal;
 
 import static java.util.Objects.requireNonNull;
 
@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.citykpi.io.DataFormatException;
-import org.citykpi.io.DatasetSink;
 import org.citykpi.io.Format;
 import org.citykpi.io.Problem;
 

@@ -1,10 +1,9 @@
-package org.citykpi.io.csv;
+package org.citykpi.io.internal;
 
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.citykpi.io.DatasetSink;
 import org.citykpi.io.Problem;
 
 /**

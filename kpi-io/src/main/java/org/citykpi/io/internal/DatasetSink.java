@@ -1,4 +1,4 @@
-package org.citykpi.io;
+package org.citykpi.io.internal;
 
 import static java.util.Objects.requireNonNull;
 
@@ -12,6 +12,14 @@ import org.citykpi.Numbers;
 import org.citykpi.Period;
 import org.citykpi.Variable;
 import org.citykpi.data.Dataset;
+import org.citykpi.io.DataFormatException;
+import org.citykpi.io.Disaggregation;
+import org.citykpi.io.Format;
+import org.citykpi.io.Limits;
+import org.citykpi.io.ObservationAttributes;
+import org.citykpi.io.Problem;
+import org.citykpi.io.ReadOptions;
+import org.citykpi.io.ReadResult;
 
 /**
  * Collects what the readers read into one {@link Dataset}, and keeps the account: rows accepted

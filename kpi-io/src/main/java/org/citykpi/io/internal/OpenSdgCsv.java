@@ -1,4 +1,4 @@
-package org.citykpi.io.csv;
+package org.citykpi.io.internal;
 
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.citykpi.io.DataFormatException;
-import org.citykpi.io.DatasetSink;
 import org.citykpi.io.Disaggregation;
 import org.citykpi.io.Problem;
 
