@@ -19,7 +19,6 @@ import org.citykpi.index.IndexException;
 import org.citykpi.index.IndexResult;
 import org.citykpi.index.Normaliser;
 import org.citykpi.index.Pipeline;
-import org.citykpi.index.RankStats;
 import org.citykpi.index.Treatment;
 import org.citykpi.index.UncertainInput;
 import org.citykpi.index.UncertaintyAnalysis;
@@ -28,6 +27,10 @@ import org.citykpi.io.coinr.CoinrData;
 import org.citykpi.io.coinr.CoinrFormatException;
 import org.citykpi.io.coinr.CoinrMeta;
 import org.citykpi.io.coinr.CoinrReader;
+import org.citykpi.io.csv.IndexCsvWriter;
+import org.citykpi.io.csv.UncertaintyCsvWriter;
+import org.citykpi.io.json.IndexJson;
+import org.citykpi.io.json.UncertaintyJson;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -214,7 +217,7 @@ public final class IndexCommand implements Callable<Integer> {
             if (format.equals("json")) {
                 IndexJson.write(r, w);
             } else {
-                writeCsv(r, w);
+                IndexCsvWriter.write(r, w);
             }
         } catch (IOException e) {
             err.println((out == null ? "stdout" : out.toString()) + ":0:0: cannot write: " + e.getMessage());
@@ -252,7 +255,7 @@ public final class IndexCommand implements Callable<Integer> {
             if (format.equals("json")) {
                 UncertaintyJson.write(u, seed, w);
             } else {
-                writeIntervals(u, d.data().periods().size() > 1, w);
+                UncertaintyCsvWriter.write(u, d.data().periods().size() > 1, w);
             }
         } catch (IOException e) {
             err.println((out == null ? "stdout" : out.toString()) + ":0:0: cannot write: " + e.getMessage());
@@ -296,33 +299,6 @@ public final class IndexCommand implements Callable<Integer> {
             in.add(new UncertainInput.AggregatorChoice("aggregation", aggregators));
         }
         return in;
-    }
-
-    static void writeIntervals(UncertaintyResult u, boolean panel, Writer w) throws IOException {
-        w.write("unit,target,nominal_rank,median_rank,q05_rank,q95_rank,mean_rank,runs" + (panel ? ",period" : "")
-                + "\n");
-        for (RankStats s : u.stats()) {
-            StringBuilder sb = new StringBuilder(64);
-            sb.append(cell(s.unit())).append(',').append(cell(u.target())).append(',');
-            if (s.nominal().isPresent()) {
-                sb.append(s.nominal().getAsInt());
-            }
-            sb.append(',')
-                    .append(org.citykpi.Numbers.format(s.median()))
-                    .append(',')
-                    .append(org.citykpi.Numbers.format(s.q05()))
-                    .append(',')
-                    .append(org.citykpi.Numbers.format(s.q95()))
-                    .append(',')
-                    .append(org.citykpi.Numbers.format(s.mean()))
-                    .append(',')
-                    .append(s.runs());
-            if (panel) {
-                sb.append(',').append(cell(s.period()));
-            }
-            sb.append('\n');
-            w.write(sb.toString());
-        }
     }
 
     private Pipeline pipeline() {
@@ -393,54 +369,5 @@ public final class IndexCommand implements Callable<Integer> {
             };
         }
         return Files.newBufferedWriter(out, StandardCharsets.UTF_8);
-    }
-
-    static void writeCsv(IndexResult r, Writer w) throws IOException {
-        boolean panel = r.data().periods().size() > 1;
-        w.write(panel ? "unit,code,level,value,rank,period\n" : "unit,code,level,value,rank\n");
-        List<String> codes = r.codes();
-        int[] levels = new int[codes.size()];
-        for (int n = 0; n < codes.size(); n++) {
-            levels[n] = r.hierarchy().nodes().get(n).level();
-        }
-        StringBuilder sb = new StringBuilder(64);
-        for (int row = 0; row < r.rowCount(); row++) {
-            if (!r.isActive(row)) {
-                continue;
-            }
-            String unit = cell(r.unit(row));
-            for (int n = 0; n < codes.size(); n++) {
-                sb.setLength(0);
-                sb.append(unit)
-                        .append(',')
-                        .append(cell(codes.get(n)))
-                        .append(',')
-                        .append(levels[n])
-                        .append(',');
-                if (r.isPresent(row, n)) {
-                    sb.append(org.citykpi.Numbers.format(r.value(row, n)))
-                            .append(',')
-                            .append(r.rank(row, n).getAsInt());
-                } else {
-                    sb.append(',');
-                }
-                if (panel) {
-                    sb.append(',').append(cell(r.period(row)));
-                }
-                sb.append('\n');
-                w.write(sb.toString());
-            }
-        }
-    }
-
-    /** Returns {@code s} as one CSV cell: RFC 4180 quoting; text starting =, +, -, @ made inert. */
-    static String cell(String s) {
-        boolean formula = !s.isEmpty() && "=+-@".indexOf(s.charAt(0)) >= 0;
-        boolean quote =
-                formula || s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0;
-        if (!quote) {
-            return s;
-        }
-        return '"' + (formula ? "'" : "") + s.replace("\"", "\"\"") + '"';
     }
 }
