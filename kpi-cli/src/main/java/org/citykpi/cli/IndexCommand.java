@@ -23,8 +23,9 @@ import org.citykpi.index.Treatment;
 import org.citykpi.index.UncertainInput;
 import org.citykpi.index.UncertaintyAnalysis;
 import org.citykpi.index.UncertaintyResult;
+import org.citykpi.io.DataFormatException;
+import org.citykpi.io.Problem;
 import org.citykpi.io.coinr.CoinrData;
-import org.citykpi.io.coinr.CoinrFormatException;
 import org.citykpi.io.coinr.CoinrMeta;
 import org.citykpi.io.coinr.CoinrReader;
 import org.citykpi.io.csv.IndexCsvWriter;
@@ -181,24 +182,27 @@ public final class IndexCommand implements Callable<Integer> {
         CoinrData d;
         try {
             m = CoinrReader.readMeta(meta);
-            d = CoinrReader.readData(data, m, denominators);
+            d = denominators == null ? CoinrReader.readData(data, m) : CoinrReader.readData(data, m, denominators);
         } catch (NoSuchFileException e) {
             err.println(e.getFile() + ":0:0: file not found");
             return ExitCodes.UNREADABLE;
         } catch (IOException e) {
             err.println("citykpi index: cannot read input: " + e.getMessage());
             return ExitCodes.UNREADABLE;
-        } catch (CoinrFormatException e) {
-            err.println(e.getMessage());
+        } catch (DataFormatException e) {
+            err.println(located(e.problem()));
             return ExitCodes.UNREADABLE;
         }
         m.notes().forEach(err::println);
         d.notes().forEach(err::println);
-        for (CoinrFormatException e : d.rejected()) {
-            err.println(e.getMessage());
+        for (Problem rejected : d.problems()) {
+            err.println(located(rejected));
         }
-        err.println(data + ": " + d.rowsRead() + " rows read, " + d.rowsAccepted() + " accepted, "
-                + d.rejected().size() + " rejected");
+        if (d.problemsOmitted() > 0) {
+            err.println("citykpi index: " + d.problemsOmitted() + " more problems not shown");
+        }
+        err.println(data + ": " + d.rowsRead() + " rows read, " + d.rowsAccepted() + " accepted, " + d.rowsRejected()
+                + " rejected");
         if (uncertainty != null) {
             return uncertainty(m, d, p, err);
         }
@@ -223,7 +227,7 @@ public final class IndexCommand implements Callable<Integer> {
             err.println((out == null ? "stdout" : out.toString()) + ":0:0: cannot write: " + e.getMessage());
             return ExitCodes.UNREADABLE;
         }
-        return d.rejected().isEmpty() ? ExitCodes.OK : ExitCodes.DATA_ERRORS;
+        return d.hasErrors() ? ExitCodes.DATA_ERRORS : ExitCodes.OK;
     }
 
     /** Runs the uncertainty analysis and writes the rank intervals. */
@@ -261,7 +265,7 @@ public final class IndexCommand implements Callable<Integer> {
             err.println((out == null ? "stdout" : out.toString()) + ":0:0: cannot write: " + e.getMessage());
             return ExitCodes.UNREADABLE;
         }
-        return d.rejected().isEmpty() && u.failures().isEmpty() ? ExitCodes.OK : ExitCodes.DATA_ERRORS;
+        return !d.hasErrors() && u.failures().isEmpty() ? ExitCodes.OK : ExitCodes.DATA_ERRORS;
     }
 
     /** The alternatives of the --vary-* options, parsed with the other options. */
@@ -357,6 +361,17 @@ public final class IndexCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(cl, e.getMessage(), e);
         }
+    }
+
+    /**
+     * Returns {@code problem} as this command has always written COINr problems: {@code
+     * FILE:LINE:COLUMN: message} with every position field, 0 where not known (the message on one
+     * line, as {@link Problem#toString()} writes it).
+     */
+    static String located(Problem problem) {
+        String s = problem.toString();
+        String rest = s.substring(s.indexOf(": ", problem.file().length()) + 2);
+        return problem.file() + ":" + problem.line() + ":" + problem.column() + ": " + rest;
     }
 
     private Writer open() throws IOException {

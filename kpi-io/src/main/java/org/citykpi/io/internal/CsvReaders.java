@@ -87,7 +87,7 @@ public final class CsvReaders {
     }
 
     /** Reads the header: the first record that is not blank. */
-    static List<String> header(CsvRecordReader r) throws IOException {
+    public static List<String> header(CsvRecordReader r) throws IOException {
         while (r.next()) {
             if (r.problem() != null) {
                 Problem p = r.problem();
@@ -155,15 +155,16 @@ public final class CsvReaders {
 
     /**
      * Advances {@code r} to the next record that is well formed, not blank and has {@code cols}
-     * fields, rejecting every malformed or ragged record on the way through {@code sink}; returns
-     * false at the end of the input. The one row loop of every CSV data reader.
+     * fields, rejecting every malformed or ragged record on the way in {@code account}; returns
+     * false at the end of the input. The one row loop of every CSV reader (extra fields are
+     * allowed when empty, since spreadsheets add trailing separators).
      *
      * @throws IOException if reading fails
      */
-    static boolean nextRow(CsvRecordReader r, DatasetSink sink, int cols) throws IOException {
+    public static boolean nextRow(CsvRecordReader r, RowAccount account, int cols) throws IOException {
         while (r.next()) {
             if (r.problem() != null) {
-                sink.reject(r.problem());
+                account.reject(r.problem());
                 continue;
             }
             if (r.isBlank()) {
@@ -171,7 +172,7 @@ public final class CsvReaders {
             }
             Problem bad = fieldCount(r, cols);
             if (bad != null) {
-                sink.reject(bad);
+                account.reject(bad);
                 continue;
             }
             return true;

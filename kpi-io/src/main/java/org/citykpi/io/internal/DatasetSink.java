@@ -36,12 +36,7 @@ import org.citykpi.io.ReadResult;
 public final class DatasetSink {
     private final ReadOptions options;
     private final Dataset.Builder builder;
-    private final List<Problem> problems = new ArrayList<>();
-    private long errorCount;
-    private long warningCount;
-    private long omitted;
-    private long accepted;
-    private long rejected;
+    private final RowAccount account;
     private final Map<String, Format> formats = new LinkedHashMap<>();
     private final List<String> fileNames = new ArrayList<>();
     private final List<Long> fileBases = new ArrayList<>();
@@ -65,6 +60,9 @@ public final class DatasetSink {
     public DatasetSink(ReadOptions options) {
         this.options = requireNonNull(options, "options");
         this.builder = Dataset.builder().duplicates(options.duplicates());
+        this.account = new RowAccount(
+                options.strict() ? RowAccount.Mode.STRICT : RowAccount.Mode.LENIENT,
+                options.limits().maxProblems());
         this.checkRanges = !options.ranges().isEmpty();
     }
 
@@ -248,20 +246,24 @@ public final class DatasetSink {
         disaggregations.add(requireNonNull(d, "d"));
     }
 
+    /** Returns the account of rows and problems, which every row of every input ends in. */
+    public RowAccount account() {
+        return account;
+    }
+
     /** Counts one row as accepted. */
     public void accept() {
-        accepted++;
+        account.accept();
     }
 
     /** Counts one row as rejected; its errors must have been reported with {@link #problem}. */
     public void rejectRow() {
-        rejected++;
+        account.rejectRow();
     }
 
     /** Reports {@code error} and counts its row as rejected. */
     public void reject(Problem error) {
-        problem(error);
-        rejected++;
+        account.reject(error);
     }
 
     /**
@@ -270,25 +272,12 @@ public final class DatasetSink {
      * @throws DataFormatException in strict mode, for an error
      */
     public void problem(Problem p) {
-        requireNonNull(p, "p");
-        if (p.isError()) {
-            errorCount++;
-            if (options.strict()) {
-                throw DataFormatException.strict(p);
-            }
-        } else {
-            warningCount++;
-        }
-        if (problems.size() < options.limits().maxProblems()) {
-            problems.add(p);
-        } else {
-            omitted++;
-        }
+        account.problem(p);
     }
 
     /** Returns the number of rows accounted for so far. */
     public long rowsRead() {
-        return accepted + rejected;
+        return account.accepted() + account.rejected();
     }
 
     /** Builds the result. May be called once. */
@@ -309,12 +298,12 @@ public final class DatasetSink {
         attributes.clear();
         return new ReadResult(
                 builder.build(),
-                accepted,
-                rejected,
-                problems,
-                errorCount,
-                warningCount,
-                omitted,
+                account.accepted(),
+                account.rejected(),
+                account.problems(),
+                account.errorCount(),
+                account.warningCount(),
+                account.omitted(),
                 formats,
                 unitsSeen,
                 attrs,

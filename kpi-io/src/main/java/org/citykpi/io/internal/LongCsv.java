@@ -59,7 +59,7 @@ final class LongCsv {
         CharInterner entities = new CharInterner();
         CharInterner periods = new CharInterner();
         CharInterner variables = new CharInterner();
-        while (CsvReaders.nextRow(r, sink, cols)) {
+        while (CsvReaders.nextRow(r, sink.account(), cols)) {
             long line = r.line();
             // entity
             int e;

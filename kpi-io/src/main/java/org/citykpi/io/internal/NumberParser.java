@@ -160,7 +160,12 @@ public final class NumberParser {
         return "not a number '" + s + "' (" + expected + ")";
     }
 
-    private static boolean looksNumeric(String t, boolean decimalComma) {
+    /**
+     * Returns true when {@code t} has the form of a number (sign, digits with one decimal
+     * separator, exponent), whether or not its value fits in a double: with {@link #parse}
+     * returning NaN, such text overflows or underflows.
+     */
+    public static boolean looksNumeric(String t, boolean decimalComma) {
         String re = decimalComma
                 ? "[+-]?(\\d+,?\\d*|,\\d+)([eE][+-]?\\d+)?"
                 : "[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?";

@@ -101,7 +101,7 @@ final class OpenSdgCsv {
         String fileVariable = indicatorOf(r.name());
         boolean comma = sink.options().decimalComma();
         String file = r.name();
-        while (CsvReaders.nextRow(r, sink, cols)) {
+        while (CsvReaders.nextRow(r, sink.account(), cols)) {
             long line = r.line();
             String code = cg >= 0 ? CsvReaders.strip(r, cg) : "";
             if (code.isEmpty()) {

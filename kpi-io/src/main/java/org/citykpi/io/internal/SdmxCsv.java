@@ -129,7 +129,7 @@ final class SdmxCsv {
         boolean multWarned = false;
         String file = r.name();
         StringBuilder sb = new StringBuilder();
-        while (CsvReaders.nextRow(r, sink, cols)) {
+        while (CsvReaders.nextRow(r, sink.account(), cols)) {
             long line = r.line();
             if (cAction >= 0) {
                 String a = id(r.field(cAction));

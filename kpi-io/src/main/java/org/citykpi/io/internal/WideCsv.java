@@ -82,7 +82,7 @@ final class WideCsv {
         double[] values = new double[cols];
         boolean[] has = new boolean[cols];
         String file = r.name();
-        while (CsvReaders.nextRow(r, sink, cols)) {
+        while (CsvReaders.nextRow(r, sink.account(), cols)) {
             long line = r.line();
             int e;
             if (ce >= 0) {
