@@ -65,7 +65,7 @@ public final class CsvReaders {
                             + " entity,period,<variables>; Open SDG: Year,…,Value; SDMX-CSV: DATAFLOW,… or"
                             + " STRUCTURE,STRUCTURE_ID,…)");
         }
-        sink.beginFile(name, f);
+        sink.beginFile(name, f, r::raw);
         switch (f) {
             case LONG_CSV:
                 LongCsv.read(r, header, sink);

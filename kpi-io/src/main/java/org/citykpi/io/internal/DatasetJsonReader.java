@@ -11,7 +11,6 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import java.io.IOException;
 import java.io.Reader;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.citykpi.Numbers;
@@ -69,7 +68,7 @@ public final class DatasetJsonReader {
      */
     public static void read(String name, Reader in, DatasetSink sink) throws IOException {
         requireNonNull(sink, "sink");
-        sink.beginFile(name, Format.JSON_DATASET);
+        sink.beginFile(name, Format.JSON_DATASET, () -> "");
         JsonFactory factory = factory(sink.options().limits());
         JsonParser p = factory.createParser(in);
         try (p) {
@@ -137,7 +136,6 @@ public final class DatasetJsonReader {
         private final JsonParser p;
         private final DatasetSink sink;
         private String format;
-        private final Map<String, String> units = new HashMap<>();
 
         Reading(String name, JsonParser p, DatasetSink sink) {
             this.name = name;
@@ -221,220 +219,222 @@ public final class DatasetJsonReader {
                 if (p.nextToken() != JsonToken.VALUE_STRING) {
                     throw error(vat, "the unit of '" + var + "' must be a string");
                 }
-                String unit = p.getText();
-                units.put(var, unit);
-                Problem bad = sink.checkUnit(var, unit, vat.getLineNr(), vat.getColumnNr());
-                if (bad != null) {
-                    sink.problem(bad);
-                }
+                sink.declaredUnit(var, p.getText(), vat.getLineNr(), vat.getColumnNr());
             }
         }
 
+        /**
+         * Reads one element of the observations array and hands it to the sink: JSON-specific
+         * problems (types, unknown fields, an absent field) are found here, everything about the
+         * values by the sink, as for every other format.
+         */
         private void observation(JsonToken t) throws IOException {
             JsonLocation at = p.currentTokenLocation();
-            long line = at.getLineNr();
             if (t != JsonToken.START_OBJECT) {
                 p.skipChildren();
                 sink.reject(Problem.error(
-                        name, line, at.getColumnNr(), p.getText(), "an observation must be a JSON object"));
+                        name, at.getLineNr(), at.getColumnNr(), p.getText(), "an observation must be a JSON object"));
                 return;
             }
-            String entity = sink.options().entity().orElse(null);
-            String period = null;
-            String variable = null;
-            String unit = null;
-            boolean hasValue = false;
-            boolean nullValue = false;
-            double value = 0;
-            Map<String, String> attrs = null;
-            Problem first = null;
-            JsonLocation periodAt = at;
-            JsonLocation valueAt = at;
-            JsonLocation unitAt = at;
-            while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+            Fields f = new Fields(at);
+            sink.options().entity().ifPresent(fixed -> f.entity = fixed);
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String field = p.currentName();
-                t = p.nextToken();
-                JsonLocation fat = p.currentTokenLocation();
-                switch (field) {
-                    case "entity":
-                    case "variable":
-                    case "unit":
-                        if (t != JsonToken.VALUE_STRING) {
-                            first = keep(first, fat, "\"" + field + "\" must be a string");
-                            p.skipChildren();
-                        } else if (field.equals("entity")) {
-                            entity = p.getText().strip();
-                        } else if (field.equals("variable")) {
-                            variable = p.getText().strip();
-                        } else {
-                            unit = p.getText();
-                            unitAt = fat;
-                        }
-                        break;
-                    case "period":
-                        periodAt = fat;
-                        if (t == JsonToken.VALUE_STRING || t == JsonToken.VALUE_NUMBER_INT) {
-                            period = p.getText().strip();
-                        } else {
-                            first = keep(first, fat, "\"period\" must be a string such as \"2022\" or \"2015-16\"");
-                            p.skipChildren();
-                        }
-                        break;
-                    case "value":
-                        valueAt = fat;
-                        if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
-                            value = p.getDoubleValue();
-                            hasValue = true;
-                            if (!Double.isFinite(value)) {
-                                first = keep(
-                                        first,
-                                        fat,
-                                        "number out of range '" + p.getText() + "' (expected a magnitude below"
-                                                + " 1.8e308)");
-                            } else if (value == 0.0 && !isZeroText(p.getText())) {
-                                first = keep(
-                                        first,
-                                        fat,
-                                        "number out of range '" + p.getText() + "' (too small to be stored;"
-                                                + " expected 0 or a magnitude of at least 4.9e-324)");
-                            }
-                        } else if (t == JsonToken.VALUE_NULL) {
-                            nullValue = true;
-                        } else {
-                            String raw = t.isScalarValue() ? p.getText() : t.asString();
-                            first = keep(
-                                    first,
-                                    fat,
-                                    "\"value\" must be a JSON number, not " + describe(t) + " '" + raw + "'"
-                                            + " (expected a finite number, or null for a missing value)");
-                            p.skipChildren();
-                        }
-                        break;
-                    case "attributes":
-                        if (t != JsonToken.START_OBJECT) {
-                            first = keep(first, fat, "\"attributes\" must be an object of names and scalar values");
-                            p.skipChildren();
-                            break;
-                        }
-                        while (p.nextToken() == JsonToken.FIELD_NAME) {
-                            String k = p.currentName();
-                            JsonToken vt = p.nextToken();
-                            if (vt.isScalarValue()) {
-                                if (attrs == null) {
-                                    attrs = new LinkedHashMap<>();
-                                }
-                                if (vt != JsonToken.VALUE_NULL) {
-                                    attrs.put(k, p.getText());
-                                }
-                            } else {
-                                first = keep(
-                                        first,
-                                        p.currentTokenLocation(),
-                                        "attribute '" + k + "' must be a scalar value");
-                                p.skipChildren();
-                            }
-                        }
-                        break;
-                    default:
-                        if (t.isScalarValue()) {
-                            if (attrs == null) {
-                                attrs = new LinkedHashMap<>();
-                            }
-                            if (t != JsonToken.VALUE_NULL) {
-                                attrs.put(field, p.getText());
-                            }
-                            sink.problem(Problem.warning(
-                                    name,
-                                    fat.getLineNr(),
-                                    fat.getColumnNr(),
-                                    field,
-                                    "unknown field '"
-                                            + field
-                                            + "' kept as an attribute (expected entity, period, variable, value, unit,"
-                                            + " attributes)"));
-                        } else {
-                            first = keep(
-                                    first,
-                                    fat,
-                                    "unknown field '" + field + "' (expected entity, period, variable,"
-                                            + " value, unit, attributes)");
-                            p.skipChildren();
-                        }
-                }
+                field(f, field, p.nextToken(), p.currentTokenLocation());
             }
-            if (first != null) {
-                sink.reject(first);
+            if (f.first != null) {
+                sink.reject(f.first);
                 return;
             }
-            if (entity == null || entity.isEmpty()) {
-                sink.reject(Problem.error(
-                        name, line, at.getColumnNr(), "", "observation without \"entity\" (expected an entity code)"));
+            if (f.entity == null) {
+                sink.reject(absent(at, "\"entity\" (expected an entity code)"));
                 return;
             }
-            if (period == null || period.isEmpty()) {
-                sink.reject(Problem.error(
-                        name,
-                        line,
-                        at.getColumnNr(),
-                        "",
-                        "observation without \"period\" (expected a period" + " such as \"2022\")"));
+            if (f.period == null) {
+                sink.reject(absent(at, "\"period\" (expected a period such as \"2022\")"));
                 return;
             }
-            int e = sink.entity(entity);
-            int pid;
-            try {
-                pid = sink.period(period);
-            } catch (IllegalArgumentException ex) {
-                sink.reject(Problem.error(name, periodAt.getLineNr(), periodAt.getColumnNr(), period, ex.getMessage()));
+            int e = sink.entity(f.entity, f.entityAt.getLineNr(), f.entityAt.getColumnNr());
+            if (e == DatasetSink.REJECTED) {
                 return;
             }
-            if (variable == null || variable.isEmpty()) {
-                if (!hasValue && !nullValue) {
-                    sink.row(e, pid);
-                    sink.accept();
-                } else {
-                    sink.reject(Problem.error(
-                            name,
-                            line,
-                            at.getColumnNr(),
-                            "",
-                            "observation without \"variable\" (expected a" + " variable id)"));
-                }
+            int pid = sink.period(f.period, f.periodAt.getLineNr(), f.periodAt.getColumnNr());
+            if (pid == DatasetSink.REJECTED) {
                 return;
             }
-            int v = sink.variable(variable);
-            if (unit != null) {
-                Problem bad = sink.checkUnit(variable, unit, unitAt.getLineNr(), unitAt.getColumnNr());
-                if (bad != null) {
-                    sink.reject(bad);
-                    return;
-                }
-            }
-            if (!hasValue) {
-                sink.row(e, pid);
-                sink.problem(Problem.warning(
-                        name,
-                        valueAt.getLineNr(),
-                        valueAt.getColumnNr(),
-                        "",
-                        "no value for " + variable + " (" + entity + ", " + period + "); taken as missing"));
-                sink.accept();
+            boolean noVariable = f.variable == null || f.variable.isBlank();
+            if (noVariable && !f.hasValue && !f.nullValue) {
+                sink.declare(e, pid);
                 return;
             }
-            Problem dup = sink.add(e, pid, v, value, line, valueAt.getColumnNr(), Numbers.format(value), attrs);
-            if (dup != null) {
-                sink.reject(dup);
+            if (f.variable == null) {
+                sink.reject(absent(at, "\"variable\" (expected a variable id)"));
                 return;
             }
-            sink.accept();
+            int v = sink.variable(f.variable, f.variableAt.getLineNr(), f.variableAt.getColumnNr());
+            if (v == DatasetSink.REJECTED) {
+                return;
+            }
+            if (f.unit != null && !sink.unit(v, f.unit, f.unitAt.getLineNr(), f.unitAt.getColumnNr())) {
+                return;
+            }
+            JsonLocation va = f.valueAt;
+            if (!f.hasValue) {
+                sink.missing(e, pid, v, va.getLineNr(), va.getColumnNr(), "", Map.of());
+                return;
+            }
+            sink.value(e, pid, v, f.value, va.getLineNr(), va.getColumnNr(), Numbers.format(f.value), f.attrs);
         }
 
-        private Problem keep(Problem first, JsonLocation at, String message) throws IOException {
-            if (first != null) {
-                return first;
+        private Problem absent(JsonLocation at, String what) {
+            return Problem.error(name, at.getLineNr(), at.getColumnNr(), "", "observation without " + what);
+        }
+
+        /** Reads the value of field {@code field} of an observation into {@code f}. */
+        private void field(Fields f, String field, JsonToken t, JsonLocation at) throws IOException {
+            switch (field) {
+                case "entity", "variable", "unit" -> {
+                    if (t != JsonToken.VALUE_STRING) {
+                        f.error(at, "\"" + field + "\" must be a string");
+                        p.skipChildren();
+                    } else if (field.equals("entity")) {
+                        f.entity = p.getText();
+                        f.entityAt = at;
+                    } else if (field.equals("variable")) {
+                        f.variable = p.getText();
+                        f.variableAt = at;
+                    } else {
+                        f.unit = p.getText();
+                        f.unitAt = at;
+                    }
+                }
+                case "period" -> {
+                    f.periodAt = at;
+                    if (t == JsonToken.VALUE_STRING || t == JsonToken.VALUE_NUMBER_INT) {
+                        f.period = p.getText();
+                    } else {
+                        f.error(at, "\"period\" must be a string such as \"2022\" or \"2015-16\"");
+                        p.skipChildren();
+                    }
+                }
+                case "value" -> value(f, t, at);
+                case "attributes" -> attributes(f, t, at);
+                default -> {
+                    if (t.isScalarValue()) {
+                        f.attribute(field, t);
+                        sink.problem(Problem.warning(
+                                name,
+                                at.getLineNr(),
+                                at.getColumnNr(),
+                                field,
+                                "unknown field '" + field + "' kept as an attribute (expected entity, period, variable,"
+                                        + " value, unit, attributes)"));
+                    } else {
+                        f.error(
+                                at,
+                                "unknown field '" + field + "' (expected entity, period, variable, value, unit,"
+                                        + " attributes)");
+                        p.skipChildren();
+                    }
+                }
             }
-            return Problem.error(
-                    name, at.getLineNr(), at.getColumnNr(), p.currentToken() == null ? "" : p.getText(), message);
+        }
+
+        /** Reads {@code "value"}: a finite JSON number, or null for a missing value. */
+        private void value(Fields f, JsonToken t, JsonLocation at) throws IOException {
+            f.valueAt = at;
+            if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
+                f.value = p.getDoubleValue();
+                f.hasValue = true;
+                if (!Double.isFinite(f.value)) {
+                    f.error(at, "number out of range '" + p.getText() + "' (expected a magnitude below 1.8e308)");
+                } else if (f.value == 0.0 && !isZeroText(p.getText())) {
+                    f.error(
+                            at,
+                            "number out of range '" + p.getText() + "' (too small to be stored; expected 0 or a"
+                                    + " magnitude of at least 4.9e-324)");
+                }
+            } else if (t == JsonToken.VALUE_NULL) {
+                f.nullValue = true;
+            } else {
+                String raw = t.isScalarValue() ? p.getText() : t.asString();
+                f.error(
+                        at,
+                        "\"value\" must be a JSON number, not " + describe(t) + " '" + raw + "'"
+                                + " (expected a finite number, or null for a missing value)");
+                p.skipChildren();
+            }
+        }
+
+        /** Reads {@code "attributes"}: an object of scalars, kept as text (null values dropped). */
+        private void attributes(Fields f, JsonToken t, JsonLocation at) throws IOException {
+            if (t != JsonToken.START_OBJECT) {
+                f.error(at, "\"attributes\" must be an object of names and scalar values");
+                p.skipChildren();
+                return;
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String k = p.currentName();
+                JsonToken vt = p.nextToken();
+                if (vt.isScalarValue()) {
+                    f.attribute(k, vt);
+                } else {
+                    f.error(p.currentTokenLocation(), "attribute '" + k + "' must be a scalar value");
+                    p.skipChildren();
+                }
+            }
+        }
+
+        /**
+         * The fields of one observation object as read, each with the position of its value
+         * (absent fields are null, positioned at the object's opening brace), and the first error
+         * found in the object, or null.
+         */
+        private final class Fields {
+            String entity;
+            JsonLocation entityAt;
+            String period;
+            JsonLocation periodAt;
+            String variable;
+            JsonLocation variableAt;
+            String unit;
+            JsonLocation unitAt;
+            boolean hasValue;
+            boolean nullValue;
+            double value;
+            JsonLocation valueAt;
+            Map<String, String> attrs = Map.of();
+            Problem first;
+
+            Fields(JsonLocation at) {
+                entityAt = at;
+                periodAt = at;
+                variableAt = at;
+                unitAt = at;
+                valueAt = at;
+            }
+
+            /** Keeps the first error of the object, with the current token as its raw text. */
+            void error(JsonLocation at, String message) throws IOException {
+                if (first == null) {
+                    first = Problem.error(
+                            name,
+                            at.getLineNr(),
+                            at.getColumnNr(),
+                            p.currentToken() == null ? "" : p.getText(),
+                            message);
+                }
+            }
+
+            /** Keeps a scalar as an attribute (a JSON null is dropped). */
+            void attribute(String key, JsonToken t) throws IOException {
+                if (attrs.isEmpty()) {
+                    attrs = new LinkedHashMap<>();
+                }
+                if (t != JsonToken.VALUE_NULL) {
+                    attrs.put(key, p.getText());
+                }
+            }
         }
 
         private DataFormatException error(JsonLocation at, String message) {

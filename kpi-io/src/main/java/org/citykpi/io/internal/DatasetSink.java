@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 import org.citykpi.Numbers;
 import org.citykpi.Period;
 import org.citykpi.Variable;
@@ -22,18 +24,45 @@ import org.citykpi.io.ReadOptions;
 import org.citykpi.io.ReadResult;
 
 /**
- * Collects what the readers read into one {@link Dataset}, and keeps the account: rows accepted
- * and rejected, problems (at most {@link Limits#maxProblems()} kept, all counted), duplicates
- * under the {@link ReadOptions#duplicates()} policy, units checked against {@link
- * ReadOptions#units()} and against each other, values against {@link ReadOptions#ranges()},
- * observation attributes and Open SDG
- * disaggregations. Every reader of this package (and of other formats) feeds one.
+ * The one place that validates a positioned raw observation and keeps the account: every dataset
+ * reader (long, wide, Open SDG and SDMX CSV, JSON) hands it the raw fields of each observation
+ * with their {@code line:column}, and it checks them, builds one {@link Dataset} and counts every
+ * row (rows read = accepted + rejected, problems kept up to {@link Limits#maxProblems()}, all
+ * counted), so that the same bad cell gives the same message in every format.
  *
- * <p>Each data row ends in exactly one call to {@link #accept()} or {@link #rejectRow()} (or
- * {@link #reject(Problem)}, which records the error and rejects). In strict mode the first error
- * throws {@link DataFormatException}. Not thread-safe.
+ * <p>The checks, in the order a reader calls them, and their messages:
+ *
+ * <ul>
+ *   <li>{@link #entity}: {@code empty entity (expected an entity code)};
+ *   <li>{@link #period}: {@code empty period (expected YYYY, YYYY-MM, YYYY-MM-DD or 2015-16)}, or
+ *       {@link Period#parse}'s message for text that is not a period;
+ *   <li>{@link #variable}: {@code empty variable (expected a variable id)};
+ *   <li>{@link #unit}: against the catalog unit in {@link ReadOptions#units()}, else against the
+ *       unit the data gave first for the variable (ignoring case and surrounding blanks);
+ *   <li>{@link #value}: the number ({@link NumberParser}: {@code not a number '1x0' (expected …)},
+ *       non-finite, overflow, underflow), then the valid range of {@link ReadOptions#ranges()},
+ *       then the duplicate policy of {@link ReadOptions#duplicates()} (a duplicate names the line,
+ *       or file and line, that gave the first value);
+ *   <li>{@link #missing}: an empty value, accepted as missing with a warning {@code no value for V
+ *       (E, P); taken as missing}; {@link #declare}: a row with neither variable nor value, which
+ *       only declares its (entity, period) row.
+ * </ul>
+ *
+ * <p>Each row ends in exactly one acceptance or rejection. The checks above that return {@link
+ * #REJECTED} or false have already recorded the error and rejected the row; {@link #value},
+ * {@link #missing} and {@link #declare} end the row themselves. A row holding several values (a
+ * wide row) uses the cell checks {@link #number} and {@link #add}, which record an error without
+ * ending the row, and ends it with {@link #accept()} or {@link #rejectRow()}. In strict mode the
+ * first error throws {@link DataFormatException}. Not thread-safe.
  */
 public final class DatasetSink {
+    /** What the row checks return after they have rejected the row. */
+    public static final int REJECTED = -1;
+
+    private static final String EMPTY_ENTITY = "empty entity (expected an entity code)";
+    private static final String EMPTY_PERIOD = "empty period (expected YYYY, YYYY-MM, YYYY-MM-DD or 2015-16)";
+    private static final String EMPTY_VARIABLE = "empty variable (expected a variable id)";
+
     private final ReadOptions options;
     private final Dataset.Builder builder;
     private final RowAccount account;
@@ -41,6 +70,7 @@ public final class DatasetSink {
     private final List<String> fileNames = new ArrayList<>();
     private final List<Long> fileBases = new ArrayList<>();
     private String file = "";
+    private Supplier<String> record = () -> "";
     private long base;
     private long nextBase = 0;
     private final List<String> entityNames = new ArrayList<>();
@@ -71,9 +101,14 @@ public final class DatasetSink {
         return options;
     }
 
-    /** Starts input {@code name}, read as {@code format}; problems name it from now on. */
-    public void beginFile(String name, Format format) {
+    /**
+     * Starts input {@code name}, read as {@code format}; problems name it from now on and carry
+     * {@code record} (the text of the current record, asked for only when a problem needs it) as
+     * their raw text where a whole record is concerned.
+     */
+    public void beginFile(String name, Format format, Supplier<String> record) {
         this.file = requireNonNull(name, "name");
+        this.record = requireNonNull(record, "record");
         formats.put(name, requireNonNull(format, "format"));
         base = nextBase;
         fileNames.add(name);
@@ -85,30 +120,223 @@ public final class DatasetSink {
         return file;
     }
 
-    /** Returns the id of entity {@code code} (not blank), interning it. */
-    public int entity(String code) {
-        int id = builder.entity(code);
-        if (id == entityNames.size()) {
-            entityNames.add(code);
+    // ---- the checks of one raw observation
+
+    /**
+     * Returns the id of the entity written {@code code} at {@code line:column} (blanks around it
+     * ignored), or {@link #REJECTED} after rejecting the row when it is empty.
+     */
+    public int entity(String code, long line, int column) {
+        String c = code.strip();
+        if (c.isEmpty()) {
+            account.reject(Problem.error(file, line, column, record.get(), EMPTY_ENTITY));
+            return REJECTED;
+        }
+        return entity(c);
+    }
+
+    /**
+     * Returns the id of the period written {@code text} at {@code line:column} (blanks around it
+     * ignored), or {@link #REJECTED} after rejecting the row when it is empty or not a period.
+     */
+    public int period(String text, long line, int column) {
+        String t = text.strip();
+        if (t.isEmpty()) {
+            account.reject(Problem.error(file, line, column, record.get(), EMPTY_PERIOD));
+            return REJECTED;
+        }
+        Integer id = periodIds.get(t);
+        if (id == null) {
+            Period p;
+            try {
+                p = Period.parse(t);
+            } catch (IllegalArgumentException ex) {
+                account.reject(Problem.error(file, line, column, t, ex.getMessage()));
+                return REJECTED;
+            }
+            id = builder.period(p);
+            if (id == periodList.size()) {
+                periodList.add(p);
+            }
+            periodIds.put(t, id);
         }
         return id;
     }
 
     /**
-     * Returns the id of the period written {@code text}, parsing and interning it.
-     *
-     * @throws IllegalArgumentException if the text is not a period (the message says which forms
-     *     are accepted)
+     * Returns the id of the variable written {@code id} at {@code line:column} (blanks around it
+     * ignored), or {@link #REJECTED} after rejecting the row when it is empty.
      */
-    public int period(String text) {
-        Integer id = periodIds.get(text);
-        if (id == null) {
-            Period p = Period.parse(text);
-            id = builder.period(p);
-            if (id == periodList.size()) {
-                periodList.add(p);
+    public int variable(String id, long line, int column) {
+        String v = id.strip();
+        if (v.isEmpty()) {
+            account.reject(Problem.error(file, line, column, record.get(), EMPTY_VARIABLE));
+            return REJECTED;
+        }
+        return variable(v);
+    }
+
+    /**
+     * Checks the unit {@code unit} given at {@code line:column} for variable {@code v} (see {@link
+     * #checkUnit}); returns false after rejecting the row when it does not match.
+     */
+    public boolean unit(int v, String unit, long line, int column) {
+        Optional<Problem> bad = checkUnit(variableNames.get(v), unit, line, column);
+        bad.ifPresent(account::reject);
+        return bad.isEmpty();
+    }
+
+    /**
+     * Checks the unit that a file declares for {@code variable} apart from any row (the {@code
+     * units} of a JSON dataset), recording an error when it does not match; no row is counted.
+     */
+    public void declaredUnit(String variable, String unit, long line, int column) {
+        checkUnit(variable, unit, line, column).ifPresent(account::problem);
+    }
+
+    /** Declares the (entity, period) row of a row with neither variable nor value, and accepts it. */
+    public void declare(int e, int p) {
+        row(e, p);
+        account.accept();
+    }
+
+    /**
+     * Accepts a row whose value cell at {@code line:column} is empty (raw text {@code raw}): the
+     * value is missing, with a warning; {@code dims} (empty for a headline observation) are the
+     * disaggregations of an Open SDG row, which declares no dataset row.
+     */
+    public void missing(int e, int p, int v, long line, int column, String raw, Map<String, String> dims) {
+        if (dims.isEmpty()) {
+            row(e, p);
+        }
+        account.problem(Problem.warning(
+                file,
+                line,
+                column,
+                raw,
+                "no value for " + variableNames.get(v) + " (" + entityNames.get(e) + ", " + periodList.get(p)
+                        + (dims.isEmpty() ? "" : ", " + dims) + "); taken as missing"));
+        account.accept();
+    }
+
+    /**
+     * Reads the number in {@code b[from, to)} at {@code line:column} and adds it (see {@link
+     * #add}), keeping {@code attrs} (none when empty) with it, then accepts or rejects the row.
+     */
+    public void value(
+            int e, int p, int v, char[] b, int from, int to, long line, int column, Map<String, String> attrs) {
+        double x = number(b, from, to, line, column);
+        if (Double.isNaN(x)) {
+            account.rejectRow();
+        } else if (add(e, p, v, x, line, column, b, from, to, attrs)) {
+            account.accept();
+        } else {
+            account.rejectRow();
+        }
+    }
+
+    /**
+     * Adds the finite value {@code x} given at {@code line:column} as {@code raw} (see {@link
+     * #add}), then accepts or rejects the row.
+     */
+    public void value(int e, int p, int v, double x, long line, int column, String raw, Map<String, String> attrs) {
+        if (add(e, p, v, x, line, column, raw, attrs)) {
+            account.accept();
+        } else {
+            account.rejectRow();
+        }
+    }
+
+    // ---- the checks of one cell of a row that holds several values
+
+    /**
+     * Returns the number in {@code b[from, to)} (blanks around it ignored; a decimal comma when
+     * {@link ReadOptions#decimalComma()}), or NaN after recording why it is not a finite number at
+     * {@code line:column}. The row is not ended.
+     */
+    public double number(char[] b, int from, int to, long line, int column) {
+        boolean comma = options.decimalComma();
+        double x = NumberParser.parse(b, from, to, comma);
+        if (Double.isNaN(x)) {
+            String raw = new String(b, from, to - from);
+            account.problem(Problem.error(file, line, column, raw, NumberParser.explain(raw, comma)));
+        }
+        return x;
+    }
+
+    /**
+     * Adds the finite value {@code x} given at {@code line:column} as {@code raw}: checks its
+     * valid range, applies the duplicate policy and keeps {@code attrs} (none when empty) with it.
+     * Returns true when the value was taken (or, under {@code first}, a duplicate was ignored),
+     * false after recording the error (out of range, a duplicate under {@code error}, a sum of
+     * duplicates that overflows). The row is not ended.
+     */
+    public boolean add(int e, int p, int v, double x, long line, int column, String raw, Map<String, String> attrs) {
+        Optional<String> error = put(e, p, v, x, line, attrs);
+        error.ifPresent(m -> account.problem(Problem.error(file, line, column, raw, m)));
+        return error.isEmpty();
+    }
+
+    private boolean add(
+            int e,
+            int p,
+            int v,
+            double x,
+            long line,
+            int column,
+            char[] b,
+            int from,
+            int to,
+            Map<String, String> attrs) {
+        // the raw text is only needed for a problem: no String per value on the hot path
+        Optional<String> error = put(e, p, v, x, line, attrs);
+        error.ifPresent(m -> account.problem(Problem.error(file, line, column, new String(b, from, to - from), m)));
+        return error.isEmpty();
+    }
+
+    /** Adds a value; returns the error message, or empty when it was taken. */
+    private Optional<String> put(int e, int p, int v, double x, long line, Map<String, String> attrs) {
+        if (checkRanges) {
+            Variable var = options.ranges().get(variableNames.get(v));
+            if (var != null && !var.isValid(x)) {
+                return Optional.of("value " + Numbers.format(x) + " of " + var.id() + " is outside its valid range "
+                        + var.rangeText() + " (expected a value in range"
+                        + (var.unit().isEmpty() ? "" : ", in " + var.unit()) + ")");
             }
-            periodIds.put(text, id);
+        }
+        Dataset.Added added;
+        try {
+            added = builder.add(e, p, v, x, origin(line));
+        } catch (IllegalArgumentException ex) {
+            return Optional.of("the sum of duplicate values for " + cellText(e, p, v)
+                    + " is not finite (expected values whose sum stays below 1.8e308)");
+        }
+        switch (added) {
+            case NEW:
+            case REPLACED_DUPLICATE:
+                if (!attrs.isEmpty()) {
+                    attributes.put(new Cell(e, p, v), Map.copyOf(attrs));
+                } else if (added == Dataset.Added.REPLACED_DUPLICATE) {
+                    attributes.remove(new Cell(e, p, v));
+                }
+                return Optional.empty();
+            case IGNORED_DUPLICATE:
+            case SUMMED_DUPLICATE:
+                return Optional.empty();
+            default:
+                return Optional.of("duplicate value for " + cellText(e, p, v) + ": " + where(builder.conflictOrigin())
+                        + " already gave one (duplicates are rejected unless the duplicate policy is first, last"
+                        + " or sum)");
+        }
+    }
+
+    // ---- ids, rows and what the dataset cannot hold
+
+    /** Returns the id of entity {@code code} (not blank), interning it. */
+    public int entity(String code) {
+        int id = builder.entity(code);
+        if (id == entityNames.size()) {
+            entityNames.add(code);
         }
         return id;
     }
@@ -142,109 +370,50 @@ public final class DatasetSink {
         builder.row(entityNames.get(e), periodList.get(p));
     }
 
-    /**
-     * Adds one value from {@code line}, applying the duplicate policy, and keeps {@code attrs}
-     * (may be null or empty) with it.
-     *
-     * @return null when the value was taken (or, under {@code first}, a duplicate was ignored);
-     *     otherwise the error to report at {@code line:column} (a duplicate under {@code error},
-     *     naming the line that gave the first value, or a sum that overflows)
-     */
-    public Problem add(
-            int e, int p, int v, double value, long line, int column, String raw, Map<String, String> attrs) {
-        if (checkRanges) {
-            Variable var = options.ranges().get(variableNames.get(v));
-            if (var != null && !var.isValid(value)) {
-                return Problem.error(
-                        file,
-                        line,
-                        column,
-                        raw,
-                        "value " + Numbers.format(value) + " of " + var.id() + " is outside its valid range "
-                                + var.rangeText() + " (expected a value in range"
-                                + (var.unit().isEmpty() ? "" : ", in " + var.unit()) + ")");
-            }
-        }
-        Dataset.Added added;
-        try {
-            added = builder.add(e, p, v, value, origin(line));
-        } catch (IllegalArgumentException ex) {
-            return Problem.error(
-                    file,
-                    line,
-                    column,
-                    raw,
-                    "the sum of duplicate values for " + cellText(e, p, v) + " is not finite (expected values whose sum"
-                            + " stays below 1.8e308)");
-        }
-        switch (added) {
-            case NEW:
-            case REPLACED_DUPLICATE:
-                if (attrs != null && !attrs.isEmpty()) {
-                    attributes.put(new Cell(e, p, v), Map.copyOf(attrs));
-                } else if (added == Dataset.Added.REPLACED_DUPLICATE) {
-                    attributes.remove(new Cell(e, p, v));
-                }
-                return null;
-            case IGNORED_DUPLICATE:
-            case SUMMED_DUPLICATE:
-                return null;
-            default:
-                return Problem.error(
-                        file,
-                        line,
-                        column,
-                        raw,
-                        "duplicate value for " + cellText(e, p, v) + ": " + where(builder.conflictOrigin())
-                                + " already gave one (duplicates are rejected unless the duplicate policy is"
-                                + " first, last or sum)");
-        }
+    /** Keeps an Open SDG disaggregated observation (outside the dataset). */
+    public void disaggregation(Disaggregation d) {
+        disaggregations.add(requireNonNull(d, "d"));
     }
 
     /**
      * Checks the unit {@code unit} given at {@code line:column} for {@code variable}: against the
      * catalog unit in {@link ReadOptions#units()}, else against the unit the data gave first.
      * Units are compared ignoring case and surrounding blanks; a blank unit is not checked.
-     *
-     * @return null when the unit is consistent, otherwise the error to report
+     * Returns the error, or empty when the unit is consistent.
      */
-    public Problem checkUnit(String variable, String unit, long line, int column) {
+    private Optional<Problem> checkUnit(String variable, String unit, long line, int column) {
         String u = unit.strip();
         if (u.isEmpty()) {
-            return null;
+            return Optional.empty();
         }
         String expected = options.units().get(variable);
         if (expected != null && !expected.strip().equalsIgnoreCase(u)) {
-            return Problem.error(
+            return Optional.of(Problem.error(
                     file,
                     line,
                     column,
                     unit,
                     "unit '" + u + "' does not match the catalog unit '" + expected + "' of " + variable
-                            + " (expected '" + expected + "', or convert the value)");
+                            + " (expected '" + expected + "', or convert the value)"));
         }
-        String seen = unitsSeen.get(variable);
+        String seen = unitsSeen.putIfAbsent(variable, u);
         if (seen == null) {
-            unitsSeen.put(variable, u);
             unitsWhere.put(variable, where(origin(line)));
-            return null;
+            return Optional.empty();
         }
         if (!seen.toLowerCase(Locale.ROOT).equals(u.toLowerCase(Locale.ROOT))) {
-            return Problem.error(
+            return Optional.of(Problem.error(
                     file,
                     line,
                     column,
                     unit,
                     "unit '" + u + "' differs from the unit '" + seen + "' that " + unitsWhere.get(variable)
-                            + " gave for " + variable + " (expected one unit per variable)");
+                            + " gave for " + variable + " (expected one unit per variable)"));
         }
-        return null;
+        return Optional.empty();
     }
 
-    /** Keeps an Open SDG disaggregated observation (outside the dataset). */
-    public void disaggregation(Disaggregation d) {
-        disaggregations.add(requireNonNull(d, "d"));
-    }
+    // ---- the account
 
     /** Returns the account of rows and problems, which every row of every input ends in. */
     public RowAccount account() {
@@ -273,11 +442,6 @@ public final class DatasetSink {
      */
     public void problem(Problem p) {
         account.problem(p);
-    }
-
-    /** Returns the number of rows accounted for so far. */
-    public long rowsRead() {
-        return account.accepted() + account.rejected();
     }
 
     /** Builds the result. May be called once. */

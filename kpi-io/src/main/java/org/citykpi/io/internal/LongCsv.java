@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.citykpi.io.Problem;
 
 /**
  * Reads long CSV: {@code entity,period,variable,value[,unit][,source][,note][,…]}, one
@@ -15,7 +14,7 @@ import org.citykpi.io.Problem;
  *       org.citykpi.io.ReadOptions#entity()} instead); a header without them makes the file
  *       unreadable;
  *   <li>a unit is checked against the catalog and against earlier rows ({@link
- *       DatasetSink#checkUnit});
+ *       DatasetSink#unit});
  *   <li>source, note and any other named column are kept as observation attributes when not empty;
  *   <li>an empty value cell is accepted as a missing value, with a warning, and the (entity,
  *       period) row exists in the dataset; a row whose variable and value are both empty only
@@ -54,103 +53,51 @@ final class LongCsv {
             anyAttr |= attr[i];
         }
         int fixedEntityId = fixedEntity == null ? -1 : sink.entity(fixedEntity);
-        boolean comma = sink.options().decimalComma();
-        String file = r.name();
-        CharInterner entities = new CharInterner();
-        CharInterner periods = new CharInterner();
-        CharInterner variables = new CharInterner();
+        FieldIds entities = new FieldIds();
+        FieldIds periods = new FieldIds();
+        FieldIds variables = new FieldIds();
         while (CsvReaders.nextRow(r, sink.account(), cols)) {
-            long line = r.line();
-            // entity
-            int e;
+            int e = fixedEntityId;
             if (ce >= 0) {
-                e = interned(entities, r, ce);
+                e = entities.get(r, ce);
                 if (e < 0) {
-                    String code = CsvReaders.strip(r, ce);
-                    if (code.isEmpty()) {
-                        sink.reject(Problem.error(
-                                file, r.line(ce), ce + 1, r.raw(), "empty entity (expected an entity code)"));
+                    e = sink.entity(r.field(ce), r.line(ce), ce + 1);
+                    if (e == DatasetSink.REJECTED) {
                         continue;
                     }
-                    e = sink.entity(code);
-                    remember(entities, r, ce, e);
+                    entities.put(e);
                 }
-            } else {
-                e = fixedEntityId;
             }
-            // period
-            int p = interned(periods, r, cp);
+            int p = periods.get(r, cp);
             if (p < 0) {
-                String ptext = CsvReaders.strip(r, cp);
-                try {
-                    if (ptext.isEmpty()) {
-                        sink.reject(Problem.error(
-                                file,
-                                r.line(cp),
-                                cp + 1,
-                                r.raw(),
-                                "empty period (expected YYYY, YYYY-MM, YYYY-MM-DD or 2015-16)"));
-                        continue;
-                    }
-                    p = sink.period(ptext);
-                    remember(periods, r, cp, p);
-                } catch (IllegalArgumentException ex) {
-                    sink.reject(Problem.error(file, r.line(cp), cp + 1, ptext, ex.getMessage()));
+                p = sink.period(r.field(cp), r.line(cp), cp + 1);
+                if (p == DatasetSink.REJECTED) {
                     continue;
                 }
+                periods.put(p);
             }
-            // variable and value
             boolean noValue = isBlank(r, cx);
-            int v = interned(variables, r, cv);
+            int v = variables.get(r, cv);
             if (v < 0) {
-                String var = CsvReaders.strip(r, cv);
-                if (var.isEmpty()) {
-                    if (noValue) {
-                        sink.row(e, p);
-                        sink.accept();
-                    } else {
-                        sink.reject(Problem.error(
-                                file, r.line(cv), cv + 1, r.raw(), "empty variable (expected a variable id)"));
-                    }
+                if (noValue && r.field(cv).isBlank()) {
+                    sink.declare(e, p);
                     continue;
                 }
-                v = sink.variable(var);
-                remember(variables, r, cv, v);
-            }
-            if (cu >= 0) {
-                Problem up = sink.checkUnit(sink.variableName(v), r.field(cu), r.line(cu), cu + 1);
-                if (up != null) {
-                    sink.reject(up);
+                v = sink.variable(r.field(cv), r.line(cv), cv + 1);
+                if (v == DatasetSink.REJECTED) {
                     continue;
                 }
+                variables.put(v);
             }
-            Map<String, String> attrs = anyAttr ? attributes(r, header, attr) : null;
+            if (cu >= 0 && !sink.unit(v, r.field(cu), r.line(cu), cu + 1)) {
+                continue;
+            }
+            Map<String, String> attrs = anyAttr ? attributes(r, header, attr) : Map.of();
             if (noValue) {
-                sink.row(e, p);
-                sink.problem(Problem.warning(
-                        file,
-                        r.line(cx),
-                        cx + 1,
-                        "",
-                        "no value for " + sink.variableName(v) + " (" + sink.entityName(e) + ", " + sink.periodOf(p)
-                                + "); taken as missing"));
-                sink.accept();
-                continue;
+                sink.missing(e, p, v, r.line(cx), cx + 1, "", Map.of());
+            } else {
+                sink.value(e, p, v, r.chars(cx), r.start(cx), r.end(cx), r.line(cx), cx + 1, attrs);
             }
-            double x = NumberParser.parse(r.chars(cx), r.start(cx), r.end(cx), comma);
-            if (Double.isNaN(x)) {
-                String raw = r.field(cx);
-                sink.reject(Problem.error(file, r.line(cx), cx + 1, raw, NumberParser.explain(raw, comma)));
-                continue;
-            }
-            // the raw text is only needed for a problem: no String per row on the hot path
-            Problem dup = sink.add(e, p, v, x, line, cx + 1, null, attrs);
-            if (dup != null) {
-                sink.reject(
-                        new Problem(dup.file(), dup.line(), dup.column(), r.field(cx), dup.message(), dup.severity()));
-                continue;
-            }
-            sink.accept();
         }
     }
 
@@ -164,11 +111,15 @@ final class LongCsv {
         return true;
     }
 
+    /**
+     * Returns the non-empty fields of the columns marked in {@code attr}, by header name ({@code
+     * column N} for a column without one); empty when there are none.
+     */
     static Map<String, String> attributes(CsvRecordReader r, List<String> header, boolean[] attr) {
-        Map<String, String> m = null;
+        Map<String, String> m = Map.of();
         for (int i = 0; i < attr.length; i++) {
             if (attr[i] && !r.isEmpty(i)) {
-                if (m == null) {
+                if (m.isEmpty()) {
                     m = new LinkedHashMap<>();
                 }
                 String name = header.get(i).isEmpty() ? "column " + (i + 1) : header.get(i);
@@ -178,31 +129,34 @@ final class LongCsv {
         return m;
     }
 
-    /** Returns the id of field {@code i} (blanks around it ignored), or -1 when not seen yet. */
-    static int interned(CharInterner in, CsvRecordReader r, int i) {
-        char[] b = r.chars(i);
-        int s = r.start(i);
-        int e = r.end(i);
-        while (s < e && b[s] == ' ') {
-            s++;
-        }
-        while (e > s && b[e - 1] == ' ') {
-            e--;
-        }
-        return s == e ? -1 : in.get(b, s, e);
-    }
+    /**
+     * Ids of the texts of one column, looked up by the characters of a field (blanks around it
+     * ignored) without creating a String: the hot path of the long reader, where every row repeats
+     * an entity, a period and a variable seen before.
+     */
+    private static final class FieldIds {
+        private final CharInterner ids = new CharInterner();
+        private char[] b;
+        private int s;
+        private int e;
 
-    /** Remembers the id of field {@code i} (blanks around it ignored). */
-    static void remember(CharInterner in, CsvRecordReader r, int i, int id) {
-        char[] b = r.chars(i);
-        int s = r.start(i);
-        int e = r.end(i);
-        while (s < e && b[s] == ' ') {
-            s++;
+        /** Returns the id of field {@code i} of the current record, or -1 when it is empty or new. */
+        int get(CsvRecordReader r, int i) {
+            b = r.chars(i);
+            s = r.start(i);
+            e = r.end(i);
+            while (s < e && b[s] == ' ') {
+                s++;
+            }
+            while (e > s && b[e - 1] == ' ') {
+                e--;
+            }
+            return s == e ? -1 : ids.get(b, s, e);
         }
-        while (e > s && b[e - 1] == ' ') {
-            e--;
+
+        /** Remembers {@code id} for the field of the last {@link #get}, in the same record. */
+        void put(int id) {
+            ids.put(b, s, e, id);
         }
-        in.put(b, s, e, id);
     }
 }

@@ -125,7 +125,6 @@ final class SdmxCsv {
                 cMult = i;
             }
         }
-        boolean comma = sink.options().decimalComma();
         boolean multWarned = false;
         String file = r.name();
         StringBuilder sb = new StringBuilder();
@@ -154,32 +153,18 @@ final class SdmxCsv {
             }
             String ptext = id(r.field(cp));
             boolean noValue = LongCsv.isBlank(r, cx) || r.field(cx).strip().equals("NaN");
-            if (code.isEmpty() || ptext.isEmpty()) {
-                if (noValue) {
-                    sink.problem(Problem.warning(
-                            file,
-                            line,
-                            0,
-                            r.raw(),
-                            "attribute-only row at a partial key; its attributes are not applied"));
-                    sink.accept();
-                } else {
-                    int c = code.isEmpty() ? ce : cp;
-                    sink.reject(Problem.error(
-                            file,
-                            r.line(c),
-                            c + 1,
-                            r.raw(),
-                            "empty " + header.get(c) + " (expected a value for every dimension of an observation)"));
-                }
+            if ((code.isEmpty() || ptext.isEmpty()) && noValue) {
+                sink.problem(Problem.warning(
+                        file, line, 0, r.raw(), "attribute-only row at a partial key; its attributes are not applied"));
+                sink.accept();
                 continue;
             }
-            int e = sink.entity(code);
-            int p;
-            try {
-                p = sink.period(ptext);
-            } catch (IllegalArgumentException ex) {
-                sink.reject(Problem.error(file, r.line(cp), cp + 1, ptext, ex.getMessage()));
+            int e = sink.entity(code, ce >= 0 ? r.line(ce) : line, ce + 1);
+            if (e == DatasetSink.REJECTED) {
+                continue;
+            }
+            int p = sink.period(ptext, r.line(cp), cp + 1);
+            if (p == DatasetSink.REJECTED) {
                 continue;
             }
             sb.setLength(0);
@@ -196,34 +181,22 @@ final class SdmxCsv {
                 continue;
             }
             int v = sink.variable(var);
-            if (cUnit >= 0) {
-                Problem up = sink.checkUnit(var, id(r.field(cUnit)), r.line(cUnit), cUnit + 1);
-                if (up != null) {
-                    sink.reject(up);
-                    continue;
-                }
+            if (cUnit >= 0 && !sink.unit(v, id(r.field(cUnit)), r.line(cUnit), cUnit + 1)) {
+                continue;
             }
             if (noValue) {
-                sink.row(e, p);
-                sink.problem(Problem.warning(
-                        file,
-                        r.line(cx),
-                        cx + 1,
-                        r.field(cx),
-                        "no value for " + var + " (" + code + ", " + ptext + "); taken as missing"));
-                sink.accept();
+                sink.missing(e, p, v, r.line(cx), cx + 1, r.field(cx), Map.of());
                 continue;
             }
-            double x = NumberParser.parse(r.chars(cx), r.start(cx), r.end(cx), comma);
+            double x = sink.number(r.chars(cx), r.start(cx), r.end(cx), r.line(cx), cx + 1);
             if (Double.isNaN(x)) {
-                String raw = r.field(cx);
-                sink.reject(Problem.error(file, r.line(cx), cx + 1, raw, NumberParser.explain(raw, comma)));
+                sink.rejectRow();
                 continue;
             }
-            Map<String, String> attrs = null;
+            Map<String, String> attrs = Map.of();
             for (int i = cx + 1; i < cols; i++) {
                 if (!r.isEmpty(i)) {
-                    if (attrs == null) {
+                    if (attrs.isEmpty()) {
                         attrs = new LinkedHashMap<>();
                     }
                     attrs.put(header.get(i), r.field(i));
@@ -242,12 +215,7 @@ final class SdmxCsv {
                                     + " and are kept as published (scale them if the catalog expects plain units)"));
                 }
             }
-            Problem dup = sink.add(e, p, v, x, line, cx + 1, r.field(cx), attrs);
-            if (dup != null) {
-                sink.reject(dup);
-                continue;
-            }
-            sink.accept();
+            sink.value(e, p, v, x, r.line(cx), cx + 1, r.field(cx), attrs);
         }
     }
 

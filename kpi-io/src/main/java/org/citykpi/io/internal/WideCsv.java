@@ -76,7 +76,6 @@ final class WideCsv {
             }
         }
         int fixedEntityId = fixedEntity == null ? -1 : sink.entity(fixedEntity);
-        boolean comma = sink.options().decimalComma();
         boolean errorOnDuplicate = sink.options().duplicates() == DuplicatePolicy.ERROR;
         Map<Long, Long> rowLine = new HashMap<>();
         double[] values = new double[cols];
@@ -84,35 +83,15 @@ final class WideCsv {
         String file = r.name();
         while (CsvReaders.nextRow(r, sink.account(), cols)) {
             long line = r.line();
-            int e;
-            if (ce >= 0) {
-                String code = CsvReaders.strip(r, ce);
-                if (code.isEmpty()) {
-                    sink.reject(
-                            Problem.error(file, r.line(ce), ce + 1, r.raw(), "empty entity (expected an entity code)"));
-                    continue;
-                }
-                e = sink.entity(code);
-            } else {
-                e = fixedEntityId;
-            }
-            String ptext = CsvReaders.strip(r, cp);
-            int p;
-            try {
-                if (ptext.isEmpty()) {
-                    sink.reject(Problem.error(
-                            file,
-                            r.line(cp),
-                            cp + 1,
-                            r.raw(),
-                            "empty period (expected YYYY, YYYY-MM, YYYY-MM-DD or 2015-16)"));
-                    continue;
-                }
-                p = sink.period(ptext);
-            } catch (IllegalArgumentException ex) {
-                sink.reject(Problem.error(file, r.line(cp), cp + 1, ptext, ex.getMessage()));
+            int e = ce >= 0 ? sink.entity(r.field(ce), r.line(ce), ce + 1) : fixedEntityId;
+            if (e == DatasetSink.REJECTED) {
                 continue;
             }
+            int p = sink.period(r.field(cp), r.line(cp), cp + 1);
+            if (p == DatasetSink.REJECTED) {
+                continue;
+            }
+            // a row is taken whole or rejected whole: every bad cell is reported before anything is added
             int errors = 0;
             for (int i = 0; i < cols; i++) {
                 has[i] = false;
@@ -133,12 +112,9 @@ final class WideCsv {
                                     + ", which has no name in the header (expected a variable name)"));
                     continue;
                 }
-                double x = NumberParser.parse(r.chars(i), r.start(i), r.end(i), comma);
+                double x = sink.number(r.chars(i), r.start(i), r.end(i), r.line(i), i + 1);
                 if (Double.isNaN(x)) {
                     errors++;
-                    String raw = r.field(i);
-                    sink.problem(Problem.error(
-                            file, r.line(i), i + 1, raw, NumberParser.explain(raw, comma) + " for " + header.get(i)));
                     continue;
                 }
                 values[i] = x;
@@ -161,16 +137,12 @@ final class WideCsv {
                                 + " last or sum)"));
                 continue;
             }
-            Map<String, String> attrs = anyAttr ? LongCsv.attributes(r, header, attr) : null;
+            Map<String, String> attrs = anyAttr ? LongCsv.attributes(r, header, attr) : Map.of();
             sink.row(e, p);
             boolean rejected = false;
             for (int i = 0; i < cols; i++) {
-                if (has[i]) {
-                    Problem dup = sink.add(e, p, var[i], values[i], line, i + 1, r.field(i), attrs);
-                    if (dup != null) {
-                        sink.problem(dup);
-                        rejected = true;
-                    }
+                if (has[i] && !sink.add(e, p, var[i], values[i], r.line(i), i + 1, r.field(i), attrs)) {
+                    rejected = true;
                 }
             }
             if (rejected) {
