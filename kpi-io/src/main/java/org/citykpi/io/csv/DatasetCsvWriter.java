@@ -72,7 +72,10 @@ public final class DatasetCsvWriter {
             names.addAll(a.attributes().keySet());
             attrs.put(a.entity() + '\u0000' + a.period().label() + '\u0000' + a.variable(), a.attributes());
         }
-        names.removeIf(n -> Columns.of(n) != null && Columns.of(n) != Columns.SOURCE && Columns.of(n) != Columns.NOTE);
+        // a name that reads back as a column of its own (unit, entity, …) cannot be an attribute column
+        names.removeIf(n -> Columns.of(n)
+                .filter(c -> c != Columns.SOURCE && c != Columns.NOTE)
+                .isPresent());
         List<String> attrNames = new ArrayList<>(names);
         boolean unitColumn = !units.isEmpty();
         CsvWriter csv = new CsvWriter(out);

@@ -2,6 +2,7 @@ package org.citykpi.io.internal;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -51,15 +52,15 @@ public enum Columns {
         }
     }
 
-    /** Returns the column this header names, or null. */
-    public static Columns of(String header) {
+    /** Returns the column this header names, if it names one. */
+    public static Optional<Columns> of(String header) {
         String h = key(header);
         for (Columns c : values()) {
             if (c.names.contains(h)) {
-                return c;
+                return Optional.of(c);
             }
         }
-        return null;
+        return Optional.empty();
     }
 
     /** Returns the index of the first header naming {@code c}, or -1. */

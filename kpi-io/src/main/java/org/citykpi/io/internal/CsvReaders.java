@@ -54,17 +54,15 @@ public final class CsvReaders {
         requireNonNull(sink, "sink");
         CsvRecordReader r = CsvRecordReader.open(name, in, sink.options().limits());
         List<String> header = header(r);
-        Format f = format.orElseGet(() -> detect(header));
-        if (f == null) {
-            throw new DataFormatException(
-                    name,
-                    r.line(),
-                    0,
-                    r.raw(),
-                    "cannot tell the format from the header (expected long: entity,period,variable,value; wide:"
-                            + " entity,period,<variables>; Open SDG: Year,…,Value; SDMX-CSV: DATAFLOW,… or"
-                            + " STRUCTURE,STRUCTURE_ID,…)");
-        }
+        Format f = format.or(() -> detect(header))
+                .orElseThrow(() -> new DataFormatException(
+                        name,
+                        r.line(),
+                        0,
+                        r.raw(),
+                        "cannot tell the format from the header (expected long: entity,period,variable,value; wide:"
+                                + " entity,period,<variables>; Open SDG: Year,…,Value; SDMX-CSV: DATAFLOW,… or"
+                                + " STRUCTURE,STRUCTURE_ID,…)"));
         sink.beginFile(name, f, r::raw);
         switch (f) {
             case LONG_CSV:
@@ -89,8 +87,8 @@ public final class CsvReaders {
     /** Reads the header: the first record that is not blank. */
     public static List<String> header(CsvRecordReader r) throws IOException {
         while (r.next()) {
-            if (r.problem() != null) {
-                Problem p = r.problem();
+            if (r.problem().isPresent()) {
+                Problem p = r.problem().get();
                 throw new DataFormatException(Problem.error(
                         p.file(), p.line(), p.column(), p.raw(), "the header is malformed: " + p.message()));
             }
@@ -106,40 +104,40 @@ public final class CsvReaders {
                 r.name(), 0, 0, "", "the input is empty (expected a header line naming the columns)");
     }
 
-    /** Returns the format the header says, or null. */
-    static Format detect(List<String> header) {
+    /** Returns the format the header says, if it says one. */
+    static Optional<Format> detect(List<String> header) {
         String first = Columns.key(header.get(0));
         String last = Columns.key(header.get(header.size() - 1));
         if (first.equals("dataflow")) {
-            return Format.SDMX_CSV_1;
+            return Optional.of(Format.SDMX_CSV_1);
         }
         if (first.startsWith("structure")
                 && header.size() > 1
                 && Columns.key(header.get(1)).equals("structure_id")) {
-            return Format.SDMX_CSV_2;
+            return Optional.of(Format.SDMX_CSV_2);
         }
         boolean openSdgShape = first.equals("year") && last.equals("value");
         boolean allLong = true;
         for (String h : header) {
-            if (Columns.of(h) == null && !h.isEmpty()) {
+            if (Columns.of(h).isEmpty() && !h.isEmpty()) {
                 allLong = false;
             }
         }
         boolean hasVariable = Columns.find(header, Columns.VARIABLE) >= 0;
         boolean hasValue = Columns.find(header, Columns.VALUE) >= 0;
         if (openSdgShape && !allLong) {
-            return Format.OPEN_SDG_CSV;
+            return Optional.of(Format.OPEN_SDG_CSV);
         }
         if (hasVariable && hasValue) {
-            return Format.LONG_CSV;
+            return Optional.of(Format.LONG_CSV);
         }
         if (openSdgShape) {
-            return Format.OPEN_SDG_CSV;
+            return Optional.of(Format.OPEN_SDG_CSV);
         }
         if (Columns.find(header, Columns.PERIOD) >= 0 && !hasVariable && !hasValue) {
-            return Format.WIDE_CSV;
+            return Optional.of(Format.WIDE_CSV);
         }
-        return null;
+        return Optional.empty();
     }
 
     /** Throws the error for a required column that the header lacks. */
@@ -163,16 +161,16 @@ public final class CsvReaders {
      */
     public static boolean nextRow(CsvRecordReader r, RowAccount account, int cols) throws IOException {
         while (r.next()) {
-            if (r.problem() != null) {
-                account.reject(r.problem());
+            if (r.problem().isPresent()) {
+                account.reject(r.problem().get());
                 continue;
             }
             if (r.isBlank()) {
                 continue;
             }
-            Problem bad = fieldCount(r, cols);
-            if (bad != null) {
-                account.reject(bad);
+            Optional<Problem> bad = fieldCount(r, cols);
+            if (bad.isPresent()) {
+                account.reject(bad.get());
                 continue;
             }
             return true;
@@ -182,34 +180,34 @@ public final class CsvReaders {
 
     /**
      * Checks the field count of a data record against the header. Extra fields are allowed when
-     * empty (spreadsheets add trailing separators). Returns the error, or null.
+     * empty (spreadsheets add trailing separators). Returns the error, if there is one.
      */
-    static Problem fieldCount(CsvRecordReader r, int expected) {
+    static Optional<Problem> fieldCount(CsvRecordReader r, int expected) {
         int n = r.size();
         if (n == expected) {
-            return null;
+            return Optional.empty();
         }
         if (n > expected) {
             for (int i = expected; i < n; i++) {
                 if (!r.isEmpty(i)) {
-                    return Problem.error(
+                    return Optional.of(Problem.error(
                             r.name(),
                             r.line(i),
                             i + 1,
                             r.raw(),
                             "row has " + n + " fields but the header has " + expected
                                     + " (expected one field per column; is a value with the separator '"
-                                    + CsvRecordReader.printable(r.separator()) + "' not quoted?)");
+                                    + CsvRecordReader.printable(r.separator()) + "' not quoted?)"));
                 }
             }
-            return null;
+            return Optional.empty();
         }
-        return Problem.error(
+        return Optional.of(Problem.error(
                 r.name(),
                 r.line(),
                 n + 1,
                 r.raw(),
-                "row has " + n + " fields but the header has " + expected + " (expected one field per column)");
+                "row has " + n + " fields but the header has " + expected + " (expected one field per column)"));
     }
 
     /** Returns field {@code i} stripped of surrounding blanks. */

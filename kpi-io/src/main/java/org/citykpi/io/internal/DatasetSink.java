@@ -341,6 +341,14 @@ public final class DatasetSink {
         return id;
     }
 
+    /**
+     * Returns the id of the entity given for files that name none ({@link ReadOptions#entity()}),
+     * interning it, or -1 when none is given.
+     */
+    public int givenEntity() {
+        return options.entity().map(this::entity).orElse(-1);
+    }
+
     /** Returns the id of variable {@code id} (not blank), interning it. */
     public int variable(String id) {
         int v = builder.variable(id);

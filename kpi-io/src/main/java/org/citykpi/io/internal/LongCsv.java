@@ -32,8 +32,8 @@ final class LongCsv {
         int cv = Columns.find(header, Columns.VARIABLE);
         int cx = Columns.find(header, Columns.VALUE);
         int cu = Columns.find(header, Columns.UNIT);
-        String fixedEntity = sink.options().entity().orElse(null);
-        if (ce < 0 && fixedEntity == null) {
+        int givenEntity = sink.givenEntity();
+        if (ce < 0 && givenEntity < 0) {
             throw CsvReaders.absent(r, header, Columns.ENTITY, "long CSV");
         }
         if (cp < 0) {
@@ -52,12 +52,11 @@ final class LongCsv {
             attr[i] = i != ce && i != cp && i != cv && i != cx && i != cu;
             anyAttr |= attr[i];
         }
-        int fixedEntityId = fixedEntity == null ? -1 : sink.entity(fixedEntity);
         FieldIds entities = new FieldIds();
         FieldIds periods = new FieldIds();
         FieldIds variables = new FieldIds();
         while (CsvReaders.nextRow(r, sink.account(), cols)) {
-            int e = fixedEntityId;
+            int e = givenEntity;
             if (ce >= 0) {
                 e = entities.get(r, ce);
                 if (e < 0) {

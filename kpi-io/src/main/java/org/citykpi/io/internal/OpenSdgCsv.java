@@ -87,8 +87,8 @@ final class OpenSdgCsv {
                     r.raw(),
                     "required column Value is absent from the Open SDG header (expected Value last)");
         }
-        String fixedEntity = sink.options().entity().orElse(null);
-        if (cg < 0 && fixedEntity == null) {
+        int givenEntity = sink.givenEntity();
+        if (cg < 0 && givenEntity < 0) {
             throw new DataFormatException(
                     r.name(),
                     1,
@@ -98,12 +98,11 @@ final class OpenSdgCsv {
                             + " file)");
         }
         String fileVariable = indicatorOf(r.name());
-        int fixedEntityId = fixedEntity == null ? -1 : sink.entity(fixedEntity);
         String file = r.name();
         while (CsvReaders.nextRow(r, sink.account(), cols)) {
-            int e = fixedEntityId;
+            int e = givenEntity;
             // an empty GeoCode is an error only when no entity is given for the file
-            if (cg >= 0 && (fixedEntityId < 0 || !r.field(cg).isBlank())) {
+            if (cg >= 0 && (givenEntity < 0 || !r.field(cg).isBlank())) {
                 e = sink.entity(r.field(cg), r.line(cg), cg + 1);
                 if (e == DatasetSink.REJECTED) {
                     continue;

@@ -101,8 +101,8 @@ final class SdmxCsv {
                 keyDims.add(i);
             }
         }
-        String fixedEntity = sink.options().entity().orElse(null);
-        if (ce < 0 && fixedEntity == null) {
+        int givenEntity = sink.givenEntity();
+        if (ce < 0 && givenEntity < 0) {
             throw new DataFormatException(
                     r.name(),
                     1,
@@ -147,19 +147,18 @@ final class SdmxCsv {
                     continue;
                 }
             }
-            String code = ce >= 0 ? id(r.field(ce)) : fixedEntity;
-            if (code.isEmpty() && fixedEntity != null) {
-                code = fixedEntity;
-            }
+            // an empty REF_AREA takes the entity given for the file, if there is one
+            String code = ce >= 0 ? id(r.field(ce)) : "";
+            boolean byGiven = code.isEmpty() && givenEntity >= 0;
             String ptext = id(r.field(cp));
             boolean noValue = LongCsv.isBlank(r, cx) || r.field(cx).strip().equals("NaN");
-            if ((code.isEmpty() || ptext.isEmpty()) && noValue) {
+            if (((code.isEmpty() && !byGiven) || ptext.isEmpty()) && noValue) {
                 sink.problem(Problem.warning(
                         file, line, 0, r.raw(), "attribute-only row at a partial key; its attributes are not applied"));
                 sink.accept();
                 continue;
             }
-            int e = sink.entity(code, ce >= 0 ? r.line(ce) : line, ce + 1);
+            int e = byGiven ? givenEntity : sink.entity(code, r.line(ce), ce + 1);
             if (e == DatasetSink.REJECTED) {
                 continue;
             }

@@ -53,8 +53,8 @@ public final class TargetsCsv {
             int bp = first(col, "baseline_period", "baseline_year", "base_year");
             int src = first(col, "source");
             while (r.next()) {
-                if (r.problem() != null) {
-                    problems.add(r.problem());
+                if (r.problem().isPresent()) {
+                    problems.add(r.problem().get());
                     continue;
                 }
                 if (r.isBlank()) {

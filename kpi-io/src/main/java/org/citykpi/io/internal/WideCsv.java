@@ -36,8 +36,8 @@ final class WideCsv {
     static void read(CsvRecordReader r, List<String> header, DatasetSink sink) throws IOException {
         int ce = Columns.find(header, Columns.ENTITY);
         int cp = Columns.find(header, Columns.PERIOD);
-        String fixedEntity = sink.options().entity().orElse(null);
-        if (ce < 0 && fixedEntity == null) {
+        int givenEntity = sink.givenEntity();
+        if (ce < 0 && givenEntity < 0) {
             throw CsvReaders.absent(r, header, Columns.ENTITY, "wide CSV");
         }
         if (cp < 0) {
@@ -52,13 +52,14 @@ final class WideCsv {
         for (int i = 0; i < cols; i++) {
             var[i] = -1;
             String h = header.get(i);
-            Columns c = Columns.of(h);
             if (i == ce || i == cp || LABELS.contains(Columns.key(h))) {
                 continue;
             }
             if (h.isEmpty()) {
                 unnamed[i] = true;
-            } else if (c == Columns.SOURCE || c == Columns.NOTE || c == Columns.UNIT) {
+            } else if (Columns.of(h)
+                    .filter(c -> c == Columns.SOURCE || c == Columns.NOTE || c == Columns.UNIT)
+                    .isPresent()) {
                 attr[i] = true;
                 anyAttr = true;
             } else {
@@ -75,7 +76,6 @@ final class WideCsv {
                 var[i] = sink.variable(h);
             }
         }
-        int fixedEntityId = fixedEntity == null ? -1 : sink.entity(fixedEntity);
         boolean errorOnDuplicate = sink.options().duplicates() == DuplicatePolicy.ERROR;
         Map<Long, Long> rowLine = new HashMap<>();
         double[] values = new double[cols];
@@ -83,7 +83,7 @@ final class WideCsv {
         String file = r.name();
         while (CsvReaders.nextRow(r, sink.account(), cols)) {
             long line = r.line();
-            int e = ce >= 0 ? sink.entity(r.field(ce), r.line(ce), ce + 1) : fixedEntityId;
+            int e = ce >= 0 ? sink.entity(r.field(ce), r.line(ce), ce + 1) : givenEntity;
             if (e == DatasetSink.REJECTED) {
                 continue;
             }

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import org.citykpi.index.Descriptives;
 import org.citykpi.index.IndexResult;
@@ -173,17 +174,12 @@ public final class IndexJson {
             }
             if (!n.isIndicator()) {
                 number(g, "cronbach_alpha", s.cronbachAlpha(n.code()));
-                Map<String, Double> pca = null;
-                try {
-                    pca = s.pcaWeights(n.code());
-                } catch (IllegalArgumentException e) {
-                    // fewer than 2 children or too few complete units: PCA weights are undefined
-                }
-                if (pca == null) {
+                Optional<Map<String, Double>> pca = pcaWeights(s, n.code());
+                if (pca.isEmpty()) {
                     g.writeNullField("pca_weights");
                 } else {
                     g.writeObjectFieldStart("pca_weights");
-                    for (Map.Entry<String, Double> e : pca.entrySet()) {
+                    for (Map.Entry<String, Double> e : pca.get().entrySet()) {
                         g.writeNumberField(e.getKey(), e.getValue());
                     }
                     g.writeEndObject();
@@ -193,6 +189,16 @@ public final class IndexJson {
         }
         g.writeEndArray();
         g.writeEndObject();
+    }
+
+    /** Returns the PCA weights of aggregate {@code code}, or empty where they are undefined. */
+    private static Optional<Map<String, Double>> pcaWeights(IndexStatistics s, String code) {
+        try {
+            return Optional.of(s.pcaWeights(code));
+        } catch (IllegalArgumentException e) {
+            // fewer than 2 children or too few complete units
+            return Optional.empty();
+        }
     }
 
     private static void number(JsonGenerator g, String name, OptionalDouble v) throws IOException {
