@@ -177,8 +177,9 @@ public final class DatasetSink {
     }
 
     /**
-     * Checks the unit {@code unit} given at {@code line:column} for variable {@code v} (see {@link
-     * #checkUnit}); returns false after rejecting the row when it does not match.
+     * Checks the unit {@code unit} given at {@code line:column} for variable {@code v} against the
+     * catalog unit, else the unit the data gave first (ignoring case and surrounding blanks; a
+     * blank unit is not checked); returns false after rejecting the row when it does not match.
      */
     public boolean unit(int v, String unit, long line, int column) {
         Optional<Problem> bad = checkUnit(variableNames.get(v), unit, line, column);
