@@ -2,7 +2,9 @@ import org.jspecify.annotations.NullMarked;
 
 /**
  * Readers and writers of every format CityKPI speaks (long and wide CSV, Open SDG, SDMX-CSV, COINr
- * iData/iMeta, JSON, NGSI-LD) and the bundled catalogs and targets.
+ * iData/iMeta, JSON, NGSI-LD) and the bundled catalogs and targets. The reading internals (the CSV
+ * tokenizer, the format readers, the sink that validates every observation) live in {@code
+ * org.citykpi.io.internal}, which is not exported.
  */
 @NullMarked
 module org.citykpi.io {
@@ -11,7 +13,6 @@ module org.citykpi.io {
     requires static org.jspecify;
     requires com.fasterxml.jackson.core;
     requires com.fasterxml.jackson.databind;
-    requires com.opencsv;
 
     exports org.citykpi.io;
     exports org.citykpi.io.catalog;

@@ -19,15 +19,19 @@ import org.citykpi.index.IndexException;
 import org.citykpi.index.IndexResult;
 import org.citykpi.index.Normaliser;
 import org.citykpi.index.Pipeline;
-import org.citykpi.index.RankStats;
 import org.citykpi.index.Treatment;
 import org.citykpi.index.UncertainInput;
 import org.citykpi.index.UncertaintyAnalysis;
 import org.citykpi.index.UncertaintyResult;
+import org.citykpi.io.DataFormatException;
+import org.citykpi.io.Problem;
 import org.citykpi.io.coinr.CoinrData;
-import org.citykpi.io.coinr.CoinrFormatException;
 import org.citykpi.io.coinr.CoinrMeta;
 import org.citykpi.io.coinr.CoinrReader;
+import org.citykpi.io.csv.IndexCsvWriter;
+import org.citykpi.io.csv.UncertaintyCsvWriter;
+import org.citykpi.io.json.IndexJson;
+import org.citykpi.io.json.UncertaintyJson;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -188,24 +192,27 @@ final class IndexCommand implements Callable<Integer> {
         CoinrData d;
         try {
             m = CoinrReader.readMeta(meta);
-            d = CoinrReader.readData(data, m, denominators);
+            d = denominators == null ? CoinrReader.readData(data, m) : CoinrReader.readData(data, m, denominators);
         } catch (NoSuchFileException e) {
             err.println(e.getFile() + ":0:0: file not found");
             return ExitCodes.UNREADABLE;
         } catch (IOException e) {
             err.println("citykpi index: cannot read input: " + e.getMessage());
             return ExitCodes.UNREADABLE;
-        } catch (CoinrFormatException e) {
-            err.println(e.getMessage());
+        } catch (DataFormatException e) {
+            err.println(located(e.problem()));
             return ExitCodes.UNREADABLE;
         }
         m.notes().forEach(err::println);
         d.notes().forEach(err::println);
-        for (CoinrFormatException e : d.rejected()) {
-            err.println(e.getMessage());
+        for (Problem rejected : d.problems()) {
+            err.println(located(rejected));
         }
-        err.println(data + ": " + d.rowsRead() + " rows read, " + d.rowsAccepted() + " accepted, "
-                + d.rejected().size() + " rejected");
+        if (d.problemsOmitted() > 0) {
+            err.println("citykpi index: " + d.problemsOmitted() + " more problems not shown");
+        }
+        err.println(data + ": " + d.rowsRead() + " rows read, " + d.rowsAccepted() + " accepted, " + d.rowsRejected()
+                + " rejected");
         if (uncertainty != null) {
             return uncertainty(m, d, p, err);
         }
@@ -224,13 +231,13 @@ final class IndexCommand implements Callable<Integer> {
             if (format.equals("json")) {
                 IndexJson.write(r, w);
             } else {
-                writeCsv(r, w);
+                IndexCsvWriter.write(r, w);
             }
         } catch (IOException e) {
             err.println((out == null ? "stdout" : out.toString()) + ":0:0: cannot write: " + e.getMessage());
             return ExitCodes.UNREADABLE;
         }
-        return d.rejected().isEmpty() ? ExitCodes.OK : ExitCodes.DATA_ERRORS;
+        return d.hasErrors() ? ExitCodes.DATA_ERRORS : ExitCodes.OK;
     }
 
     /** Runs the uncertainty analysis and writes the rank intervals. */
@@ -262,13 +269,13 @@ final class IndexCommand implements Callable<Integer> {
             if (format.equals("json")) {
                 UncertaintyJson.write(u, seed, w);
             } else {
-                writeIntervals(u, d.data().periods().size() > 1, w);
+                UncertaintyCsvWriter.write(u, d.data().periods().size() > 1, w);
             }
         } catch (IOException e) {
             err.println((out == null ? "stdout" : out.toString()) + ":0:0: cannot write: " + e.getMessage());
             return ExitCodes.UNREADABLE;
         }
-        return d.rejected().isEmpty() && u.failures().isEmpty() ? ExitCodes.OK : ExitCodes.DATA_ERRORS;
+        return !d.hasErrors() && u.failures().isEmpty() ? ExitCodes.OK : ExitCodes.DATA_ERRORS;
     }
 
     /** The alternatives of the --vary-* options, parsed with the other options. */
@@ -306,33 +313,6 @@ final class IndexCommand implements Callable<Integer> {
             in.add(new UncertainInput.AggregatorChoice("aggregation", aggregators));
         }
         return in;
-    }
-
-    static void writeIntervals(UncertaintyResult u, boolean panel, Writer w) throws IOException {
-        w.write("unit,target,nominal_rank,median_rank,q05_rank,q95_rank,mean_rank,runs" + (panel ? ",period" : "")
-                + "\n");
-        for (RankStats s : u.stats()) {
-            StringBuilder sb = new StringBuilder(64);
-            sb.append(cell(s.unit())).append(',').append(cell(u.target())).append(',');
-            if (s.nominal().isPresent()) {
-                sb.append(s.nominal().getAsInt());
-            }
-            sb.append(',')
-                    .append(org.citykpi.Numbers.format(s.median()))
-                    .append(',')
-                    .append(org.citykpi.Numbers.format(s.q05()))
-                    .append(',')
-                    .append(org.citykpi.Numbers.format(s.q95()))
-                    .append(',')
-                    .append(org.citykpi.Numbers.format(s.mean()))
-                    .append(',')
-                    .append(s.runs());
-            if (panel) {
-                sb.append(',').append(cell(s.period()));
-            }
-            sb.append('\n');
-            w.write(sb.toString());
-        }
     }
 
     private Pipeline pipeline() {
@@ -393,6 +373,17 @@ final class IndexCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * Returns {@code problem} as this command has always written COINr problems: {@code
+     * FILE:LINE:COLUMN: message} with every position field, 0 where not known (the message on one
+     * line, as {@link Problem#toString()} writes it).
+     */
+    static String located(Problem problem) {
+        String s = problem.toString();
+        String rest = s.substring(s.indexOf(": ", problem.file().length()) + 2);
+        return problem.file() + ":" + problem.line() + ":" + problem.column() + ": " + rest;
+    }
+
     private Writer open() throws IOException {
         if (out == null) {
             return new BufferedWriter(spec.commandLine().getOut()) {
@@ -403,54 +394,5 @@ final class IndexCommand implements Callable<Integer> {
             };
         }
         return Files.newBufferedWriter(out, StandardCharsets.UTF_8);
-    }
-
-    static void writeCsv(IndexResult r, Writer w) throws IOException {
-        boolean panel = r.data().periods().size() > 1;
-        w.write(panel ? "unit,code,level,value,rank,period\n" : "unit,code,level,value,rank\n");
-        List<String> codes = r.codes();
-        int[] levels = new int[codes.size()];
-        for (int n = 0; n < codes.size(); n++) {
-            levels[n] = r.hierarchy().nodes().get(n).level();
-        }
-        StringBuilder sb = new StringBuilder(64);
-        for (int row = 0; row < r.rowCount(); row++) {
-            if (!r.isActive(row)) {
-                continue;
-            }
-            String unit = cell(r.unit(row));
-            for (int n = 0; n < codes.size(); n++) {
-                sb.setLength(0);
-                sb.append(unit)
-                        .append(',')
-                        .append(cell(codes.get(n)))
-                        .append(',')
-                        .append(levels[n])
-                        .append(',');
-                if (r.isPresent(row, n)) {
-                    sb.append(org.citykpi.Numbers.format(r.value(row, n)))
-                            .append(',')
-                            .append(r.rank(row, n).getAsInt());
-                } else {
-                    sb.append(',');
-                }
-                if (panel) {
-                    sb.append(',').append(cell(r.period(row)));
-                }
-                sb.append('\n');
-                w.write(sb.toString());
-            }
-        }
-    }
-
-    /** Returns {@code s} as one CSV cell: RFC 4180 quoting; text starting =, +, -, @ made inert. */
-    static String cell(String s) {
-        boolean formula = !s.isEmpty() && "=+-@".indexOf(s.charAt(0)) >= 0;
-        boolean quote =
-                formula || s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0;
-        if (!quote) {
-            return s;
-        }
-        return '"' + (formula ? "'" : "") + s.replace("\"", "\"\"") + '"';
     }
 }

@@ -131,6 +131,34 @@ class IndexCommandTest {
     }
 
     @Test
+    void uncertaintyJsonGoesToAFileWhole() throws IOException {
+        Path m = write("m.csv", META);
+        Path d = write("d.csv", "uCode,x,y\nA,1,4\nB,3,2\nC,2,NA\n");
+        Path json = dir.resolve("u.json");
+        int rc = run(
+                "index",
+                "--data",
+                d.toString(),
+                "--meta",
+                m.toString(),
+                "--uncertainty",
+                "5",
+                "--weight-noise",
+                "0.1",
+                "--format",
+                "json",
+                "--out",
+                json.toString());
+        // the writer leaves the file open for its last line break, which the command then closes
+        assertEquals(0, rc, err);
+        String text = Files.readString(json);
+        assertTrue(text.endsWith("}\n"), text);
+        JsonNode j = new ObjectMapper().readTree(text);
+        assertEquals(5, j.get("runs").asInt());
+        assertEquals(3, j.get("units").size());
+    }
+
+    @Test
     void exitCodesAndPositionedErrors() throws IOException {
         Path m = write("m.csv", META);
         Path d = write("d.csv", "uCode,x,y\nA,1,4\nB,3x,2\nC,2,1\n");

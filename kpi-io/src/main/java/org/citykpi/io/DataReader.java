@@ -10,14 +10,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import org.citykpi.io.csv.CsvReaders;
-import org.citykpi.io.json.DatasetJson;
+import org.citykpi.io.internal.CsvReaders;
+import org.citykpi.io.internal.DatasetJsonReader;
+import org.citykpi.io.internal.DatasetSink;
+import org.citykpi.io.internal.StrictDecoder;
 
 /**
  * Reads city data in any supported {@link Format} into one {@link org.citykpi.data.Dataset},
  * detecting the format of each input from its start: text whose first non-blank character is
  * {@code {} is a JSON dataset; anything else is CSV, told apart by its header (see {@link
- * CsvReaders}). {@link ReadOptions#format()} fixes the format instead.
+ * Format}). {@link ReadOptions#format()} fixes the format instead.
  *
  * <p>Every row is accounted for in the {@link ReadResult}. Lenient mode (the default) rejects bad
  * rows with a positioned {@link Problem} and goes on; strict mode throws {@link
@@ -88,12 +90,12 @@ public final class DataReader {
     }
 
     /**
-     * Reads one input into {@code sink} (several inputs can share a sink) and returns its format.
+     * Reads one input into {@code sink} (several inputs share a sink) and returns its format.
      *
      * @throws IOException if reading fails
      * @throws DataFormatException if the input cannot be read at all, or in strict mode
      */
-    public Format readInto(String name, Reader in, DatasetSink sink) throws IOException {
+    private Format readInto(String name, Reader in, DatasetSink sink) throws IOException {
         requireNonNull(name, "name");
         BufferedReader br = new BufferedReader(in, 1 << 16);
         Optional<Format> f = options.format();
@@ -101,7 +103,7 @@ public final class DataReader {
             f = Optional.of(Format.JSON_DATASET);
         }
         if (f.isPresent() && f.get() == Format.JSON_DATASET) {
-            DatasetJson.read(name, br, sink);
+            DatasetJsonReader.read(name, br, sink);
             return Format.JSON_DATASET;
         }
         return CsvReaders.read(name, br, sink, f);
@@ -133,7 +135,7 @@ public final class DataReader {
         }
         bis.reset();
         if (json) {
-            DatasetJson.read(name, new BufferedReader(decoder(bis), 1 << 16), sink);
+            DatasetJsonReader.read(name, new BufferedReader(decoder(bis), 1 << 16), sink);
             return Format.JSON_DATASET;
         }
         return CsvReaders.read(name, decoder(bis), sink, Optional.empty());

@@ -7,12 +7,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.citykpi.assess.Target;
 import org.citykpi.assess.TargetSet;
 import org.citykpi.catalog.Catalog;
-import org.citykpi.io.csv.TargetsCsv;
-import org.citykpi.io.json.TargetsJson;
+import org.citykpi.io.internal.LocatedTarget;
+import org.citykpi.io.internal.TargetsCsv;
+import org.citykpi.io.internal.TargetsJson;
 
 /**
  * Reads a target set from CSV ({@code kpi,target[,target_period][,baseline][,baseline_period][,source]})
@@ -60,23 +63,33 @@ public final class TargetsReader {
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }
-        if (text.strip().startsWith("{")) {
-            return TargetsJson.read(name, text, catalog);
-        }
-        return TargetsCsv.read(name, new java.io.StringReader(text), catalog);
-    }
-
-    /** Reads CSV targets from a reader. */
-    public static Result readCsv(String name, Reader in, Catalog catalog) throws IOException {
-        return TargetsCsv.read(name, in, catalog);
-    }
-
-    /** Returns the target set built from {@code targets}, rejecting second targets for one KPI. */
-    public static Result collect(String name, List<Located> targets) {
-        List<Target> ok = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
-        java.util.Map<String, Long> seen = new java.util.HashMap<>();
-        for (Located l : targets) {
+        List<LocatedTarget> found = text.strip().startsWith("{")
+                ? TargetsJson.read(name, text, catalog, problems)
+                : TargetsCsv.read(name, new java.io.StringReader(text), catalog, problems);
+        return collect(name, found, problems);
+    }
+
+    /**
+     * Reads CSV targets from a reader named {@code name} in messages (not closed).
+     *
+     * @throws IOException if reading fails
+     * @throws DataFormatException if the structure is broken (a required column absent)
+     */
+    public static Result readCsv(String name, Reader in, Catalog catalog) throws IOException {
+        List<Problem> problems = new ArrayList<>();
+        List<LocatedTarget> found = TargetsCsv.read(name, in, catalog, problems);
+        return collect(name, found, problems);
+    }
+
+    /**
+     * Returns the target set built from {@code targets}, after {@code problems} the rejection of
+     * every second target for one KPI (naming the line of the first).
+     */
+    private static Result collect(String name, List<LocatedTarget> targets, List<Problem> problems) {
+        List<Target> ok = new ArrayList<>();
+        Map<String, Long> seen = new HashMap<>();
+        for (LocatedTarget l : targets) {
             Long first = seen.putIfAbsent(l.target().kpi(), l.line());
             if (first != null) {
                 problems.add(Problem.error(
@@ -91,7 +104,4 @@ public final class TargetsReader {
         }
         return new Result(TargetSet.of(ok), problems);
     }
-
-    /** A target with the line it was read from. */
-    public record Located(Target target, long line) {}
 }

@@ -14,9 +14,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import org.citykpi.Variable;
 import org.citykpi.data.Column;
 import org.citykpi.data.Dataset;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The checks every dataset reader must pass, whatever its format. A subclass says how to write
@@ -52,6 +55,28 @@ public abstract class DatasetReaderContractTest {
 
     /** Returns the line on which observation {@code k} of {@code obs} lands in {@link #render}. */
     protected abstract long lineOf(List<Obs> obs, int k);
+
+    /** The fields of an observation. */
+    public enum Field {
+        ENTITY,
+        PERIOD,
+        VALUE
+    }
+
+    /**
+     * Returns the column at which field {@code f} of observation {@code k} of {@code obs} lands in
+     * {@link #render} (the field number for CSV, the character column of the value for JSON).
+     */
+    protected abstract int columnOf(List<Obs> obs, int k, Field f);
+
+    /** Returns the column of {@code f} in a format whose fields sit in fixed columns. */
+    protected static int fixed(Field f, int entity, int period, int value) {
+        return switch (f) {
+            case ENTITY -> entity;
+            case PERIOD -> period;
+            case VALUE -> value;
+        };
+    }
 
     /** Returns the number of rows {@link #render} writes for {@code obs}. */
     protected long rowsFor(List<Obs> obs) {
@@ -96,6 +121,19 @@ public abstract class DatasetReaderContractTest {
         return l;
     }
 
+    private static List<Obs> with(List<Obs> obs, int k, Field f, String text) {
+        List<Obs> l = new ArrayList<>(obs);
+        Obs o = l.get(k);
+        l.set(
+                k,
+                new Obs(
+                        f == Field.ENTITY ? text : o.entity(),
+                        f == Field.PERIOD ? text : o.period(),
+                        o.variable(),
+                        f == Field.VALUE ? text : o.value()));
+        return l;
+    }
+
     private static void accountingHolds(ReadResult r) {
         assertEquals(r.rowsRead(), r.rowsAccepted() + r.rowsRejected());
         long errors = r.problems().stream().filter(Problem::isError).count();
@@ -137,6 +175,52 @@ public abstract class DatasetReaderContractTest {
     protected List<String> rejectedWithRow(List<Obs> obs, int k) {
         Obs o = obs.get(k);
         return List.of(o.entity() + "|" + o.period() + "|" + o.variable());
+    }
+
+    /**
+     * Bad cells that every format can hold, with the one message every reader gives for them (the
+     * texts of the long CSV reader, whose messages the command's users already see).
+     */
+    enum BadCell {
+        NOT_A_PERIOD(
+                Field.PERIOD,
+                "20x1",
+                "not a period '20x1' (expected YYYY, YYYY-Qn, YYYY-MM, YYYY-MM-DD or a span of years such as"
+                        + " 2015-16)"),
+        EMPTY_ENTITY(Field.ENTITY, "", "empty entity (expected an entity code)"),
+        OVERFLOW(Field.VALUE, "1e999", "number out of range '1e999' (expected a magnitude below 1.8e308)"),
+        // 2e6 is outside the range [0, 1e6] given below for hh_total
+        OUT_OF_RANGE(
+                Field.VALUE,
+                "2e6",
+                "value 2000000 of hh_total is outside its valid range [0, 1000000] (expected a value in range, in"
+                        + " households)");
+
+        final Field field;
+        final String text;
+        final String message;
+
+        BadCell(Field field, String text, String message) {
+            this.field = field;
+            this.text = text;
+            this.message = message;
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(BadCell.class)
+    void theSameBadCellGivesTheSameMessageAtItsPosition(BadCell c) throws IOException {
+        // observation 2 is (karmoy, 2022, hh_total)
+        List<Obs> bad = with(SAMPLE, 2, c.field, c.text);
+        ReadOptions o = options()
+                .withRanges(List.of(Variable.of("hh_total", "households").withRange(0, 1e6)));
+        ReadResult r = read(render(bad), o);
+        assertEquals(1, r.rowsRejected(), () -> r.problems().toString());
+        Problem p = r.problems().stream().filter(Problem::isError).findFirst().orElseThrow();
+        assertEquals(c.message, p.message());
+        assertEquals(lineOf(bad, 2), p.line(), p::toString);
+        assertEquals(columnOf(bad, 2, c.field), p.column(), p::toString);
+        accountingHolds(r);
     }
 
     @Test

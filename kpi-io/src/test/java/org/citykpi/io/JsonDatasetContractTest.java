@@ -33,4 +33,16 @@ class JsonDatasetContractTest extends DatasetReaderContractTest {
     protected long lineOf(List<Obs> obs, int k) {
         return k + 3;
     }
+
+    @Override
+    protected int columnOf(List<Obs> obs, int k, Field f) {
+        // the character column (1-based) where the field's value starts on the observation's line
+        String line = render(obs).split("\n", -1)[(int) lineOf(obs, k) - 1];
+        String key = switch (f) {
+            case ENTITY -> "\"entity\": ";
+            case PERIOD -> "\"period\": ";
+            case VALUE -> "\"value\": ";
+        };
+        return line.indexOf(key) + key.length() + 1;
+    }
 }

@@ -28,4 +28,9 @@ class LongCsvContractTest extends DatasetReaderContractTest {
     protected long lineOf(List<Obs> obs, int k) {
         return k + 2;
     }
+
+    @Override
+    protected int columnOf(List<Obs> obs, int k, Field f) {
+        return fixed(f, 1, 2, 4); // entity,period,variable,value
+    }
 }

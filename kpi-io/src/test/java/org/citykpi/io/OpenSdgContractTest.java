@@ -28,4 +28,9 @@ class OpenSdgContractTest extends DatasetReaderContractTest {
     protected long lineOf(List<Obs> obs, int k) {
         return k + 2;
     }
+
+    @Override
+    protected int columnOf(List<Obs> obs, int k, Field f) {
+        return fixed(f, 3, 1, 6); // Year,Series,GeoCode,Sex,Observation status,Value
+    }
 }

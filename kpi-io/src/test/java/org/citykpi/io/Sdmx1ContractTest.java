@@ -27,4 +27,9 @@ class Sdmx1ContractTest extends DatasetReaderContractTest {
     protected long lineOf(List<Obs> obs, int k) {
         return k + 2;
     }
+
+    @Override
+    protected int columnOf(List<Obs> obs, int k, Field f) {
+        return fixed(f, 3, 5, 6); // DATAFLOW,FREQ,REF_AREA,INDICATOR,TIME_PERIOD,OBS_VALUE,OBS_STATUS
+    }
 }

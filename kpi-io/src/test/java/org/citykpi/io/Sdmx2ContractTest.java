@@ -27,4 +27,9 @@ class Sdmx2ContractTest extends DatasetReaderContractTest {
     protected long lineOf(List<Obs> obs, int k) {
         return k + 2;
     }
+
+    @Override
+    protected int columnOf(List<Obs> obs, int k, Field f) {
+        return fixed(f, 5, 7, 8); // STRUCTURE;STRUCTURE_ID;ACTION;FREQ;REF_AREA;INDICATOR;TIME_PERIOD;OBS_VALUE;...
+    }
 }

@@ -88,4 +88,14 @@ class WideCsvContractTest extends DatasetReaderContractTest {
         }
         return lost;
     }
+
+    @Override
+    protected int columnOf(List<Obs> obs, int k, Field f) {
+        // City,Year,<variables in order of first appearance>
+        return switch (f) {
+            case ENTITY -> 1;
+            case PERIOD -> 2;
+            case VALUE -> 3 + layout(obs).vars().indexOf(obs.get(k).variable());
+        };
+    }
 }

@@ -15,22 +15,29 @@ import java.util.Set;
 import org.citykpi.index.Hierarchy;
 import org.citykpi.index.IndexData;
 import org.citykpi.index.Node;
+import org.citykpi.io.DataFormatException;
+import org.citykpi.io.internal.RowAccount;
 
 /**
  * Reads COINr's index input: {@code iMeta} (the hierarchy), {@code iData} (the values) and
- * denominator tables such as {@code WorldDenoms.csv}. Column names are matched case-insensitively;
- * {@code NA} and empty cells are missing; numbers use {@code .} as decimal separator.
+ * denominator tables such as {@code WorldDenoms.csv}. Files are read like every CSV of kpi-io (one
+ * tokenizer: UTF-8, delimiter {@code ,} {@code ;} or tab, quotes per RFC 4180, blank lines
+ * skipped, a row with more non-empty fields than the header or fewer fields is malformed). Column
+ * names are matched case-insensitively; {@code NA} and empty cells are missing; numbers use {@code
+ * .} as decimal separator. Problems are positioned {@link org.citykpi.io.Problem}s reading {@code
+ * what 'value' (expected)}.
  *
  * <p>iMeta columns: {@code iCode, Level, Parent, Direction, Weight} are required; {@code Type}
  * ({@code Indicator}, {@code Aggregate}, {@code Group}, {@code Denominator}, {@code Other}; inferred
  * from the level when absent), {@code iName}, {@code Unit}, {@code Target}, {@code Denominator},
  * {@code goalpost_lower}, {@code goalpost_upper}, {@code goalpost_scale}, {@code
- * goalpost_trunc2posts}, {@code dist2targ_cap_max} are optional. Every problem in an iMeta is
- * structural.
+ * goalpost_trunc2posts}, {@code dist2targ_cap_max} are optional. Every problem in an iMeta makes
+ * it unusable ({@link DataFormatException}).
  *
  * <p>iData columns: {@code uCode} (required), {@code uName}, {@code Time}, the group and
  * denominator columns, and every indicator of the iMeta (each required). A row with a bad cell, a
- * blank {@code uCode} or a duplicate (uCode, Time) is rejected and reported; other rows are kept.
+ * blank {@code uCode} or a duplicate (uCode, Time) is rejected and reported in the {@link
+ * CoinrData} account; other rows are kept.
  *
  * <p>Stateless and thread-safe.
  */
@@ -41,10 +48,10 @@ public final class CoinrReader {
      * Reads an iMeta table.
      *
      * @throws IOException if the file cannot be read
-     * @throws CoinrFormatException (structural) naming file, line and column of the first problem
+     * @throws DataFormatException naming file, line and column of the first problem
      */
     public static CoinrMeta readMeta(Path path) throws IOException {
-        try (CsvTable t = CsvTable.open(path)) {
+        try (CoinrTable t = CoinrTable.open(path, RowAccount.Mode.STRUCTURAL)) {
             int cCode = required(t, "iCode");
             int cLevel = required(t, "Level");
             int cParent = required(t, "Parent");
@@ -64,88 +71,55 @@ public final class CoinrReader {
             List<String> groups = new ArrayList<>();
             List<String> denoms = new ArrayList<>();
             List<String> notes = new ArrayList<>();
-            String[] rec;
-            while ((rec = t.next()) != null) {
-                requireHeaderWidth(t, rec, true);
-                String code = rec[cCode].strip();
-                if (CsvTable.isMissing(code)) {
-                    throw new CoinrFormatException(
-                            t.name, t.line(), cCode + 1, "iCode is empty", rec[cCode], "a code", true);
+            while (t.next()) {
+                String code = t.field(cCode).strip();
+                if (CoinrTable.isMissing(code)) {
+                    throw t.error(cCode, "iCode is empty", t.field(cCode), "a code");
                 }
                 if (lines.containsKey(code)) {
-                    throw new CoinrFormatException(
-                            t.name,
-                            t.line(),
-                            cCode + 1,
-                            "iCode defined twice (first on line " + lines.get(code) + ")",
-                            code,
-                            "unique codes",
-                            true);
+                    throw t.error(
+                            cCode, "iCode defined twice (first on line " + lines.get(code) + ")", code, "unique codes");
                 }
                 lines.put(code, t.line());
-                String type = cType >= 0 && !CsvTable.isMissing(rec[cType])
-                        ? rec[cType].strip().toLowerCase(Locale.ROOT)
-                        : null;
-                if ("group".equals(type)) {
+                String type = cType >= 0 && !t.isMissing(cType)
+                        ? t.field(cType).strip().toLowerCase(Locale.ROOT)
+                        : "";
+                if (type.equals("group")) {
                     groups.add(code);
                     continue;
                 }
-                if ("denominator".equals(type)) {
+                if (type.equals("denominator")) {
                     denoms.add(code);
                     continue;
                 }
-                if ("other".equals(type)) {
+                if (type.equals("other")) {
                     continue;
                 }
-                if (type != null && !type.equals("indicator") && !type.equals("aggregate")) {
-                    throw new CoinrFormatException(
-                            t.name,
-                            t.line(),
-                            cType + 1,
-                            "unknown Type",
-                            rec[cType],
-                            "Indicator, Aggregate, Group, Denominator or Other",
-                            true);
+                if (!type.isEmpty() && !type.equals("indicator") && !type.equals("aggregate")) {
+                    throw t.error(
+                            cType, "unknown Type", t.field(cType), "Indicator, Aggregate, Group, Denominator or Other");
                 }
-                double lv = t.number(rec[cLevel], cLevel, "Level", true);
+                double lv = t.number(cLevel, "Level");
                 if (lv != Math.rint(lv) || lv < 1 || lv > 100) {
-                    throw new CoinrFormatException(
-                            t.name,
-                            t.line(),
-                            cLevel + 1,
-                            "bad Level",
-                            rec[cLevel],
-                            "a whole number from 1 (indicators) up",
-                            true);
+                    throw t.error(cLevel, "bad Level", t.field(cLevel), "a whole number from 1 (indicators) up");
                 }
                 int level = (int) lv;
-                if (type != null && (level == 1) != type.equals("indicator")) {
-                    throw new CoinrFormatException(
-                            t.name,
-                            t.line(),
-                            cType + 1,
+                if (!type.isEmpty() && (level == 1) != type.equals("indicator")) {
+                    throw t.error(
+                            cType,
                             "Type does not match Level " + level,
-                            rec[cType],
-                            level == 1 ? "Indicator at level 1" : "Aggregate above level 1",
-                            true);
+                            t.field(cType),
+                            level == 1 ? "Indicator at level 1" : "Aggregate above level 1");
                 }
                 int dir = 1;
-                if (CsvTable.isMissing(rec[cDir])) {
+                if (t.isMissing(cDir)) {
                     if (level == 1) {
-                        throw new CoinrFormatException(
-                                t.name,
-                                t.line(),
-                                cDir + 1,
-                                "an indicator needs a Direction",
-                                rec[cDir],
-                                "1 or -1",
-                                true);
+                        throw t.error(cDir, "an indicator needs a Direction", t.field(cDir), "1 or -1");
                     }
                 } else {
-                    double d = t.number(rec[cDir], cDir, "Direction", true);
+                    double d = t.number(cDir, "Direction");
                     if (d != 1 && d != -1) {
-                        throw new CoinrFormatException(
-                                t.name, t.line(), cDir + 1, "bad Direction", rec[cDir], "1 or -1", true);
+                        throw t.error(cDir, "bad Direction", t.field(cDir), "1 or -1");
                     }
                     dir = (int) d;
                     if (level > 1 && dir == -1) {
@@ -155,49 +129,44 @@ public final class CoinrReader {
                         dir = 1;
                     }
                 }
-                if (CsvTable.isMissing(rec[cWeight])) {
-                    throw new CoinrFormatException(
-                            t.name, t.line(), cWeight + 1, "Weight is missing", rec[cWeight], "a number", true);
+                if (t.isMissing(cWeight)) {
+                    throw t.error(cWeight, "Weight is missing", t.field(cWeight), "a number");
                 }
-                double weight = t.number(rec[cWeight], cWeight, "Weight", true);
-                String parent = CsvTable.isMissing(rec[cParent]) ? null : rec[cParent].strip();
-                String name = cName >= 0 && !CsvTable.isMissing(rec[cName]) ? rec[cName].strip() : code;
+                double weight = t.number(cWeight, "Weight");
+                Optional<String> parent = t.isMissing(cParent)
+                        ? Optional.empty()
+                        : Optional.of(t.field(cParent).strip());
+                String name = cName >= 0 && !t.isMissing(cName) ? t.field(cName).strip() : code;
                 OptionalDouble target = OptionalDouble.empty();
-                if (cTarget >= 0 && !CsvTable.isMissing(rec[cTarget])) {
-                    target = OptionalDouble.of(t.number(rec[cTarget], cTarget, "Target", true));
+                if (cTarget >= 0 && !t.isMissing(cTarget)) {
+                    target = OptionalDouble.of(t.number(cTarget, "Target"));
                 }
-                boolean cap = cCap >= 0 && bool(t, rec, cCap, false);
+                boolean cap = cCap >= 0 && bool(t, cCap, false);
                 Optional<Node.Goalposts> gp = Optional.empty();
-                if (cGl >= 0 && cGu >= 0 && !CsvTable.isMissing(rec[cGl]) && !CsvTable.isMissing(rec[cGu])) {
-                    double lo = t.number(rec[cGl], cGl, "goalpost_lower", true);
-                    double up = t.number(rec[cGu], cGu, "goalpost_upper", true);
-                    double sc = cGs >= 0 && !CsvTable.isMissing(rec[cGs])
-                            ? t.number(rec[cGs], cGs, "goalpost_scale", true)
-                            : 1;
-                    boolean tr = cGt < 0 || bool(t, rec, cGt, true);
+                if (cGl >= 0 && cGu >= 0 && !t.isMissing(cGl) && !t.isMissing(cGu)) {
+                    double lo = t.number(cGl, "goalpost_lower");
+                    double up = t.number(cGu, "goalpost_upper");
+                    double sc = cGs >= 0 && !t.isMissing(cGs) ? t.number(cGs, "goalpost_scale") : 1;
+                    boolean tr = cGt < 0 || bool(t, cGt, true);
                     if (lo == up) {
-                        throw new CoinrFormatException(
-                                t.name,
-                                t.line(),
-                                cGu + 1,
+                        throw t.error(
+                                cGu,
                                 "goalposts are equal",
-                                rec[cGu],
-                                "an upper goalpost different from the lower one",
-                                true);
+                                t.field(cGu),
+                                "an upper goalpost different from the lower one");
                     }
                     gp = Optional.of(new Node.Goalposts(lo, up, sc, tr));
                 }
-                Optional<String> denom = cDenom >= 0 && !CsvTable.isMissing(rec[cDenom])
-                        ? Optional.of(rec[cDenom].strip())
+                Optional<String> denom = cDenom >= 0 && !t.isMissing(cDenom)
+                        ? Optional.of(t.field(cDenom).strip())
                         : Optional.empty();
-                nodes.add(
-                        new Node(code, name, level, Optional.ofNullable(parent), dir, weight, target, gp, cap, denom));
+                nodes.add(new Node(code, name, level, parent, dir, weight, target, gp, cap, denom));
             }
             checkTree(t.name, nodes, lines, cParent);
             try {
                 return new CoinrMeta(Hierarchy.of(nodes), groups, denoms, notes);
             } catch (IllegalArgumentException e) {
-                throw new CoinrFormatException(t.name, 0, 0, e.getMessage(), null, null, true);
+                throw new DataFormatException(CoinrTable.problem(t.name, 0, 0, e.getMessage(), ""));
             }
         }
     }
@@ -214,49 +183,46 @@ public final class CoinrReader {
             if (n.parent().isEmpty()) {
                 continue;
             }
-            Node p = byCode.get(n.parent().get());
+            String parent = n.parent().get();
+            Node p = byCode.get(parent);
             if (p == null) {
-                throw new CoinrFormatException(
+                throw new DataFormatException(CoinrTable.problem(
                         file,
                         lines.get(n.code()),
                         cParent + 1,
                         "Parent of '" + n.code() + "' is not defined",
-                        n.parent().get(),
-                        "the iCode of an aggregate one level up",
-                        true);
+                        parent,
+                        "the iCode of an aggregate one level up"));
             }
             if (p.level() != n.level() + 1) {
-                throw new CoinrFormatException(
+                throw new DataFormatException(CoinrTable.problem(
                         file,
                         lines.get(n.code()),
                         cParent + 1,
                         "Parent of '" + n.code() + "' (level " + n.level() + ") is at level " + p.level(),
-                        n.parent().get(),
-                        "a parent at level " + (n.level() + 1),
-                        true);
+                        parent,
+                        "a parent at level " + (n.level() + 1)));
             }
             parents.add(p.code());
         }
         for (Node n : nodes) {
             if (!n.isIndicator() && !parents.contains(n.code())) {
-                throw new CoinrFormatException(
+                throw new DataFormatException(CoinrTable.problem(
                         file,
                         lines.get(n.code()),
                         0,
                         "aggregate '" + n.code() + "' has no children",
-                        null,
-                        "some rows one level down naming it as Parent",
-                        true);
+                        "some rows one level down naming it as Parent"));
             }
         }
         if (!anyIndicator) {
-            throw new CoinrFormatException(file, 0, 0, "no indicators", null, "rows with Level 1", true);
+            throw new DataFormatException(CoinrTable.problem(file, 0, 0, "no indicators", "rows with Level 1"));
         }
     }
 
-    private static boolean bool(CsvTable t, String[] rec, int col, boolean dflt) {
-        String s = rec[col].strip().toUpperCase(Locale.ROOT);
-        if (CsvTable.isMissing(s)) {
+    private static boolean bool(CoinrTable t, int col, boolean dflt) {
+        String s = t.field(col).strip().toUpperCase(Locale.ROOT);
+        if (CoinrTable.isMissing(s)) {
             return dflt;
         }
         if (s.equals("TRUE") || s.equals("T") || s.equals("1")) {
@@ -265,21 +231,19 @@ public final class CoinrReader {
         if (s.equals("FALSE") || s.equals("F") || s.equals("0")) {
             return false;
         }
-        throw new CoinrFormatException(
-                t.name, t.line(), col + 1, "not a logical value", rec[col], "TRUE or FALSE", true);
+        throw t.error(col, "not a logical value", t.field(col), "TRUE or FALSE");
     }
 
-    private static int required(CsvTable t, String col) {
+    private static int required(CoinrTable t, String col) {
         int i = t.column(col);
         if (i < 0) {
-            throw new CoinrFormatException(
+            throw new DataFormatException(CoinrTable.problem(
                     t.name,
                     1,
                     0,
                     "missing required column '" + col + "'",
                     String.join(",", t.header),
-                    "a header with " + col,
-                    true);
+                    "a header with " + col));
         }
         return i;
     }
@@ -288,32 +252,40 @@ public final class CoinrReader {
      * Reads an iData table for the indicators, groups and denominators of {@code meta}.
      *
      * @throws IOException if the file cannot be read
-     * @throws CoinrFormatException (structural) if a required column is absent
+     * @throws DataFormatException if a required column is absent, or no row is usable
      */
     public static CoinrData readData(Path path, CoinrMeta meta) throws IOException {
-        return readData(path, meta, null);
+        return read(path, meta, Map.of(), new ArrayList<>(), "");
     }
 
     /**
-     * Reads an iData table and, if {@code denominators} is not null, a denominators table ({@code
-     * uCode} plus one numeric column per denominator, such as COINr's {@code WorldDenoms.csv})
-     * whose columns replace same-named iData columns. Only denominators that some indicator names
-     * are read from it; its unit rows not in the iData are ignored.
+     * Reads an iData table and a denominators table ({@code uCode} plus one numeric column per
+     * denominator, such as COINr's {@code WorldDenoms.csv}) whose columns replace same-named iData
+     * columns. Only denominators that some indicator names are read from it; its unit rows not in
+     * the iData are ignored.
      *
      * @throws IOException if a file cannot be read
-     * @throws CoinrFormatException (structural) if a required column is absent
+     * @throws DataFormatException if a required column is absent, a denominators row is bad, or no
+     *     iData row is usable
      */
     public static CoinrData readData(Path path, CoinrMeta meta, Path denominators) throws IOException {
         Set<String> wanted = new HashSet<>();
         for (Node n : meta.hierarchy().indicators()) {
             n.denominator().ifPresent(wanted::add);
         }
-        Map<String, Map<String, Double>> external = new HashMap<>();
         List<String> notes = new ArrayList<>();
-        if (denominators != null) {
-            external = readDenominators(denominators, wanted, notes);
-        }
-        try (CsvTable t = CsvTable.open(path)) {
+        Map<String, Map<String, Double>> external = readDenominators(denominators, wanted, notes);
+        return read(path, meta, external, notes, String.valueOf(denominators.getFileName()));
+    }
+
+    private static CoinrData read(
+            Path path,
+            CoinrMeta meta,
+            Map<String, Map<String, Double>> external,
+            List<String> notes,
+            String denominatorsName)
+            throws IOException {
+        try (CoinrTable t = CoinrTable.open(path, RowAccount.Mode.LENIENT)) {
             int cCode = required(t, "uCode");
             int cName = t.column("uName");
             int cTime = t.column("Time");
@@ -348,13 +320,13 @@ public final class CoinrReader {
             used.add(cTime);
             List<String> ignored = new ArrayList<>();
             List<String> replaced = new ArrayList<>();
-            for (int c = 0; c < t.header.length; c++) {
+            for (int c = 0; c < t.header.size(); c++) {
                 if (!used.contains(c)) {
-                    (external.containsKey(t.header[c]) ? replaced : ignored).add(t.header[c]);
+                    (external.containsKey(t.header.get(c)) ? replaced : ignored).add(t.header.get(c));
                 }
             }
             if (!replaced.isEmpty()) {
-                notes.add(t.name + ": denominator columns taken from " + denominators.getFileName() + " instead: "
+                notes.add(t.name + ": denominator columns taken from " + denominatorsName + " instead: "
                         + String.join(", ", replaced));
             }
             if (!ignored.isEmpty()) {
@@ -362,94 +334,93 @@ public final class CoinrReader {
             }
             IndexData.Builder b = IndexData.builder(indCodes, denCodes, new ArrayList<>(cGrp.keySet()));
             Set<List<String>> seen = new HashSet<>();
-            List<CoinrFormatException> rejected = new ArrayList<>();
-            long read = 0;
-            long accepted = 0;
-            String[] rec;
-            while (true) {
+            while (t.next()) {
                 try {
-                    rec = t.next();
-                } catch (CoinrFormatException e) {
-                    read++;
-                    rejected.add(e);
-                    continue;
-                }
-                if (rec == null) {
-                    break;
-                }
-                read++;
-                try {
-                    requireHeaderWidth(t, rec, false);
-                    String unit = rec[cCode].strip();
-                    if (CsvTable.isMissing(unit)) {
-                        throw new CoinrFormatException(
-                                t.name, t.line(), cCode + 1, "uCode is empty", rec[cCode], "a unit code", false);
-                    }
-                    String time = cTime >= 0 && !CsvTable.isMissing(rec[cTime]) ? rec[cTime].strip() : "";
-                    if (!seen.add(List.of(unit, time))) {
-                        throw new CoinrFormatException(
-                                t.name,
-                                t.line(),
-                                cCode + 1,
-                                "duplicate row for this unit" + (time.isEmpty() ? "" : " and Time " + time),
-                                unit,
-                                "one row per uCode and Time",
-                                false);
-                    }
-                    double[] vals = new double[cInd.length];
-                    boolean[] ok = new boolean[cInd.length];
-                    for (int i = 0; i < cInd.length; i++) {
-                        String s = rec[cInd[i]];
-                        if (!CsvTable.isMissing(s)) {
-                            vals[i] = t.number(s, cInd[i], indCodes.get(i), false);
-                            ok[i] = true;
-                        }
-                    }
-                    Map<String, Double> dv = new LinkedHashMap<>();
-                    for (Map.Entry<String, Integer> e : cDen.entrySet()) {
-                        String s = rec[e.getValue()];
-                        if (!CsvTable.isMissing(s)) {
-                            dv.put(e.getKey(), t.number(s, e.getValue(), e.getKey(), false));
-                        }
-                    }
-                    b.row(unit, time);
-                    if (cName >= 0 && !CsvTable.isMissing(rec[cName])) {
-                        b.name(unit, rec[cName].strip());
-                    }
-                    for (int i = 0; i < cInd.length; i++) {
-                        if (ok[i]) {
-                            b.value(unit, time, indCodes.get(i), vals[i]);
-                        }
-                    }
-                    dv.forEach((k, v) -> b.value(unit, time, k, v));
-                    for (Map.Entry<String, Map<String, Double>> e : external.entrySet()) {
-                        Double v = e.getValue().get(unit);
-                        if (v != null) {
-                            b.value(unit, time, e.getKey(), v);
-                        }
-                    }
-                    for (Map.Entry<String, Integer> e : cGrp.entrySet()) {
-                        String s = rec[e.getValue()];
-                        if (!CsvTable.isMissing(s)) {
-                            b.group(unit, time, e.getKey(), s.strip());
-                        }
-                    }
-                    accepted++;
-                } catch (CoinrFormatException e) {
-                    rejected.add(e);
+                    row(t, b, seen, cCode, cName, cTime, cInd, indCodes, cDen, cGrp, external);
+                    t.account.accept();
+                } catch (DataFormatException e) {
+                    t.account.reject(e.problem());
                 }
             }
-            if (accepted == 0) {
-                throw new CoinrFormatException(t.name, 0, 0, "no usable data rows", null, "at least one unit", true);
+            RowAccount a = t.account;
+            if (a.accepted() == 0) {
+                throw new DataFormatException(
+                        CoinrTable.problem(t.name, 0, 0, "no usable data rows", "at least one unit"));
             }
-            return new CoinrData(b.build(), read, accepted, rejected, notes);
+            return new CoinrData(b.build(), a.accepted(), a.rejected(), a.problems(), a.omitted(), notes);
+        }
+    }
+
+    /**
+     * Adds the current row of {@code t} to {@code b}, or throws the first problem found in it
+     * (before anything is added).
+     */
+    private static void row(
+            CoinrTable t,
+            IndexData.Builder b,
+            Set<List<String>> seen,
+            int cCode,
+            int cName,
+            int cTime,
+            int[] cInd,
+            List<String> indCodes,
+            Map<String, Integer> cDen,
+            Map<String, Integer> cGrp,
+            Map<String, Map<String, Double>> external) {
+        String unit = t.field(cCode).strip();
+        if (CoinrTable.isMissing(unit)) {
+            throw t.error(cCode, "uCode is empty", t.field(cCode), "a unit code");
+        }
+        String time = cTime >= 0 && !t.isMissing(cTime) ? t.field(cTime).strip() : "";
+        if (seen.contains(List.of(unit, time))) {
+            throw t.error(
+                    cCode,
+                    "duplicate row for this unit" + (time.isEmpty() ? "" : " and Time " + time),
+                    unit,
+                    "one row per uCode and Time");
+        }
+        double[] vals = new double[cInd.length];
+        boolean[] ok = new boolean[cInd.length];
+        for (int i = 0; i < cInd.length; i++) {
+            if (!t.isMissing(cInd[i])) {
+                vals[i] = t.number(cInd[i], indCodes.get(i));
+                ok[i] = true;
+            }
+        }
+        Map<String, Double> dv = new LinkedHashMap<>();
+        for (Map.Entry<String, Integer> e : cDen.entrySet()) {
+            if (!t.isMissing(e.getValue())) {
+                dv.put(e.getKey(), t.number(e.getValue(), e.getKey()));
+            }
+        }
+        seen.add(List.of(unit, time));
+        b.row(unit, time);
+        if (cName >= 0 && !t.isMissing(cName)) {
+            b.name(unit, t.field(cName).strip());
+        }
+        for (int i = 0; i < cInd.length; i++) {
+            if (ok[i]) {
+                b.value(unit, time, indCodes.get(i), vals[i]);
+            }
+        }
+        dv.forEach((k, v) -> b.value(unit, time, k, v));
+        for (Map.Entry<String, Map<String, Double>> e : external.entrySet()) {
+            Double v = e.getValue().get(unit);
+            if (v != null) {
+                b.value(unit, time, e.getKey(), v);
+            }
+        }
+        for (Map.Entry<String, Integer> e : cGrp.entrySet()) {
+            if (!t.isMissing(e.getValue())) {
+                b.group(unit, time, e.getKey(), t.field(e.getValue()).strip());
+            }
         }
     }
 
     private static Map<String, Map<String, Double>> readDenominators(Path path, Set<String> wanted, List<String> notes)
             throws IOException {
         Map<String, Map<String, Double>> out = new LinkedHashMap<>();
-        try (CsvTable t = CsvTable.open(path)) {
+        try (CoinrTable t = CoinrTable.open(path, RowAccount.Mode.STRUCTURAL)) {
             int cCode = required(t, "uCode");
             Map<String, Integer> cols = new LinkedHashMap<>();
             for (String w : wanted) {
@@ -459,42 +430,24 @@ public final class CoinrReader {
                 }
             }
             if (cols.isEmpty()) {
-                throw new CoinrFormatException(
+                throw new DataFormatException(CoinrTable.problem(
                         t.name,
                         1,
                         0,
                         "no column matches a denominator named in the iMeta",
                         String.join(",", t.header),
-                        "one of " + wanted,
-                        true);
+                        "one of " + wanted));
             }
-            String[] rec;
-            while ((rec = t.next()) != null) {
-                requireHeaderWidth(t, rec, true);
-                String unit = rec[cCode].strip();
+            while (t.next()) {
+                String unit = t.field(cCode).strip();
                 for (Map.Entry<String, Integer> e : cols.entrySet()) {
-                    String s = rec[e.getValue()];
-                    if (!CsvTable.isMissing(s)) {
-                        out.get(e.getKey()).put(unit, t.number(s, e.getValue(), e.getKey(), true));
+                    if (!t.isMissing(e.getValue())) {
+                        out.get(e.getKey()).put(unit, t.number(e.getValue(), e.getKey()));
                     }
                 }
             }
             notes.add(t.name + ": denominators " + cols.keySet() + " taken from this file");
         }
         return out;
-    }
-
-    /** Rejects a row whose field count differs from the header's ({@code structural}: the whole file is unusable). */
-    private static void requireHeaderWidth(CsvTable t, String[] rec, boolean structural) {
-        if (rec.length != t.header.length) {
-            throw new CoinrFormatException(
-                    t.name,
-                    t.line(),
-                    0,
-                    "the row has " + rec.length + " fields",
-                    null,
-                    t.header.length + " fields as in the header",
-                    structural);
-        }
     }
 }

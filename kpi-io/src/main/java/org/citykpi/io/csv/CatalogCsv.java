@@ -18,33 +18,29 @@ public final class CatalogCsv {
 
     private CatalogCsv() {}
 
-    /** Writes {@code catalog} to {@code out} (not closed). */
+    /**
+     * Writes the header and {@code catalog} to {@code out} (not closed, flushed).
+     *
+     * @throws IOException if writing fails
+     */
     public static void write(Catalog catalog, Writer out) throws IOException {
-        out.write(HEADER);
-        out.write('\n');
+        CsvWriter csv = new CsvWriter(out);
+        csv.line(HEADER.split(","));
         for (Indicator i : catalog.indicators()) {
             String source = i.source().isEmpty() ? i.sources().getOrDefault("formula", "") : i.source();
-            String[] cells = {
-                i.id(),
-                i.code(),
-                i.name(),
-                i.dimension(),
-                i.subDimension(),
-                i.category(),
-                i.tier().word(),
-                i.unit(),
-                i.direction().word(),
-                i.formulaText(),
-                source
-            };
-            for (int k = 0; k < cells.length; k++) {
-                if (k > 0) {
-                    out.write(',');
-                }
-                CsvCells.safe(out, cells[k], ',');
-            }
-            out.write('\n');
+            csv.line(
+                    i.id(),
+                    i.code(),
+                    i.name(),
+                    i.dimension(),
+                    i.subDimension(),
+                    i.category(),
+                    i.tier().word(),
+                    i.unit(),
+                    i.direction().word(),
+                    i.formulaText(),
+                    source);
         }
-        out.flush();
+        csv.flush();
     }
 }

@@ -15,6 +15,7 @@ import org.citykpi.data.Column;
 import org.citykpi.data.Dataset;
 import org.citykpi.io.ObservationAttributes;
 import org.citykpi.io.ReadResult;
+import org.citykpi.io.internal.Columns;
 
 /**
  * Writes a dataset back as long or wide CSV, so that reading the output gives the same dataset
@@ -71,24 +72,23 @@ public final class DatasetCsvWriter {
             names.addAll(a.attributes().keySet());
             attrs.put(a.entity() + '\u0000' + a.period().label() + '\u0000' + a.variable(), a.attributes());
         }
-        names.removeIf(n -> Columns.of(n) != null && Columns.of(n) != Columns.SOURCE && Columns.of(n) != Columns.NOTE);
+        // a name that reads back as a column of its own (unit, entity, …) cannot be an attribute column
+        names.removeIf(n -> Columns.of(n)
+                .filter(c -> c != Columns.SOURCE && c != Columns.NOTE)
+                .isPresent());
         List<String> attrNames = new ArrayList<>(names);
         boolean unitColumn = !units.isEmpty();
-        final char s = ',';
-        out.write("entity,period,variable,value");
+        CsvWriter csv = new CsvWriter(out);
+        csv.text("entity").text("period").text("variable").text("value");
         if (unitColumn) {
-            out.write(",unit");
+            csv.text("unit");
         }
         for (String n : attrNames) {
-            out.write(s);
-            CsvCells.safe(out, n, s);
+            csv.text(n);
         }
-        out.write('\n');
+        csv.end();
         List<String> vars = dataset.variables();
-        Column[] cols = new Column[vars.size()];
-        for (int k = 0; k < cols.length; k++) {
-            cols[k] = dataset.column(vars.get(k));
-        }
+        Column[] cols = columns(dataset, vars);
         int extra = (unitColumn ? 1 : 0) + attrNames.size();
         for (int r = 0; r < dataset.rowCount(); r++) {
             String e = dataset.entity(r);
@@ -99,38 +99,26 @@ public final class DatasetCsvWriter {
                     continue;
                 }
                 any = true;
-                CsvCells.safe(out, e, s);
-                out.write(s);
-                CsvCells.safe(out, p, s);
-                out.write(s);
-                CsvCells.safe(out, vars.get(k), s);
-                out.write(s);
-                out.write(Numbers.format(cols[k].get(r)));
+                csv.text(e).text(p).text(vars.get(k)).number(cols[k].get(r));
                 if (unitColumn) {
-                    out.write(s);
-                    CsvCells.safe(out, units.getOrDefault(vars.get(k), ""), s);
+                    csv.text(units.getOrDefault(vars.get(k), ""));
                 }
                 Map<String, String> a = attrs.get(e + '\u0000' + p + '\u0000' + vars.get(k));
                 for (String n : attrNames) {
-                    out.write(s);
-                    if (a != null && a.containsKey(n)) {
-                        CsvCells.safe(out, a.get(n), s);
-                    }
+                    csv.text(a != null && a.containsKey(n) ? a.get(n) : "");
                 }
-                out.write('\n');
+                csv.end();
             }
             if (!any) {
-                CsvCells.safe(out, e, s);
-                out.write(s);
-                CsvCells.safe(out, p, s);
-                out.write(",,");
+                // a row with no value declares the (entity, period) row
+                csv.text(e).text(p).empty().empty();
                 for (int i = 0; i < extra; i++) {
-                    out.write(s);
+                    csv.empty();
                 }
-                out.write('\n');
+                csv.end();
             }
         }
-        out.flush();
+        csv.flush();
     }
 
     /**
@@ -140,30 +128,33 @@ public final class DatasetCsvWriter {
      */
     public static void writeWide(Dataset dataset, Writer out) throws IOException {
         requireNonNull(dataset, "dataset");
-        final char s = ',';
-        out.write("entity,period");
+        CsvWriter csv = new CsvWriter(out);
+        csv.text("entity").text("period");
         List<String> vars = dataset.variables();
         for (String v : vars) {
-            out.write(s);
-            CsvCells.safe(out, v, s);
+            csv.text(v);
         }
-        out.write('\n');
+        csv.end();
+        Column[] cols = columns(dataset, vars);
+        for (int r = 0; r < dataset.rowCount(); r++) {
+            csv.text(dataset.entity(r)).text(dataset.period(r).label());
+            for (Column c : cols) {
+                if (c.isPresent(r)) {
+                    csv.number(c.get(r));
+                } else {
+                    csv.empty();
+                }
+            }
+            csv.end();
+        }
+        csv.flush();
+    }
+
+    private static Column[] columns(Dataset dataset, List<String> vars) {
         Column[] cols = new Column[vars.size()];
         for (int k = 0; k < cols.length; k++) {
             cols[k] = dataset.column(vars.get(k));
         }
-        for (int r = 0; r < dataset.rowCount(); r++) {
-            CsvCells.safe(out, dataset.entity(r), s);
-            out.write(s);
-            CsvCells.safe(out, dataset.period(r).label(), s);
-            for (Column c : cols) {
-                out.write(s);
-                if (c.isPresent(r)) {
-                    out.write(Numbers.format(c.get(r)));
-                }
-            }
-            out.write('\n');
-        }
-        out.flush();
+        return cols;
     }
 }

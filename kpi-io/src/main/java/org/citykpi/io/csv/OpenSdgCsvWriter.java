@@ -43,24 +43,19 @@ public final class OpenSdgCsvWriter {
      */
     public static void write(Iterable<ScoredResult> records, Writer out) throws IOException {
         requireNonNull(records, "records");
-        out.write(HEADER);
-        out.write('\n');
+        CsvWriter csv = new CsvWriter(out);
+        csv.line(HEADER.split(","));
         for (ScoredResult r : records) {
-            if (r.result() instanceof KpiResult.Value) {
-                char s = ',';
-                CsvCells.safe(out, r.period().label(), s);
-                out.write(s);
-                CsvCells.safe(out, r.kpi().strip(), s);
-                out.write(s);
-                CsvCells.safe(out, r.entity().strip(), s);
-                out.write(s);
-                CsvCells.safe(out, r.unit().strip(), s);
-                out.write(s);
-                out.write(Numbers.format(((KpiResult.Value) r.result()).value()));
-                out.write('\n');
+            if (r.result() instanceof KpiResult.Value v) {
+                csv.text(r.period().label())
+                        .text(r.kpi().strip())
+                        .text(r.entity().strip())
+                        .text(r.unit().strip())
+                        .number(v.value())
+                        .end();
             }
         }
-        out.flush();
+        csv.flush();
     }
 
     /**

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import org.citykpi.Numbers;
 import org.citykpi.Period;
 import org.citykpi.assess.ProgressResult;
@@ -25,7 +24,8 @@ import org.citykpi.assess.ProgressTable;
  *       target_period} is then empty too), no measure (unable to assess, target achieved, a yes/no
  *       indicator);
  *   <li>numbers are written by {@link Numbers#format} (full precision, {@code .} as decimal
- *       separator); text cells are made safe for spreadsheets (see {@link CsvCells}).
+ *       separator); text cells are quoted by the one CSV rule of this package (RFC 4180, formula
+ *       text made inert).
  * </ul>
  *
  * <p>The reason for {@code unable_to_assess} is not a column (the contract fixes the columns); the
@@ -45,53 +45,25 @@ public final class ProgressCsvWriter {
      */
     public static void write(List<ProgressTable.Row> rows, Writer out) throws IOException {
         requireNonNull(rows, "rows");
-        requireNonNull(out, "out");
-        out.write(HEADER);
-        out.write('\n');
-        for (ProgressTable.Row r : rows) {
-            row(r, out);
+        CsvWriter csv = new CsvWriter(out);
+        csv.line(HEADER.split(","));
+        for (ProgressTable.Row row : rows) {
+            ProgressResult r = row.result();
+            csv.text(row.entity()).text(row.kpi()).text(r.method().id());
+            period(csv, r.basePeriod());
+            period(csv, r.latestPeriod());
+            csv.number(r.baseValue()).number(r.latestValue()).number(r.target());
+            period(csv, r.target().isPresent() ? Optional.of(r.targetPeriod()) : Optional.empty());
+            csv.number(r.measure()).text(r.category().word()).end();
         }
-        out.flush();
+        csv.flush();
     }
 
-    private static void row(ProgressTable.Row row, Writer out) throws IOException {
-        final char s = ',';
-        ProgressResult r = row.result();
-        CsvCells.safe(out, row.entity(), s);
-        out.write(s);
-        CsvCells.safe(out, row.kpi(), s);
-        out.write(s);
-        CsvCells.safe(out, r.method().id(), s);
-        out.write(s);
-        period(out, r.basePeriod());
-        out.write(s);
-        period(out, r.latestPeriod());
-        out.write(s);
-        number(out, r.baseValue());
-        out.write(s);
-        number(out, r.latestValue());
-        out.write(s);
-        number(out, r.target());
-        out.write(s);
-        if (r.target().isPresent()) {
-            CsvCells.safe(out, r.targetPeriod().label(), s);
-        }
-        out.write(s);
-        number(out, r.measure());
-        out.write(s);
-        CsvCells.safe(out, r.category().word(), s);
-        out.write('\n');
-    }
-
-    private static void period(Writer out, Optional<Period> p) throws IOException {
+    private static void period(CsvWriter csv, Optional<Period> p) throws IOException {
         if (p.isPresent()) {
-            CsvCells.safe(out, p.get().label(), ',');
-        }
-    }
-
-    private static void number(Writer out, OptionalDouble d) throws IOException {
-        if (d.isPresent()) {
-            out.write(Numbers.format(d.getAsDouble()));
+            csv.text(p.get().label());
+        } else {
+            csv.empty();
         }
     }
 }

@@ -20,8 +20,8 @@ import org.citykpi.score.ScoredResult;
  *       no score;
  *   <li>numbers are written by {@link Numbers#format} (full precision, {@code .} as decimal
  *       separator);
- *   <li>text cells that a spreadsheet would run as a formula are neutralised (see {@link
- *       CsvCells}).
+ *   <li>text cells are quoted by the one CSV rule of this package (RFC 4180; text that a
+ *       spreadsheet would run as a formula is made inert).
  * </ul>
  *
  * Thread-safe (stateless).
@@ -39,51 +39,26 @@ public final class ResultsCsvWriter {
      */
     public static void write(Iterable<ScoredResult> records, Writer out) throws IOException {
         requireNonNull(records, "records");
-        requireNonNull(out, "out");
-        out.write(HEADER);
-        out.write('\n');
+        CsvWriter csv = new CsvWriter(out);
+        csv.line(HEADER.split(","));
         for (ScoredResult r : records) {
-            row(r, out);
+            csv.text(r.entity()).text(r.period().label()).text(r.kpi()).text(r.name());
+            KpiResult res = r.result();
+            String detail = "";
+            if (res instanceof KpiResult.Value v) {
+                csv.number(v.value());
+            } else {
+                csv.empty();
+                detail = ((KpiResult.NotAvailable) res).detail();
+            }
+            csv.text(r.unit()).text(res.status()).text(detail);
+            if (r.target().isPresent()) {
+                csv.number(r.target().get().value());
+            } else {
+                csv.empty();
+            }
+            csv.number(r.attainment()).integer(r.points()).end();
         }
-        out.flush();
-    }
-
-    /** Writes one row (no header). */
-    static void row(ScoredResult r, Writer out) throws IOException {
-        final char s = ',';
-        CsvCells.safe(out, r.entity(), s);
-        out.write(s);
-        CsvCells.safe(out, r.period().label(), s);
-        out.write(s);
-        CsvCells.safe(out, r.kpi(), s);
-        out.write(s);
-        CsvCells.safe(out, r.name(), s);
-        out.write(s);
-        KpiResult res = r.result();
-        String detail = "";
-        if (res instanceof KpiResult.Value) {
-            out.write(Numbers.format(((KpiResult.Value) res).value()));
-        } else {
-            detail = ((KpiResult.NotAvailable) res).detail();
-        }
-        out.write(s);
-        CsvCells.safe(out, r.unit(), s);
-        out.write(s);
-        CsvCells.safe(out, res.status(), s);
-        out.write(s);
-        CsvCells.safe(out, detail, s);
-        out.write(s);
-        if (r.target().isPresent()) {
-            out.write(Numbers.format(r.target().get().value()));
-        }
-        out.write(s);
-        if (r.attainment().isPresent()) {
-            out.write(Numbers.format(r.attainment().getAsDouble()));
-        }
-        out.write(s);
-        if (r.points().isPresent()) {
-            out.write(Integer.toString(r.points().getAsInt()));
-        }
-        out.write('\n');
+        csv.flush();
     }
 }

@@ -3,7 +3,6 @@ package org.citykpi.io.csv;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
-import org.citykpi.Numbers;
 import org.citykpi.score.Band;
 import org.citykpi.score.GroupScore;
 
@@ -19,26 +18,27 @@ public final class ScoresCsv {
 
     private ScoresCsv() {}
 
-    /** Writes {@code scores} to {@code out} (not closed). */
+    /**
+     * Writes the header and {@code scores} to {@code out} (not closed, flushed).
+     *
+     * @throws IOException if writing fails
+     */
     public static void write(List<GroupScore> scores, Writer out) throws IOException {
-        out.write(HEADER);
-        out.write('\n');
+        CsvWriter csv = new CsvWriter(out);
+        csv.line(HEADER.split(","));
         for (GroupScore g : scores) {
-            CsvCells.safe(out, g.entity(), ',');
-            out.write(',');
-            CsvCells.safe(out, g.period().label(), ',');
-            out.write(',');
-            out.write(g.level().word());
-            out.write(',');
-            CsvCells.safe(out, g.group(), ',');
-            out.write("," + g.kpisTotal() + "," + g.kpisScored() + "," + g.points() + "," + g.maxPoints() + ",");
-            if (g.scorePercent().isPresent()) {
-                out.write(Numbers.format(g.scorePercent().getAsDouble()));
-            }
-            out.write(',');
-            out.write(g.band().map(Band::label).orElse(""));
-            out.write('\n');
+            csv.text(g.entity())
+                    .text(g.period().label())
+                    .text(g.level().word())
+                    .text(g.group())
+                    .integer(g.kpisTotal())
+                    .integer(g.kpisScored())
+                    .integer(g.points())
+                    .integer(g.maxPoints())
+                    .number(g.scorePercent())
+                    .text(g.band().map(Band::label).orElse(""))
+                    .end();
         }
-        out.flush();
+        csv.flush();
     }
 }

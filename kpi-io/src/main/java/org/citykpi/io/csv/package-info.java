@@ -1,5 +1,6 @@
 /**
- * CSV reading and writing: a positioned RFC 4180 record reader, the long, wide, Open SDG and
- * SDMX-CSV data readers, and the results, dataset and Open SDG writers.
+ * CSV writers: results, scores, progress, catalog, dataset, Open SDG, composite index and
+ * uncertainty, all quoting cells by one rule (RFC 4180, with text that a spreadsheet would run as
+ * a formula made inert). The CSV readers are behind {@link org.citykpi.io.DataReader}.
  */
 package org.citykpi.io.csv;

@@ -29,6 +29,7 @@ import org.citykpi.catalog.Part;
 import org.citykpi.catalog.Rule;
 import org.citykpi.catalog.Tier;
 import org.citykpi.io.DataFormatException;
+import org.citykpi.io.internal.Json;
 
 /**
  * Reads and writes catalogs in their JSON form, {@code citykpi-catalog/1}:

@@ -17,6 +17,7 @@ import org.citykpi.Period;
 import org.citykpi.assess.ProgressMethod;
 import org.citykpi.assess.ProgressResult;
 import org.citykpi.assess.ProgressTable;
+import org.citykpi.io.internal.Json;
 
 /**
  * Writes progress assessments as JSON, schema {@code citykpi-progress/1}:

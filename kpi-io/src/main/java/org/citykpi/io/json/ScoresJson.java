@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
+import org.citykpi.io.internal.Json;
 import org.citykpi.score.GroupScore;
 
 /**

@@ -14,6 +14,8 @@ import org.citykpi.index.CompositeIndex;
 import org.citykpi.index.IndexData;
 import org.citykpi.index.Node;
 import org.citykpi.index.Pipeline;
+import org.citykpi.io.DataFormatException;
+import org.citykpi.io.Problem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -56,7 +58,7 @@ class CoinrReaderTest {
         // RFC 4180 parsing keeps the backslash
         assertEquals("Bee \\ town", id.unitNames().get(1));
         assertEquals(2, d.rowsRead());
-        assertTrue(d.rejected().isEmpty());
+        assertFalse(d.hasErrors());
         assertFalse(id.isPresent(0, "x"));
         assertEquals(5, id.value(1, "x"));
         assertEquals("north", id.group(1, "region"));
@@ -85,32 +87,61 @@ class CoinrReaderTest {
     @Test
     void badCellsRejectTheirRowWithAPosition() throws IOException {
         CoinrMeta m = CoinrReader.readMeta(write("m.csv", META));
-        Path data = write("d.csv", "uCode,x,y\nA,1,2\nB,1x0,2\nC,\"12,5\",2\nA,3,4\n,1,1\nD,1\n\nE,1e400,1\n");
+        Path data = write("d.csv", "uCode,x,y\nA,1,2\nB,1x0,2\nC,\"12,5\",2\nA,3,4\n,1,1\nD,1\n\nE,1e400,1\nF,\"2\n");
         CoinrData d = CoinrReader.readData(data, m);
-        assertEquals(7, d.rowsRead());
+        // the blank line is not a row; every other line after the header is one
+        assertEquals(8, d.rowsRead());
         assertEquals(1, d.rowsAccepted());
-        List<String> msg = d.rejected().stream().map(Throwable::getMessage).toList();
+        assertEquals(7, d.rowsRejected());
+        List<String> msg = d.problems().stream().map(Problem::toString).toList();
         assertEquals(data + ":3:2: x is not a number '1x0' (a number or NA)", msg.get(0));
         assertTrue(msg.get(1).startsWith(data + ":4:2:") && msg.get(1).contains("'.' as decimal"), msg.get(1));
         assertTrue(msg.get(2).contains(":5:1: duplicate row"), msg.get(2));
         assertTrue(msg.get(3).contains(":6:1: uCode is empty"), msg.get(3));
-        assertTrue(msg.get(4).contains(":7:0: the row has 2 fields"), msg.get(4));
+        // the ragged row is told as in every CSV reader: the first missing field
+        assertTrue(msg.get(4).contains(":7:3: row has 2 fields but the header has 3"), msg.get(4));
         assertTrue(msg.get(5).contains(":9:2:") && msg.get(5).contains("too large"), msg.get(5));
-        assertFalse(d.rejected().get(0).structural());
-        assertEquals(3, d.rejected().get(0).line());
-        assertEquals(2, d.rejected().get(0).column());
-        assertEquals("1x0", d.rejected().get(0).value());
+        // an unclosed quote is a malformed record, found by the one tokenizer
+        assertTrue(msg.get(6).contains(":10:"), msg.get(6));
+        Problem first = d.problems().get(0);
+        assertTrue(first.isError());
+        assertEquals(3, first.line());
+        assertEquals(2, first.column());
+        assertEquals("1x0", first.raw());
+    }
+
+    @Test
+    void aValueTooSmallForADoubleIsNotASilentZero() throws IOException {
+        CoinrMeta m = CoinrReader.readMeta(write("m.csv", META));
+        Path data = write("d.csv", "uCode,x,y\nA,1e-400,2\nB,1,2\n");
+        CoinrData d = CoinrReader.readData(data, m);
+        assertEquals(1, d.rowsRejected());
+        // 1e-400 is below the smallest double, 4.9e-324
+        assertEquals(
+                data + ":2:2: x is too small to be stored '1e-400' (0 or a magnitude of at least 4.9e-324)",
+                d.problems().get(0).toString());
+    }
+
+    @Test
+    void textThatIsNotUtf8MakesTheFileUnreadableWithItsLine() throws IOException {
+        CoinrMeta m = CoinrReader.readMeta(write("m.csv", META));
+        Path data = dir.resolve("latin1.csv");
+        Files.write(data, "uCode,x,y\nA,1,2\nZ\u00fcrich,1,2\n".getBytes(StandardCharsets.ISO_8859_1));
+        DataFormatException e = assertThrows(DataFormatException.class, () -> CoinrReader.readData(data, m));
+        assertEquals(3, e.problem().line(), e.getMessage());
     }
 
     @Test
     void structuralProblems() throws IOException {
         CoinrMeta m = CoinrReader.readMeta(write("m.csv", META));
-        CoinrFormatException noCol = assertThrows(
-                CoinrFormatException.class, () -> CoinrReader.readData(write("d.csv", "uCode,x\nA,1\n"), m));
-        assertTrue(noCol.structural());
-        assertTrue(noCol.getMessage().contains("missing required column 'y'"), noCol.getMessage());
-        assertThrows(CoinrFormatException.class, () -> CoinrReader.readData(write("e.csv", ""), m));
-        assertThrows(CoinrFormatException.class, () -> CoinrReader.readData(write("f.csv", "uCode,x,y\n,1,2\n"), m));
+        DataFormatException noCol = assertThrows(
+                DataFormatException.class, () -> CoinrReader.readData(write("d.csv", "uCode,x\nA,1\n"), m));
+        assertFalse(noCol.isStrictStop());
+        assertEquals(
+                dir.resolve("d.csv") + ":1: missing required column 'y' 'uCode,x' (a header with y)",
+                noCol.getMessage());
+        assertThrows(DataFormatException.class, () -> CoinrReader.readData(write("e.csv", ""), m));
+        assertThrows(DataFormatException.class, () -> CoinrReader.readData(write("f.csv", "uCode,x,y\n,1,2\n"), m));
         String[][] metas = {
             {"iCode,Level,Parent,Direction,Weight\nx,1,Q,1,1\n", ":2:3: Parent of 'x' is not defined 'Q'"},
             {
@@ -121,8 +152,8 @@ class CoinrReaderTest {
             {"iCode,Level,Parent,Direction,Weight\nx,one,NA,1,1\n", ":2:2: Level is not a number 'one'"},
             {"iCode,Level,Parent,Direction,Weight\nx,1,NA,1,NA\n", ":2:5: Weight is missing"},
             {"iCode,Level,Parent,Direction,Weight\nx,1,NA,1,1\nx,1,NA,1,1\n", ":3:1: iCode defined twice"},
-            {"iCode,Level,Parent,Direction,Weight\nx,1,NA,1,1\nP,2,NA,1,1\n", ":3:0: aggregate 'P' has no children"},
-            {"iCode,Level,Parent,Weight\nx,1,NA,1\n", ":1:0: missing required column 'Direction'"},
+            {"iCode,Level,Parent,Direction,Weight\nx,1,NA,1,1\nP,2,NA,1,1\n", ":3: aggregate 'P' has no children"},
+            {"iCode,Level,Parent,Weight\nx,1,NA,1\n", ":1: missing required column 'Direction'"},
             {"iCode,Level,Parent,Direction,Weight,Type\nx,1,NA,1,1,Thing\n", ":2:6: unknown Type 'Thing'"},
             {"iCode,Level,Parent,Direction,Weight,Type\nx,2,NA,1,1,Indicator\n", "Type does not match Level 2"},
             {"iCode,Level,Parent,Direction,Weight\nx,1,NA,NA,1\n", "an indicator needs a Direction"},
@@ -133,15 +164,15 @@ class CoinrReaderTest {
             },
             {"iCode,Level,Parent,Direction,Weight,dist2targ_cap_max\nx,1,NA,1,1,maybe\n", "not a logical value 'maybe'"
             },
-            {"iCode,Level,Parent,Direction,Weight\nx,1,NA,1,1,9\n", ":2:0: the row has 6 fields"},
+            {"iCode,Level,Parent,Direction,Weight\nx,1,NA,1,1,9\n", ":2:6: row has 6 fields but the header has 5"},
             {"iCode,Level,Parent,Direction,Weight\nNA,1,NA,1,1\n", ":2:1: iCode is empty"},
             {"iCode,Level,Parent,Direction,Weight,Type\ng,NA,NA,NA,NA,Group\n", "no indicators"},
         };
         for (String[] c : metas) {
-            CoinrFormatException e =
-                    assertThrows(CoinrFormatException.class, () -> CoinrReader.readMeta(write("bad.csv", c[0])), c[1]);
+            DataFormatException e =
+                    assertThrows(DataFormatException.class, () -> CoinrReader.readMeta(write("bad.csv", c[0])), c[1]);
             assertTrue(e.getMessage().contains(c[1]), e.getMessage());
-            assertTrue(e.structural());
+            assertFalse(e.isStrictStop());
         }
     }
 

@@ -13,6 +13,7 @@ import org.citykpi.assess.ProgressMethod;
 import org.citykpi.assess.ProgressTable;
 import org.citykpi.assess.Series;
 import org.citykpi.catalog.Direction;
+import org.citykpi.io.internal.Json;
 import org.junit.jupiter.api.Test;
 
 class ProgressJsonTest {

@@ -1,4 +1,4 @@
-package org.citykpi.io.csv;
+package org.citykpi.io.internal;
 
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -6,9 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.citykpi.io.DataFormatException;
-import org.citykpi.io.DatasetSink;
 import org.citykpi.io.Disaggregation;
-import org.citykpi.io.Problem;
 
 /**
  * Reads Open SDG tidy CSV: {@code Year,<columns>,Value}, one observation per row (Open SDG's
@@ -89,8 +87,8 @@ final class OpenSdgCsv {
                     r.raw(),
                     "required column Value is absent from the Open SDG header (expected Value last)");
         }
-        String fixedEntity = sink.options().entity().orElse(null);
-        if (cg < 0 && fixedEntity == null) {
+        int givenEntity = sink.givenEntity();
+        if (cg < 0 && givenEntity < 0) {
             throw new DataFormatException(
                     r.name(),
                     1,
@@ -100,53 +98,29 @@ final class OpenSdgCsv {
                             + " file)");
         }
         String fileVariable = indicatorOf(r.name());
-        boolean comma = sink.options().decimalComma();
         String file = r.name();
-        while (CsvReaders.nextRow(r, sink, cols)) {
-            long line = r.line();
-            String code = cg >= 0 ? CsvReaders.strip(r, cg) : "";
-            if (code.isEmpty()) {
-                if (fixedEntity == null) {
-                    sink.reject(Problem.error(
-                            file,
-                            r.line(cg),
-                            cg + 1,
-                            r.raw(),
-                            "empty GeoCode (expected an entity code, or the entity given for the file)"));
+        while (CsvReaders.nextRow(r, sink.account(), cols)) {
+            int e = givenEntity;
+            // an empty GeoCode is an error only when no entity is given for the file
+            if (cg >= 0 && (givenEntity < 0 || !r.field(cg).isBlank())) {
+                e = sink.entity(r.field(cg), r.line(cg), cg + 1);
+                if (e == DatasetSink.REJECTED) {
                     continue;
                 }
-                code = fixedEntity;
             }
-            int e = sink.entity(code);
-            String ptext = CsvReaders.strip(r, cp);
-            int p;
-            try {
-                if (ptext.isEmpty()) {
-                    sink.reject(
-                            Problem.error(file, r.line(cp), cp + 1, r.raw(), "empty Year (expected YYYY or 2015-16)"));
-                    continue;
-                }
-                p = sink.period(ptext);
-            } catch (IllegalArgumentException ex) {
-                sink.reject(Problem.error(file, r.line(cp), cp + 1, ptext, ex.getMessage()));
+            int p = sink.period(r.field(cp), r.line(cp), cp + 1);
+            if (p == DatasetSink.REJECTED) {
                 continue;
             }
-            String var = cs >= 0 ? CsvReaders.strip(r, cs) : "";
-            if (var.isEmpty()) {
-                var = fileVariable;
+            String series = cs >= 0 ? r.field(cs).strip() : "";
+            int v = sink.variable(series.isEmpty() ? fileVariable : series);
+            if (cu >= 0 && !sink.unit(v, r.field(cu), r.line(cu), cu + 1)) {
+                continue;
             }
-            int v = sink.variable(var);
-            if (cu >= 0) {
-                Problem up = sink.checkUnit(var, r.field(cu), r.line(cu), cu + 1);
-                if (up != null) {
-                    sink.reject(up);
-                    continue;
-                }
-            }
-            Map<String, String> dims = null;
+            Map<String, String> dims = Map.of();
             for (int i = 0; i < cols; i++) {
                 if (dis[i] && !LongCsv.isBlank(r, i)) {
-                    if (dims == null) {
+                    if (dims.isEmpty()) {
                         dims = new LinkedHashMap<>();
                     }
                     dims.put(
@@ -155,36 +129,21 @@ final class OpenSdgCsv {
                 }
             }
             if (LongCsv.isBlank(r, cx)) {
-                if (dims == null) {
-                    sink.row(e, p);
-                }
-                sink.problem(Problem.warning(
-                        file,
-                        r.line(cx),
-                        cx + 1,
-                        "",
-                        "no value for " + var + " (" + code + ", " + ptext + (dims == null ? "" : ", " + dims)
-                                + "); taken as missing"));
-                sink.accept();
+                sink.missing(e, p, v, r.line(cx), cx + 1, "", dims);
                 continue;
             }
-            double x = NumberParser.parse(r.chars(cx), r.start(cx), r.end(cx), comma);
+            if (dims.isEmpty()) {
+                Map<String, String> attrs = LongCsv.attributes(r, header, attr);
+                sink.value(e, p, v, r.chars(cx), r.start(cx), r.end(cx), r.line(cx), cx + 1, attrs);
+                continue;
+            }
+            double x = sink.number(r.chars(cx), r.start(cx), r.end(cx), r.line(cx), cx + 1);
             if (Double.isNaN(x)) {
-                String raw = r.field(cx);
-                sink.reject(Problem.error(file, r.line(cx), cx + 1, raw, NumberParser.explain(raw, comma)));
+                sink.rejectRow();
                 continue;
             }
-            if (dims != null) {
-                sink.disaggregation(new Disaggregation(code, sink.periodOf(p), var, dims, x, file, line));
-                sink.accept();
-                continue;
-            }
-            Map<String, String> attrs = LongCsv.attributes(r, header, attr);
-            Problem dup = sink.add(e, p, v, x, line, cx + 1, r.field(cx), attrs);
-            if (dup != null) {
-                sink.reject(dup);
-                continue;
-            }
+            sink.disaggregation(new Disaggregation(
+                    sink.entityName(e), sink.periodOf(p), sink.variableName(v), dims, x, file, r.line()));
             sink.accept();
         }
     }

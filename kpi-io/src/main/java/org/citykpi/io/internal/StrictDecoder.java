@@ -1,4 +1,4 @@
-package org.citykpi.io;
+package org.citykpi.io.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,7 +16,7 @@ import java.nio.charset.CodingErrorAction;
  * the bad bytes are ({@link java.io.InputStreamReader} drops those characters when it throws).
  * Not thread-safe.
  */
-final class StrictDecoder extends Reader {
+public final class StrictDecoder extends Reader {
     private final InputStream in;
     private final CharsetDecoder decoder;
     private final ByteBuffer bytes = ByteBuffer.allocate(1 << 16);
@@ -24,7 +24,8 @@ final class StrictDecoder extends Reader {
     private boolean flushed;
     private IOException pending;
 
-    StrictDecoder(InputStream in, Charset charset) {
+    /** Creates a decoder of {@code in} in {@code charset}. */
+    public StrictDecoder(InputStream in, Charset charset) {
         this.in = in;
         this.decoder = charset.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)

@@ -1,4 +1,4 @@
-package org.citykpi.io.csv;
+package org.citykpi.io.internal;
 
 import static java.util.Objects.requireNonNull;
 
@@ -8,14 +8,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.citykpi.io.DataFormatException;
-import org.citykpi.io.DatasetSink;
 import org.citykpi.io.Format;
 import org.citykpi.io.Problem;
 
 /**
  * Reads the CSV data formats (long, wide, Open SDG, SDMX-CSV 1.0 and 2.0) into a {@link
- * DatasetSink}, telling them apart by the header. Most callers use {@link
- * org.citykpi.io.DataReader}; this is its CSV half, public so that other readers can share it.
+ * DatasetSink}, telling them apart by the header: the CSV half of {@link
+ * org.citykpi.io.DataReader}. Its header reading and row loop ({@link #header}, {@link #nextRow})
+ * are those of every CSV reader of kpi-io, the COINr reader's too.
  *
  * <p>Detection, from the first non-blank record (names matched ignoring case):
  *
@@ -55,18 +55,16 @@ public final class CsvReaders {
         requireNonNull(sink, "sink");
         CsvRecordReader r = CsvRecordReader.open(name, in, sink.options().limits());
         List<String> header = header(r);
-        Format f = format.orElseGet(() -> detect(header));
-        if (f == null) {
-            throw new DataFormatException(
-                    name,
-                    r.line(),
-                    0,
-                    r.raw(),
-                    "cannot tell the format from the header (expected long: entity,period,variable,value; wide:"
-                            + " entity,period,<variables>; Open SDG: Year,…,Value; SDMX-CSV: DATAFLOW,… or"
-                            + " STRUCTURE,STRUCTURE_ID,…)");
-        }
-        sink.beginFile(name, f);
+        Format f = format.or(() -> detect(header))
+                .orElseThrow(() -> new DataFormatException(
+                        name,
+                        r.line(),
+                        0,
+                        r.raw(),
+                        "cannot tell the format from the header (expected long: entity,period,variable,value; wide:"
+                                + " entity,period,<variables>; Open SDG: Year,…,Value; SDMX-CSV: DATAFLOW,… or"
+                                + " STRUCTURE,STRUCTURE_ID,…)"));
+        sink.beginFile(name, f, r::raw);
         switch (f) {
             case LONG_CSV:
                 LongCsv.read(r, header, sink);
@@ -88,10 +86,10 @@ public final class CsvReaders {
     }
 
     /** Reads the header: the first record that is not blank. */
-    static List<String> header(CsvRecordReader r) throws IOException {
+    public static List<String> header(CsvRecordReader r) throws IOException {
         while (r.next()) {
-            if (r.problem() != null) {
-                Problem p = r.problem();
+            if (r.problem().isPresent()) {
+                Problem p = r.problem().get();
                 throw new DataFormatException(Problem.error(
                         p.file(), p.line(), p.column(), p.raw(), "the header is malformed: " + p.message()));
             }
@@ -107,40 +105,40 @@ public final class CsvReaders {
                 r.name(), 0, 0, "", "the input is empty (expected a header line naming the columns)");
     }
 
-    /** Returns the format the header says, or null. */
-    static Format detect(List<String> header) {
+    /** Returns the format the header says, if it says one. */
+    static Optional<Format> detect(List<String> header) {
         String first = Columns.key(header.get(0));
         String last = Columns.key(header.get(header.size() - 1));
         if (first.equals("dataflow")) {
-            return Format.SDMX_CSV_1;
+            return Optional.of(Format.SDMX_CSV_1);
         }
         if (first.startsWith("structure")
                 && header.size() > 1
                 && Columns.key(header.get(1)).equals("structure_id")) {
-            return Format.SDMX_CSV_2;
+            return Optional.of(Format.SDMX_CSV_2);
         }
         boolean openSdgShape = first.equals("year") && last.equals("value");
         boolean allLong = true;
         for (String h : header) {
-            if (Columns.of(h) == null && !h.isEmpty()) {
+            if (Columns.of(h).isEmpty() && !h.isEmpty()) {
                 allLong = false;
             }
         }
         boolean hasVariable = Columns.find(header, Columns.VARIABLE) >= 0;
         boolean hasValue = Columns.find(header, Columns.VALUE) >= 0;
         if (openSdgShape && !allLong) {
-            return Format.OPEN_SDG_CSV;
+            return Optional.of(Format.OPEN_SDG_CSV);
         }
         if (hasVariable && hasValue) {
-            return Format.LONG_CSV;
+            return Optional.of(Format.LONG_CSV);
         }
         if (openSdgShape) {
-            return Format.OPEN_SDG_CSV;
+            return Optional.of(Format.OPEN_SDG_CSV);
         }
         if (Columns.find(header, Columns.PERIOD) >= 0 && !hasVariable && !hasValue) {
-            return Format.WIDE_CSV;
+            return Optional.of(Format.WIDE_CSV);
         }
-        return null;
+        return Optional.empty();
     }
 
     /** Throws the error for a required column that the header lacks. */
@@ -156,23 +154,24 @@ public final class CsvReaders {
 
     /**
      * Advances {@code r} to the next record that is well formed, not blank and has {@code cols}
-     * fields, rejecting every malformed or ragged record on the way through {@code sink}; returns
-     * false at the end of the input. The one row loop of every CSV data reader.
+     * fields, rejecting every malformed or ragged record on the way in {@code account}; returns
+     * false at the end of the input. The one row loop of every CSV reader (extra fields are
+     * allowed when empty, since spreadsheets add trailing separators).
      *
      * @throws IOException if reading fails
      */
-    static boolean nextRow(CsvRecordReader r, DatasetSink sink, int cols) throws IOException {
+    public static boolean nextRow(CsvRecordReader r, RowAccount account, int cols) throws IOException {
         while (r.next()) {
-            if (r.problem() != null) {
-                sink.reject(r.problem());
+            if (r.problem().isPresent()) {
+                account.reject(r.problem().get());
                 continue;
             }
             if (r.isBlank()) {
                 continue;
             }
-            Problem bad = fieldCount(r, cols);
-            if (bad != null) {
-                sink.reject(bad);
+            Optional<Problem> bad = fieldCount(r, cols);
+            if (bad.isPresent()) {
+                account.reject(bad.get());
                 continue;
             }
             return true;
@@ -182,34 +181,34 @@ public final class CsvReaders {
 
     /**
      * Checks the field count of a data record against the header. Extra fields are allowed when
-     * empty (spreadsheets add trailing separators). Returns the error, or null.
+     * empty (spreadsheets add trailing separators). Returns the error, if there is one.
      */
-    static Problem fieldCount(CsvRecordReader r, int expected) {
+    static Optional<Problem> fieldCount(CsvRecordReader r, int expected) {
         int n = r.size();
         if (n == expected) {
-            return null;
+            return Optional.empty();
         }
         if (n > expected) {
             for (int i = expected; i < n; i++) {
                 if (!r.isEmpty(i)) {
-                    return Problem.error(
+                    return Optional.of(Problem.error(
                             r.name(),
                             r.line(i),
                             i + 1,
                             r.raw(),
                             "row has " + n + " fields but the header has " + expected
                                     + " (expected one field per column; is a value with the separator '"
-                                    + CsvRecordReader.printable(r.separator()) + "' not quoted?)");
+                                    + CsvRecordReader.printable(r.separator()) + "' not quoted?)"));
                 }
             }
-            return null;
+            return Optional.empty();
         }
-        return Problem.error(
+        return Optional.of(Problem.error(
                 r.name(),
                 r.line(),
                 n + 1,
                 r.raw(),
-                "row has " + n + " fields but the header has " + expected + " (expected one field per column)");
+                "row has " + n + " fields but the header has " + expected + " (expected one field per column)"));
     }
 
     /** Returns field {@code i} stripped of surrounding blanks. */

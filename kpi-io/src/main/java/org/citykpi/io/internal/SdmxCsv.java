@@ -1,4 +1,4 @@
-package org.citykpi.io.csv;
+package org.citykpi.io.internal;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.citykpi.io.DataFormatException;
-import org.citykpi.io.DatasetSink;
 import org.citykpi.io.Format;
 import org.citykpi.io.Problem;
 
@@ -102,8 +101,8 @@ final class SdmxCsv {
                 keyDims.add(i);
             }
         }
-        String fixedEntity = sink.options().entity().orElse(null);
-        if (ce < 0 && fixedEntity == null) {
+        int givenEntity = sink.givenEntity();
+        if (ce < 0 && givenEntity < 0) {
             throw new DataFormatException(
                     r.name(),
                     1,
@@ -126,11 +125,10 @@ final class SdmxCsv {
                 cMult = i;
             }
         }
-        boolean comma = sink.options().decimalComma();
         boolean multWarned = false;
         String file = r.name();
         StringBuilder sb = new StringBuilder();
-        while (CsvReaders.nextRow(r, sink, cols)) {
+        while (CsvReaders.nextRow(r, sink.account(), cols)) {
             long line = r.line();
             if (cAction >= 0) {
                 String a = id(r.field(cAction));
@@ -149,38 +147,23 @@ final class SdmxCsv {
                     continue;
                 }
             }
-            String code = ce >= 0 ? id(r.field(ce)) : fixedEntity;
-            if (code.isEmpty() && fixedEntity != null) {
-                code = fixedEntity;
-            }
+            // an empty REF_AREA takes the entity given for the file, if there is one
+            String code = ce >= 0 ? id(r.field(ce)) : "";
+            boolean byGiven = code.isEmpty() && givenEntity >= 0;
             String ptext = id(r.field(cp));
             boolean noValue = LongCsv.isBlank(r, cx) || r.field(cx).strip().equals("NaN");
-            if (code.isEmpty() || ptext.isEmpty()) {
-                if (noValue) {
-                    sink.problem(Problem.warning(
-                            file,
-                            line,
-                            0,
-                            r.raw(),
-                            "attribute-only row at a partial key; its attributes are not applied"));
-                    sink.accept();
-                } else {
-                    int c = code.isEmpty() ? ce : cp;
-                    sink.reject(Problem.error(
-                            file,
-                            r.line(c),
-                            c + 1,
-                            r.raw(),
-                            "empty " + header.get(c) + " (expected a value for every dimension of an observation)"));
-                }
+            if (((code.isEmpty() && !byGiven) || ptext.isEmpty()) && noValue) {
+                sink.problem(Problem.warning(
+                        file, line, 0, r.raw(), "attribute-only row at a partial key; its attributes are not applied"));
+                sink.accept();
                 continue;
             }
-            int e = sink.entity(code);
-            int p;
-            try {
-                p = sink.period(ptext);
-            } catch (IllegalArgumentException ex) {
-                sink.reject(Problem.error(file, r.line(cp), cp + 1, ptext, ex.getMessage()));
+            int e = byGiven ? givenEntity : sink.entity(code, r.line(ce), ce + 1);
+            if (e == DatasetSink.REJECTED) {
+                continue;
+            }
+            int p = sink.period(ptext, r.line(cp), cp + 1);
+            if (p == DatasetSink.REJECTED) {
                 continue;
             }
             sb.setLength(0);
@@ -197,34 +180,22 @@ final class SdmxCsv {
                 continue;
             }
             int v = sink.variable(var);
-            if (cUnit >= 0) {
-                Problem up = sink.checkUnit(var, id(r.field(cUnit)), r.line(cUnit), cUnit + 1);
-                if (up != null) {
-                    sink.reject(up);
-                    continue;
-                }
+            if (cUnit >= 0 && !sink.unit(v, id(r.field(cUnit)), r.line(cUnit), cUnit + 1)) {
+                continue;
             }
             if (noValue) {
-                sink.row(e, p);
-                sink.problem(Problem.warning(
-                        file,
-                        r.line(cx),
-                        cx + 1,
-                        r.field(cx),
-                        "no value for " + var + " (" + code + ", " + ptext + "); taken as missing"));
-                sink.accept();
+                sink.missing(e, p, v, r.line(cx), cx + 1, r.field(cx), Map.of());
                 continue;
             }
-            double x = NumberParser.parse(r.chars(cx), r.start(cx), r.end(cx), comma);
+            double x = sink.number(r.chars(cx), r.start(cx), r.end(cx), r.line(cx), cx + 1);
             if (Double.isNaN(x)) {
-                String raw = r.field(cx);
-                sink.reject(Problem.error(file, r.line(cx), cx + 1, raw, NumberParser.explain(raw, comma)));
+                sink.rejectRow();
                 continue;
             }
-            Map<String, String> attrs = null;
+            Map<String, String> attrs = Map.of();
             for (int i = cx + 1; i < cols; i++) {
                 if (!r.isEmpty(i)) {
-                    if (attrs == null) {
+                    if (attrs.isEmpty()) {
                         attrs = new LinkedHashMap<>();
                     }
                     attrs.put(header.get(i), r.field(i));
@@ -243,12 +214,7 @@ final class SdmxCsv {
                                     + " and are kept as published (scale them if the catalog expects plain units)"));
                 }
             }
-            Problem dup = sink.add(e, p, v, x, line, cx + 1, r.field(cx), attrs);
-            if (dup != null) {
-                sink.reject(dup);
-                continue;
-            }
-            sink.accept();
+            sink.value(e, p, v, x, r.line(cx), cx + 1, r.field(cx), attrs);
         }
     }
 

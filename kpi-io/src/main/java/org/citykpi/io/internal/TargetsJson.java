@@ -1,4 +1,4 @@
-package org.citykpi.io.json;
+package org.citykpi.io.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,12 +10,12 @@ import org.citykpi.assess.Target;
 import org.citykpi.catalog.Catalog;
 import org.citykpi.io.DataFormatException;
 import org.citykpi.io.Problem;
-import org.citykpi.io.TargetsReader;
 
 /**
  * Reads targets JSON: {@code {"format": "citykpi-targets/1", "targets": [{"kpi", "target",
  * "target_period", "baseline", "baseline_period", "source"}]}}. Problems name the file and the
- * target's index ({@code targets[3]}) since JSON has no rows.
+ * target's index ({@code targets[3]}) since JSON has no rows; a target's "line" is its index + 1.
+ * Thread-safe (stateless).
  */
 public final class TargetsJson {
     /** The format this class reads. */
@@ -23,8 +23,14 @@ public final class TargetsJson {
 
     private TargetsJson() {}
 
-    /** Reads targets JSON text; see {@link TargetsReader}. */
-    public static TargetsReader.Result read(String name, String text, Catalog catalog) {
+    /**
+     * Reads targets JSON text named {@code name}, adding the problem of every rejected target to
+     * {@code problems}, and returns the targets read (second targets for one KPI are not checked
+     * here).
+     *
+     * @throws DataFormatException if the text is not JSON, or not a targets document
+     */
+    public static List<LocatedTarget> read(String name, String text, Catalog catalog, List<Problem> problems) {
         JsonNode root;
         try {
             root = Json.MAPPER.readTree(text);
@@ -41,8 +47,7 @@ public final class TargetsJson {
         if (!arr.isArray()) {
             throw new DataFormatException(name, 1, 0, "", "\"targets\" must be an array");
         }
-        List<Problem> problems = new ArrayList<>();
-        List<TargetsReader.Located> found = new ArrayList<>();
+        List<LocatedTarget> found = new ArrayList<>();
         for (int i = 0; i < arr.size(); i++) {
             JsonNode t = arr.get(i);
             String where = "targets[" + i + "]";
@@ -69,7 +74,7 @@ public final class TargetsJson {
                 Optional<Double> base = t.path("baseline").isNumber()
                         ? Optional.of(t.path("baseline").asDouble())
                         : Optional.empty();
-                found.add(new TargetsReader.Located(
+                found.add(new LocatedTarget(
                         new Target(
                                 out.get(),
                                 t.path("target").asDouble(),
@@ -82,9 +87,7 @@ public final class TargetsJson {
                 problems.add(Problem.error(name, 0, 0, "", where + ": " + e.getMessage()));
             }
         }
-        TargetsReader.Result res = TargetsReader.collect(name, found);
-        problems.addAll(res.problems());
-        return new TargetsReader.Result(res.targets(), problems);
+        return found;
     }
 
     private static Optional<Period> period(JsonNode t, String field) {

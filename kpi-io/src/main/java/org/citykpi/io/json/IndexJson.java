@@ -1,4 +1,6 @@
-package org.citykpi.cli;
+package org.citykpi.io.json;
+
+import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -6,6 +8,7 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import org.citykpi.index.Descriptives;
 import org.citykpi.index.IndexResult;
@@ -13,17 +16,53 @@ import org.citykpi.index.IndexStatistics;
 import org.citykpi.index.Node;
 
 /**
- * Writes an index result as JSON ({@code "format": "citykpi-index/1"}): the pipeline, the nodes
- * with weights, every value and rank at every level, and the statistics.
+ * Writes a composite index as JSON, {@code "format": "citykpi-index/1"}, pretty-printed: the
+ * pipeline, the periods, the nodes with weights, every value and rank at every level, the
+ * statistics of the latest period and the build's warnings.
+ *
+ * <pre>{@code
+ * {"format": "citykpi-index/1",
+ *  "pipeline": {"denominate": false, "impute": ..., "screen": 0.0, "treat": ...,
+ *               "normalise": "minmax:0,100", "aggregate": "arithmetic", "min_coverage": 0.0,
+ *               "scope": "pooled"},
+ *  "periods": ["2023"],
+ *  "nodes": [{"code": "pm25", "name": "...", "level": 1, "parent": "Environment",
+ *             "direction": -1, "weight": 1.0}, ...],
+ *  "levels": [{"level": 1, "values": [{"unit": "A", "code": "pm25", "value": 0.0, "rank": 3}, ...]},
+ *             ...],
+ *  "statistics": {"period": "2023", "effective_weights": {...}, "nodes": [...]},
+ *  "warnings": []}
+ * }</pre>
+ *
+ * <ul>
+ *   <li>{@code value} and {@code rank} are null where the unit has no value for the node; {@code
+ *       period} is written per value only for data with more than one period;
+ *   <li>statistics: per node the descriptives ({@code n}, {@code missing}, min, max, mean, median,
+ *       sd, skew, kurtosis, null where undefined, and the outlier flag), the Pearson correlation
+ *       with the parent, and per aggregate Cronbach's alpha and PCA weights (null where
+ *       undefined).
+ * </ul>
+ *
+ * Thread-safe (stateless).
  */
-final class IndexJson {
+public final class IndexJson {
+    /** The format tag. */
+    public static final String FORMAT = "citykpi-index/1";
+
     private IndexJson() {}
 
-    static void write(IndexResult r, Writer w) throws IOException {
-        try (JsonGenerator g = new JsonFactory().createGenerator(w)) {
+    /**
+     * Writes {@code r} to {@code w} (not closed, flushed).
+     *
+     * @throws IOException if writing fails
+     */
+    public static void write(IndexResult r, Writer w) throws IOException {
+        requireNonNull(r, "r");
+        try (JsonGenerator g = new JsonFactory().createGenerator(requireNonNull(w, "w"))) {
+            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             g.useDefaultPrettyPrinter();
             g.writeStartObject();
-            g.writeStringField("format", "citykpi-index/1");
+            g.writeStringField("format", FORMAT);
             g.writeObjectFieldStart("pipeline");
             g.writeBooleanField("denominate", r.pipeline().denominate());
             g.writeStringField("impute", r.pipeline().imputer().toString());
@@ -135,17 +174,12 @@ final class IndexJson {
             }
             if (!n.isIndicator()) {
                 number(g, "cronbach_alpha", s.cronbachAlpha(n.code()));
-                Map<String, Double> pca = null;
-                try {
-                    pca = s.pcaWeights(n.code());
-                } catch (IllegalArgumentException e) {
-                    // fewer than 2 children or too few complete units: PCA weights are undefined
-                }
-                if (pca == null) {
+                Optional<Map<String, Double>> pca = pcaWeights(s, n.code());
+                if (pca.isEmpty()) {
                     g.writeNullField("pca_weights");
                 } else {
                     g.writeObjectFieldStart("pca_weights");
-                    for (Map.Entry<String, Double> e : pca.entrySet()) {
+                    for (Map.Entry<String, Double> e : pca.get().entrySet()) {
                         g.writeNumberField(e.getKey(), e.getValue());
                     }
                     g.writeEndObject();
@@ -155,6 +189,16 @@ final class IndexJson {
         }
         g.writeEndArray();
         g.writeEndObject();
+    }
+
+    /** Returns the PCA weights of aggregate {@code code}, or empty where they are undefined. */
+    private static Optional<Map<String, Double>> pcaWeights(IndexStatistics s, String code) {
+        try {
+            return Optional.of(s.pcaWeights(code));
+        } catch (IllegalArgumentException e) {
+            // fewer than 2 children or too few complete units
+            return Optional.empty();
+        }
     }
 
     private static void number(JsonGenerator g, String name, OptionalDouble v) throws IOException {

@@ -1,4 +1,4 @@
-package org.citykpi.io.csv;
+package org.citykpi.io.internal;
 
 import java.io.IOException;
 import java.util.HashMap;
@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Set;
 import org.citykpi.data.DuplicatePolicy;
 import org.citykpi.io.DataFormatException;
-import org.citykpi.io.DatasetSink;
 import org.citykpi.io.Problem;
 
 /**
@@ -37,8 +36,8 @@ final class WideCsv {
     static void read(CsvRecordReader r, List<String> header, DatasetSink sink) throws IOException {
         int ce = Columns.find(header, Columns.ENTITY);
         int cp = Columns.find(header, Columns.PERIOD);
-        String fixedEntity = sink.options().entity().orElse(null);
-        if (ce < 0 && fixedEntity == null) {
+        int givenEntity = sink.givenEntity();
+        if (ce < 0 && givenEntity < 0) {
             throw CsvReaders.absent(r, header, Columns.ENTITY, "wide CSV");
         }
         if (cp < 0) {
@@ -53,13 +52,14 @@ final class WideCsv {
         for (int i = 0; i < cols; i++) {
             var[i] = -1;
             String h = header.get(i);
-            Columns c = Columns.of(h);
             if (i == ce || i == cp || LABELS.contains(Columns.key(h))) {
                 continue;
             }
             if (h.isEmpty()) {
                 unnamed[i] = true;
-            } else if (c == Columns.SOURCE || c == Columns.NOTE || c == Columns.UNIT) {
+            } else if (Columns.of(h)
+                    .filter(c -> c == Columns.SOURCE || c == Columns.NOTE || c == Columns.UNIT)
+                    .isPresent()) {
                 attr[i] = true;
                 anyAttr = true;
             } else {
@@ -76,44 +76,22 @@ final class WideCsv {
                 var[i] = sink.variable(h);
             }
         }
-        int fixedEntityId = fixedEntity == null ? -1 : sink.entity(fixedEntity);
-        boolean comma = sink.options().decimalComma();
         boolean errorOnDuplicate = sink.options().duplicates() == DuplicatePolicy.ERROR;
         Map<Long, Long> rowLine = new HashMap<>();
         double[] values = new double[cols];
         boolean[] has = new boolean[cols];
         String file = r.name();
-        while (CsvReaders.nextRow(r, sink, cols)) {
+        while (CsvReaders.nextRow(r, sink.account(), cols)) {
             long line = r.line();
-            int e;
-            if (ce >= 0) {
-                String code = CsvReaders.strip(r, ce);
-                if (code.isEmpty()) {
-                    sink.reject(
-                            Problem.error(file, r.line(ce), ce + 1, r.raw(), "empty entity (expected an entity code)"));
-                    continue;
-                }
-                e = sink.entity(code);
-            } else {
-                e = fixedEntityId;
-            }
-            String ptext = CsvReaders.strip(r, cp);
-            int p;
-            try {
-                if (ptext.isEmpty()) {
-                    sink.reject(Problem.error(
-                            file,
-                            r.line(cp),
-                            cp + 1,
-                            r.raw(),
-                            "empty period (expected YYYY, YYYY-MM, YYYY-MM-DD or 2015-16)"));
-                    continue;
-                }
-                p = sink.period(ptext);
-            } catch (IllegalArgumentException ex) {
-                sink.reject(Problem.error(file, r.line(cp), cp + 1, ptext, ex.getMessage()));
+            int e = ce >= 0 ? sink.entity(r.field(ce), r.line(ce), ce + 1) : givenEntity;
+            if (e == DatasetSink.REJECTED) {
                 continue;
             }
+            int p = sink.period(r.field(cp), r.line(cp), cp + 1);
+            if (p == DatasetSink.REJECTED) {
+                continue;
+            }
+            // a row is taken whole or rejected whole: every bad cell is reported before anything is added
             int errors = 0;
             for (int i = 0; i < cols; i++) {
                 has[i] = false;
@@ -134,12 +112,9 @@ final class WideCsv {
                                     + ", which has no name in the header (expected a variable name)"));
                     continue;
                 }
-                double x = NumberParser.parse(r.chars(i), r.start(i), r.end(i), comma);
+                double x = sink.number(r.chars(i), r.start(i), r.end(i), r.line(i), i + 1);
                 if (Double.isNaN(x)) {
                     errors++;
-                    String raw = r.field(i);
-                    sink.problem(Problem.error(
-                            file, r.line(i), i + 1, raw, NumberParser.explain(raw, comma) + " for " + header.get(i)));
                     continue;
                 }
                 values[i] = x;
@@ -162,16 +137,12 @@ final class WideCsv {
                                 + " last or sum)"));
                 continue;
             }
-            Map<String, String> attrs = anyAttr ? LongCsv.attributes(r, header, attr) : null;
+            Map<String, String> attrs = anyAttr ? LongCsv.attributes(r, header, attr) : Map.of();
             sink.row(e, p);
             boolean rejected = false;
             for (int i = 0; i < cols; i++) {
-                if (has[i]) {
-                    Problem dup = sink.add(e, p, var[i], values[i], line, i + 1, r.field(i), attrs);
-                    if (dup != null) {
-                        sink.problem(dup);
-                        rejected = true;
-                    }
+                if (has[i] && !sink.add(e, p, var[i], values[i], r.line(i), i + 1, r.field(i), attrs)) {
+                    rejected = true;
                 }
             }
             if (rejected) {

@@ -1,4 +1,6 @@
-package org.citykpi.cli;
+package org.citykpi.io.json;
+
+import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -8,18 +10,30 @@ import org.citykpi.index.RankStats;
 import org.citykpi.index.UncertaintyResult;
 
 /**
- * Writes an uncertainty analysis as JSON ({@code "format": "citykpi-uncertainty/1"}): the target,
- * runs, seed, uncertain inputs and failed runs, then each unit's nominal rank and rank interval
- * (median, 5th and 95th percentiles, mean, over the runs in which it had a rank).
+ * Writes an uncertainty analysis as JSON, {@code "format": "citykpi-uncertainty/1"},
+ * pretty-printed and ended by a line break: the target, runs, seed, uncertain inputs and failed
+ * runs, then each unit's nominal rank (null when it has none) and rank interval (median, 5th and
+ * 95th percentiles by R's type 7, mean, over the {@code runs} runs in which it had a rank; {@code
+ * period} only for units with a period label). Thread-safe (stateless).
  */
-final class UncertaintyJson {
+public final class UncertaintyJson {
+    /** The format tag. */
+    public static final String FORMAT = "citykpi-uncertainty/1";
+
     private UncertaintyJson() {}
 
-    static void write(UncertaintyResult u, long seed, Writer w) throws IOException {
-        try (JsonGenerator g = new JsonFactory().createGenerator(w)) {
+    /**
+     * Writes {@code u}, run from random seed {@code seed}, to {@code w} (not closed, flushed).
+     *
+     * @throws IOException if writing fails
+     */
+    public static void write(UncertaintyResult u, long seed, Writer w) throws IOException {
+        requireNonNull(u, "u");
+        try (JsonGenerator g = new JsonFactory().createGenerator(requireNonNull(w, "w"))) {
+            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             g.useDefaultPrettyPrinter();
             g.writeStartObject();
-            g.writeStringField("format", "citykpi-uncertainty/1");
+            g.writeStringField("format", FORMAT);
             g.writeStringField("target", u.target());
             g.writeNumberField("runs", u.runs());
             g.writeNumberField("seed", seed);
@@ -56,5 +70,6 @@ final class UncertaintyJson {
             g.writeEndObject();
         }
         w.write('\n');
+        w.flush();
     }
 }

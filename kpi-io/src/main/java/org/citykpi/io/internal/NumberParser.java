@@ -1,4 +1,4 @@
-package org.citykpi.io.csv;
+package org.citykpi.io.internal;
 
 import java.util.Locale;
 
@@ -14,7 +14,7 @@ import java.util.Locale;
  * valid result, since non-finite numbers are rejected), and {@link #explain} then says why.
  * Thread-safe (stateless).
  */
-final class NumberParser {
+public final class NumberParser {
     private static final double[] POW10 = {
         1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19,
         1e20, 1e21, 1e22
@@ -23,12 +23,12 @@ final class NumberParser {
     private NumberParser() {}
 
     /** Parses {@code s}; returns NaN when it is not a finite number. */
-    static double parse(String s, boolean decimalComma) {
+    public static double parse(String s, boolean decimalComma) {
         return parse(s.toCharArray(), 0, s.length(), decimalComma);
     }
 
     /** Parses {@code b[from, to)}; returns NaN when it is not a finite number. */
-    static double parse(char[] b, int from, int to, boolean decimalComma) {
+    public static double parse(char[] b, int from, int to, boolean decimalComma) {
         int p = from;
         int e = to;
         while (p < e && b[p] == ' ') {
@@ -133,7 +133,7 @@ final class NumberParser {
      * Returns why {@code s} (on which {@link #parse} returned NaN) is not a number, in the form
      * {@code not a number '…' (expected …)}.
      */
-    static String explain(String s, boolean decimalComma) {
+    public static String explain(String s, boolean decimalComma) {
         String t = s.strip();
         String lower = t.toLowerCase(Locale.ROOT);
         String expected = decimalComma
@@ -160,7 +160,12 @@ final class NumberParser {
         return "not a number '" + s + "' (" + expected + ")";
     }
 
-    private static boolean looksNumeric(String t, boolean decimalComma) {
+    /**
+     * Returns true when {@code t} has the form of a number (sign, digits with one decimal
+     * separator, exponent), whether or not its value fits in a double: with {@link #parse}
+     * returning NaN, such text overflows or underflows.
+     */
+    public static boolean looksNumeric(String t, boolean decimalComma) {
         String re = decimalComma
                 ? "[+-]?(\\d+,?\\d*|,\\d+)([eE][+-]?\\d+)?"
                 : "[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?";

@@ -1,7 +1,8 @@
-package org.citykpi.io.csv;
+package org.citykpi.io.internal;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -11,7 +12,7 @@ import java.util.Set;
  * value|Value|OBS_VALUE}, unit {@code unit|units|UNIT_MEASURE}, source {@code source}, note {@code
  * note|comment|COMMENT_OBS}.
  */
-enum Columns {
+public enum Columns {
     ENTITY("entity", "city", "ucode", "geocode"),
     PERIOD("period", "year", "time", "time_period"),
     VARIABLE("variable", "indicator", "kpi", "series"),
@@ -27,12 +28,12 @@ enum Columns {
     }
 
     /** Returns the names, lower-case. */
-    Set<String> names() {
+    public Set<String> names() {
         return names;
     }
 
     /** Returns the synonyms as written in messages, e.g. {@code entity|city|uCode|GeoCode}. */
-    String spelled() {
+    public String spelled() {
         switch (this) {
             case ENTITY:
                 return "entity|city|uCode|GeoCode";
@@ -51,19 +52,19 @@ enum Columns {
         }
     }
 
-    /** Returns the column this header names, or null. */
-    static Columns of(String header) {
+    /** Returns the column this header names, if it names one. */
+    public static Optional<Columns> of(String header) {
         String h = key(header);
         for (Columns c : values()) {
             if (c.names.contains(h)) {
-                return c;
+                return Optional.of(c);
             }
         }
-        return null;
+        return Optional.empty();
     }
 
     /** Returns the index of the first header naming {@code c}, or -1. */
-    static int find(List<String> header, Columns c) {
+    public static int find(List<String> header, Columns c) {
         for (int i = 0; i < header.size(); i++) {
             if (c.names.contains(key(header.get(i)))) {
                 return i;
@@ -73,7 +74,7 @@ enum Columns {
     }
 
     /** Returns the header as a lookup key: blanks stripped, lower case. */
-    static String key(String header) {
+    public static String key(String header) {
         return header.strip().toLowerCase(Locale.ROOT);
     }
 }

@@ -1,4 +1,4 @@
-package org.citykpi.io.csv;
+package org.citykpi.io.internal;
 
 import static java.util.Objects.requireNonNull;
 
@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.CharacterCodingException;
 import java.util.Arrays;
+import java.util.Optional;
 import org.citykpi.io.DataFormatException;
 import org.citykpi.io.Limits;
 import org.citykpi.io.Problem;
@@ -141,7 +142,7 @@ public final class CsvRecordReader implements Closeable {
 
     /**
      * Reads the next record. Returns false at the end of the input. A record may be malformed
-     * ({@link #problem()} is then not null, and its fields are what could be read).
+     * ({@link #problem()} then says why, and its fields are what could be read).
      *
      * @throws IOException if reading fails
      * @throws DataFormatException if the text cannot be decoded
@@ -230,9 +231,9 @@ public final class CsvRecordReader implements Closeable {
         return recLines;
     }
 
-    /** Returns the problem of a malformed current record, or null. */
-    public Problem problem() {
-        return problem;
+    /** Returns the problem of the current record when it is malformed. */
+    public Optional<Problem> problem() {
+        return Optional.ofNullable(problem);
     }
 
     /** Returns the current record as one text, fields joined by the separator (for messages). */

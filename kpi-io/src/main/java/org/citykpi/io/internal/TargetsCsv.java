@@ -1,4 +1,4 @@
-package org.citykpi.io.csv;
+package org.citykpi.io.internal;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -14,16 +14,26 @@ import org.citykpi.catalog.Catalog;
 import org.citykpi.io.DataFormatException;
 import org.citykpi.io.Limits;
 import org.citykpi.io.Problem;
-import org.citykpi.io.TargetsReader;
 
-/** Reads targets CSV: {@code kpi,target[,target_period][,baseline][,baseline_period][,source]}. */
+/**
+ * Reads targets CSV: {@code kpi,target[,target_period][,baseline][,baseline_period][,source]} (the
+ * rules are in {@code org.citykpi.io.TargetsReader}, which calls this). Thread-safe (stateless).
+ */
 public final class TargetsCsv {
     private TargetsCsv() {}
 
-    /** Reads targets CSV; see {@link TargetsReader}. */
-    public static TargetsReader.Result read(String name, Reader in, Catalog catalog) throws IOException {
-        List<Problem> problems = new ArrayList<>();
-        List<TargetsReader.Located> found = new ArrayList<>();
+    /**
+     * Reads targets CSV named {@code name}, adding the problem of every rejected row to {@code
+     * problems}, and returns the targets read, each with its line (second targets for one KPI are
+     * not checked here).
+     *
+     * @throws IOException if reading fails
+     * @throws DataFormatException if the header lacks the kpi or target column, or the input is
+     *     empty
+     */
+    public static List<LocatedTarget> read(String name, Reader in, Catalog catalog, List<Problem> problems)
+            throws IOException {
+        List<LocatedTarget> found = new ArrayList<>();
         try (CsvRecordReader r = CsvRecordReader.open(name, in, Limits.defaults())) {
             if (!r.next()) {
                 throw new DataFormatException(name, 1, 0, "", "empty targets file (expected a header kpi,target,...)");
@@ -43,8 +53,8 @@ public final class TargetsCsv {
             int bp = first(col, "baseline_period", "baseline_year", "base_year");
             int src = first(col, "source");
             while (r.next()) {
-                if (r.problem() != null) {
-                    problems.add(r.problem());
+                if (r.problem().isPresent()) {
+                    problems.add(r.problem().get());
                     continue;
                 }
                 if (r.isBlank()) {
@@ -69,16 +79,13 @@ public final class TargetsCsv {
                     Optional<Period> bper = period(name, r, bp, line);
                     Target tg = new Target(
                             out.get(), t, tper, Double.isNaN(b) ? Optional.empty() : Optional.of(b), bper, get(r, src));
-                    found.add(new TargetsReader.Located(tg, line));
+                    found.add(new LocatedTarget(tg, line));
                 } catch (DataFormatException e) {
                     problems.add(e.problem());
                 }
             }
         }
-        TargetsReader.Result res = TargetsReader.collect(name, found);
-        List<Problem> all = new ArrayList<>(problems);
-        all.addAll(res.problems());
-        return new TargetsReader.Result(res.targets(), all);
+        return found;
     }
 
     private static int first(Map<String, Integer> col, String... names) {
