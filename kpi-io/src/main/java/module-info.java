@@ -20,4 +20,5 @@ module org.citykpi.io {
     exports org.citykpi.io.csv;
     exports org.citykpi.io.json;
     exports org.citykpi.io.ngsi;
+    exports org.citykpi.io.read;
 }

@@ -19,7 +19,7 @@ import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.citykpi.data.Dataset;
-import org.citykpi.io.DataReader;
+import org.citykpi.io.read.DataReader;
 import org.citykpi.io.ReadOptions;
 import org.citykpi.io.ReadResult;
 import org.openjdk.jmh.annotations.Benchmark;

@@ -17,10 +17,10 @@ import org.citykpi.assess.ProgressTable;
 import org.citykpi.catalog.Catalog;
 import org.citykpi.engine.Engine;
 import org.citykpi.engine.Results;
-import org.citykpi.io.DataReader;
+import org.citykpi.io.read.DataReader;
 import org.citykpi.io.ReadOptions;
 import org.citykpi.io.ReadResult;
-import org.citykpi.io.TargetsReader;
+import org.citykpi.io.read.TargetsReader;
 import org.citykpi.io.json.CatalogJson;
 
 /**

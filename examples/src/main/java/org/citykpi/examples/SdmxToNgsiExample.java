@@ -16,7 +16,7 @@ import org.citykpi.catalog.Direction;
 import org.citykpi.catalog.Indicator;
 import org.citykpi.engine.Engine;
 import org.citykpi.engine.Results;
-import org.citykpi.io.DataReader;
+import org.citykpi.io.read.DataReader;
 import org.citykpi.io.Problem;
 import org.citykpi.io.ReadOptions;
 import org.citykpi.io.ReadResult;

@@ -17,12 +17,12 @@ import org.citykpi.assess.TargetSet;
 import org.citykpi.catalog.Catalog;
 import org.citykpi.catalog.Indicator;
 import org.citykpi.io.DataFormatException;
-import org.citykpi.io.DataReader;
 import org.citykpi.io.Problem;
 import org.citykpi.io.ReadOptions;
 import org.citykpi.io.ReadResult;
-import org.citykpi.io.TargetsReader;
 import org.citykpi.io.json.CatalogJson;
+import org.citykpi.io.read.DataReader;
+import org.citykpi.io.read.TargetsReader;
 
 /**
  * What every command shares: loading a catalog, reading data and targets with the account line

@@ -18,7 +18,7 @@ import org.citykpi.engine.Results;
 import org.citykpi.engine.RuleViolation;
 import org.citykpi.io.Problem;
 import org.citykpi.io.ReadResult;
-import org.citykpi.io.TargetsReader;
+import org.citykpi.io.read.TargetsReader;
 import org.citykpi.report.CitySummary;
 import org.citykpi.report.DataAccount;
 import org.citykpi.report.HtmlReport;

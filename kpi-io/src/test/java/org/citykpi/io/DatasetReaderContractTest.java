@@ -17,6 +17,7 @@ import java.util.TreeMap;
 import org.citykpi.Variable;
 import org.citykpi.data.Column;
 import org.citykpi.data.Dataset;
+import org.citykpi.io.read.DataReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;

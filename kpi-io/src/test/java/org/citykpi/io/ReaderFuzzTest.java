@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Random;
+import org.citykpi.io.read.DataReader;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -13,6 +13,7 @@ import org.citykpi.Period;
 import org.citykpi.data.Dataset;
 import org.citykpi.io.csv.DatasetCsvWriter;
 import org.citykpi.io.json.DatasetJson;
+import org.citykpi.io.read.DataReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

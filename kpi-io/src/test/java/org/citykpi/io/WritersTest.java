@@ -25,6 +25,7 @@ import org.citykpi.engine.Results;
 import org.citykpi.io.csv.OpenSdgCsvWriter;
 import org.citykpi.io.json.ResultsJson;
 import org.citykpi.io.ngsi.NgsiLdWriter;
+import org.citykpi.io.read.DataReader;
 import org.citykpi.score.ScoredResult;
 import org.citykpi.score.Scores;
 import org.citykpi.score.U4sscScoring;

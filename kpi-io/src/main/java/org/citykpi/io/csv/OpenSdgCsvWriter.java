@@ -27,7 +27,7 @@ import org.citykpi.score.Scores;
  *       trailing blanks (trimmed, as {@code check_csv.py} requires).
  * </ul>
  *
- * Reading the output back with {@link org.citykpi.io.DataReader} gives the values under the KPI
+ * Reading the output back with {@link org.citykpi.io.read.DataReader} gives the values under the KPI
  * ids. Thread-safe (stateless).
  */
 public final class OpenSdgCsvWriter {

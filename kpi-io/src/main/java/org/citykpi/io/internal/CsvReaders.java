@@ -14,7 +14,7 @@ import org.citykpi.io.Problem;
 /**
  * Reads the CSV data formats (long, wide, Open SDG, SDMX-CSV 1.0 and 2.0) into a {@link
  * DatasetSink}, telling them apart by the header: the CSV half of {@link
- * org.citykpi.io.DataReader}. Its header reading and row loop ({@link #header}, {@link #nextRow})
+ * org.citykpi.io.read.DataReader}. Its header reading and row loop ({@link #header}, {@link #nextRow})
  * are those of every CSV reader of kpi-io, the COINr reader's too.
  *
  * <p>Detection, from the first non-blank record (names matched ignoring case):

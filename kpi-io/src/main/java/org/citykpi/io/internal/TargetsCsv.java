@@ -17,7 +17,7 @@ import org.citykpi.io.Problem;
 
 /**
  * Reads targets CSV: {@code kpi,target[,target_period][,baseline][,baseline_period][,source]} (the
- * rules are in {@code org.citykpi.io.TargetsReader}, which calls this). Thread-safe (stateless).
+ * rules are in {@code org.citykpi.io.read.TargetsReader}, which calls this). Thread-safe (stateless).
  */
 public final class TargetsCsv {
     private TargetsCsv() {}

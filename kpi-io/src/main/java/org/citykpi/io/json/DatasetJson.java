@@ -13,10 +13,10 @@ import org.citykpi.Numbers;
 import org.citykpi.Period;
 import org.citykpi.data.Column;
 import org.citykpi.data.Dataset;
-import org.citykpi.io.DataReader;
 import org.citykpi.io.ObservationAttributes;
 import org.citykpi.io.ReadResult;
 import org.citykpi.io.internal.DatasetJsonReader;
+import org.citykpi.io.read.DataReader;
 
 /**
  * Writes the JSON dataset, {@code "format": "citykpi-dataset/1"} (schema in

@@ -17,11 +17,11 @@ import org.citykpi.catalog.Indicator;
 import org.citykpi.data.Dataset;
 import org.citykpi.engine.Engine;
 import org.citykpi.engine.Results;
-import org.citykpi.io.DataReader;
 import org.citykpi.io.ReadOptions;
 import org.citykpi.io.ReadResult;
-import org.citykpi.io.TargetsReader;
 import org.citykpi.io.json.CatalogJson;
+import org.citykpi.io.read.DataReader;
+import org.citykpi.io.read.TargetsReader;
 import org.junit.jupiter.api.Test;
 
 /**

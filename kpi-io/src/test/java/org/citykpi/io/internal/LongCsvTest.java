@@ -12,11 +12,11 @@ import org.citykpi.Period;
 import org.citykpi.data.Dataset;
 import org.citykpi.data.DuplicatePolicy;
 import org.citykpi.io.DataFormatException;
-import org.citykpi.io.DataReader;
 import org.citykpi.io.Format;
 import org.citykpi.io.Problem;
 import org.citykpi.io.ReadOptions;
 import org.citykpi.io.ReadResult;
+import org.citykpi.io.read.DataReader;
 import org.junit.jupiter.api.Test;
 
 class LongCsvTest {

@@ -17,7 +17,7 @@ import org.citykpi.index.IndexData;
 import org.citykpi.index.IndexResult;
 import org.citykpi.index.Node;
 import org.citykpi.index.Pipeline;
-import org.citykpi.io.DataReader;
+import org.citykpi.io.read.DataReader;
 import org.citykpi.io.ReadOptions;
 import org.citykpi.io.ReadResult;
 

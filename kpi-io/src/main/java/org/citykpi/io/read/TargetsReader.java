@@ -1,4 +1,4 @@
-package org.citykpi.io;
+package org.citykpi.io.read;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,6 +13,8 @@ import java.util.Map;
 import org.citykpi.assess.Target;
 import org.citykpi.assess.TargetSet;
 import org.citykpi.catalog.Catalog;
+import org.citykpi.io.DataFormatException;
+import org.citykpi.io.Problem;
 import org.citykpi.io.internal.LocatedTarget;
 import org.citykpi.io.internal.TargetsCsv;
 import org.citykpi.io.internal.TargetsJson;

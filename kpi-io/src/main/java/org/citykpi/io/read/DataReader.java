@@ -1,4 +1,4 @@
-package org.citykpi.io;
+package org.citykpi.io.read;
 
 import static java.util.Objects.requireNonNull;
 
@@ -10,6 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.citykpi.io.DataFormatException;
+import org.citykpi.io.Format;
+import org.citykpi.io.ReadOptions;
+import org.citykpi.io.ReadResult;
 import org.citykpi.io.internal.CsvReaders;
 import org.citykpi.io.internal.DatasetJsonReader;
 import org.citykpi.io.internal.DatasetSink;
