@@ -63,7 +63,8 @@ public final class CityKpiCommand implements Runnable {
                 return d.isStrictStop() ? ExitCodes.DATA_ERRORS : ExitCodes.UNREADABLE;
             }
             if (ex instanceof java.io.UncheckedIOException u) {
-                err.println("citykpi: " + CommandSupport.reason(u.getCause()));
+                // UncheckedIOException always carries its IOException (its constructors require one).
+                err.println("citykpi: " + CommandSupport.reason(java.util.Objects.requireNonNull(u.getCause())));
                 err.flush();
                 return ExitCodes.UNREADABLE;
             }

@@ -23,6 +23,7 @@ import org.citykpi.io.ReadResult;
 import org.citykpi.io.json.CatalogJson;
 import org.citykpi.io.read.DataReader;
 import org.citykpi.io.read.TargetsReader;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What every command shares: loading a catalog, reading data and targets with the account line
@@ -37,7 +38,7 @@ final class CommandSupport {
         try {
             return CatalogJson.load(spec);
         } catch (DataFormatException e) {
-            throw new CliException(ExitCodes.UNREADABLE, e.getMessage());
+            throw new CliException(ExitCodes.UNREADABLE, String.valueOf(e.getMessage()));
         } catch (IOException e) {
             throw new CliException(ExitCodes.UNREADABLE, spec + ": cannot read catalog (" + reason(e) + ")");
         }
@@ -53,8 +54,8 @@ final class CommandSupport {
             List<Path> files,
             boolean strict,
             boolean decimalComma,
-            String entity,
-            Catalog catalog,
+            @Nullable String entity,
+            @Nullable Catalog catalog,
             boolean checkRanges,
             PrintWriter err) {
         for (Path f : files) {
@@ -110,7 +111,7 @@ final class CommandSupport {
     }
 
     /** Reads a targets file (or returns no targets); rejected rows are printed and counted. */
-    static TargetsReader.Result targets(Path file, Catalog catalog, PrintWriter err) {
+    static TargetsReader.Result targets(@Nullable Path file, Catalog catalog, PrintWriter err) {
         if (file == null) {
             return new TargetsReader.Result(TargetSet.empty(), List.of());
         }
@@ -122,14 +123,14 @@ final class CommandSupport {
             err.flush();
             return r;
         } catch (DataFormatException e) {
-            throw new CliException(ExitCodes.UNREADABLE, e.getMessage());
+            throw new CliException(ExitCodes.UNREADABLE, String.valueOf(e.getMessage()));
         } catch (IOException e) {
             throw new CliException(ExitCodes.UNREADABLE, file + ": cannot read targets (" + reason(e) + ")");
         }
     }
 
     /** Opens {@code out} for writing (UTF-8), or standard output when it is null. */
-    static Writer output(Path out) {
+    static Writer output(@Nullable Path out) {
         try {
             if (out == null) {
                 return new FilterWriter(

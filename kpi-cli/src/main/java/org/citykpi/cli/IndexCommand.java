@@ -213,8 +213,9 @@ final class IndexCommand implements Callable<Integer> {
         }
         err.println(data + ": " + d.rowsRead() + " rows read, " + d.rowsAccepted() + " accepted, " + d.rowsRejected()
                 + " rejected");
-        if (uncertainty != null) {
-            return uncertainty(m, d, p, err);
+        Integer runs = uncertainty;
+        if (runs != null) {
+            return uncertainty(runs, m, d, p, err);
         }
         IndexResult r;
         try {
@@ -241,7 +242,7 @@ final class IndexCommand implements Callable<Integer> {
     }
 
     /** Runs the uncertainty analysis and writes the rank intervals. */
-    private int uncertainty(CoinrMeta m, CoinrData d, Pipeline p, PrintWriter err) {
+    private int uncertainty(int runs, CoinrMeta m, CoinrData d, Pipeline p, PrintWriter err) {
         CompositeIndex index = CompositeIndex.of(m.hierarchy(), d.data());
         UncertaintyResult u;
         try {
@@ -250,7 +251,7 @@ final class IndexCommand implements Callable<Integer> {
             if (target != null) {
                 ua = ua.withTarget(target);
             }
-            u = ua.run(uncertainty, seed);
+            u = ua.run(runs, seed);
         } catch (IndexException e) {
             err.println("citykpi index: " + e.getMessage());
             return ExitCodes.DATA_ERRORS;

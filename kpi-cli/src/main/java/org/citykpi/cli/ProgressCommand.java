@@ -154,7 +154,7 @@ final class ProgressCommand implements Callable<Integer> {
         return read.rowsRejected() > 0 || read.hasErrors() || tg.hasErrors() ? ExitCodes.DATA_ERRORS : ExitCodes.OK;
     }
 
-    private Optional<Period> period(String option, String text) {
+    private Optional<Period> period(String option, @Nullable String text) {
         if (text == null) {
             return Optional.empty();
         }
