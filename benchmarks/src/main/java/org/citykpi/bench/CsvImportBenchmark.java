@@ -38,8 +38,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * How fast does a long-format CSV import into a {@link Dataset}, and how much heap does the result
- * take per observation? Budget (DESIGN.md): at least 140 MB/s on one core and at most 16 bytes per
- * stored observation beyond the value's 8.
+ * take per observation? Targets (README.md, Performance): at least 400 MB/s with an error bar within
+ * ± 10 %, and at most 16 bytes per stored observation beyond the value's 8.
  *
  * <p>The file: 200 MB (in MB of 10^6 bytes), {@code entity,period,variable,value}, 1,000 entities ×
  * × 10 years × 320 variables, about 63 bytes a row, cut at 200 MB (3.17 million observations), values with six

@@ -1,5 +1,7 @@
 package org.citykpi.examples;
 
+import static java.util.Objects.requireNonNull;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -85,7 +87,9 @@ public final class ProgressExample {
 
         // Statistics Canada's aggregation: series → dimension → city, each level a plain mean of scores.
         Map<String, List<ProgressResult>> perDimension = new LinkedHashMap<>();
-        for (ProgressTable.Row r : byMethod.get("statcan")) {
+        List<ProgressTable.Row> statCan = requireNonNull(
+                byMethod.get(ProgressMethod.Kind.STATCAN.id()), "ProgressMethod.defaults() holds every method");
+        for (ProgressTable.Row r : statCan) {
             String dimension = u4ssc.owner(r.kpi()).dimension();
             perDimension.computeIfAbsent(dimension, k -> new ArrayList<>()).add(r.result());
         }
@@ -97,17 +101,18 @@ public final class ProgressExample {
 
     /** Prints one line per KPI with every method's verdict, then the aggregates. */
     public static void print(Outcome o, PrintStream out) {
-        List<String> methods = List.copyOf(o.byMethod().keySet());
         out.printf(Locale.ROOT, "%-14s", "KPI");
-        for (String m : methods) {
+        for (String m : o.byMethod().keySet()) {
             out.printf(Locale.ROOT, " | %-34s", m);
         }
         out.println();
-        List<ProgressTable.Row> first = o.byMethod().get(methods.get(0));
+        // One column per method, in the order of the heading; every method assessed the same rows.
+        List<List<ProgressTable.Row>> columns = List.copyOf(o.byMethod().values());
+        List<ProgressTable.Row> first = columns.get(0);
         for (int i = 0; i < first.size(); i++) {
             out.printf(Locale.ROOT, "%-14s", first.get(i).kpi());
-            for (String m : methods) {
-                ProgressResult r = o.byMethod().get(m).get(i).result();
+            for (List<ProgressTable.Row> column : columns) {
+                ProgressResult r = column.get(i).result();
                 String measure = r.measure().isPresent()
                         ? String.format(Locale.ROOT, " (%.4g)", r.measure().getAsDouble())
                         : "";

@@ -42,7 +42,24 @@ public record CitySummary(
         int maxPoints,
         List<GroupScore> dimensions) {
 
-    /** Validates the fields and copies the list. */
+    /**
+     * Validates the fields and copies the list.
+     *
+     * @param entity entity code, as in the dataset
+     * @param period the entity's latest period in the results
+     * @param kpis number of indicators in the catalog (parts not counted separately)
+     * @param reported number of indicators for which the data hold the value or at least one input of
+     *     the formula
+     * @param withValues number of indicators with a computed or reported value, at most {@code kpis}
+     * @param scored number of indicators whose value earned points against a target, at most {@code
+     *     withValues}
+     * @param points points earned, summed over the dimensions: 0 to {@code maxPoints}
+     * @param maxPoints 4 × the KPIs scored, summed over the dimensions; 0 when nothing is scored
+     * @param dimensions the entity's dimension scores at {@code period}, in catalog order; empty when
+     *     no dimension has a score
+     * @throws IllegalArgumentException if {@code points} is outside 0 to {@code maxPoints}, or more
+     *     KPIs have values than the catalog holds, or more are scored than have values
+     */
     public CitySummary {
         requireNonNull(entity, "entity");
         requireNonNull(period, "period");
@@ -52,7 +69,13 @@ public record CitySummary(
         }
     }
 
-    /** Returns one summary per entity, in dataset order, each at the entity's latest period. */
+    /**
+     * Returns one summary per entity, in dataset order, each at the entity's latest period.
+     *
+     * @param input the scored results and group scores to summarise
+     * @return one summary per entity of the results, in dataset order; empty when the results have
+     *     no rows
+     */
     public static List<CitySummary> of(ReportInput input) {
         return of(new Layout(requireNonNull(input, "input")));
     }
@@ -79,12 +102,15 @@ public record CitySummary(
                 entity, m.results.period(row), c.total(), c.reported(), c.withValues(), c.scored(), points, max, dims);
     }
 
-    /** Returns the overall score in percent, or empty when no KPI is scored. */
+    /**
+     * {@return the overall score in percent, {@code 100 × points / maxPoints} (0 to 100), or empty
+     * when no KPI is scored}
+     */
     public OptionalDouble overallPercent() {
         return maxPoints == 0 ? OptionalDouble.empty() : OptionalDouble.of(100.0 * points / maxPoints);
     }
 
-    /** Returns the overall U4SSC band, or empty when nothing is scored. */
+    /** {@return the U4SSC band of the overall score, or empty when no KPI is scored} */
     public Optional<Band> overallBand() {
         OptionalDouble p = overallPercent();
         return p.isPresent() ? Optional.of(Band.of(p.getAsDouble())) : Optional.empty();

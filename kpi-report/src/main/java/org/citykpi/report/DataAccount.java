@@ -26,8 +26,16 @@ public record DataAccount(
         long problemsOmitted) {
 
     /**
-     * Validates the account.
+     * Validates the account and copies the lists.
      *
+     * @param sources input file names as the user gave them; empty for data built in code
+     * @param rowsRead data rows read: {@code rowsAccepted + rowsRejected}
+     * @param rowsAccepted rows accepted (possibly with warnings), 0 or more
+     * @param rowsRejected rows rejected, 0 or more
+     * @param problems problem messages in input order (errors and warnings), each one line {@code
+     *     FILE:LINE:COLUMN: message}; empty when reading found none
+     * @param problemsOmitted problems found but not kept in {@code problems}, 0 or more (0 when all
+     *     were kept)
      * @throws IllegalArgumentException if a count is negative or read is not accepted + rejected
      */
     public DataAccount {
@@ -42,12 +50,15 @@ public record DataAccount(
         }
     }
 
-    /** Returns the account of data built in code: no files, no rows counted, no problems. */
+    /** {@return the account of data built in code: no files, no rows counted, no problems} */
     public static DataAccount none() {
         return new DataAccount(List.of(), 0, 0, 0, List.of(), 0);
     }
 
-    /** Returns true when rows were counted (data came from files). */
+    /**
+     * {@return true when rows were counted or files named (data came from files), false for the
+     * account of data built in code}
+     */
     public boolean counted() {
         return rowsRead > 0 || !sources.isEmpty();
     }

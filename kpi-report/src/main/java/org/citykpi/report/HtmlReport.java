@@ -40,6 +40,9 @@ public final class HtmlReport {
     /**
      * Writes the report for {@code input} to {@code out} (flushed, not closed).
      *
+     * @param input what the report shows
+     * @param out where the HTML document goes; it should encode UTF-8, the charset the document
+     *     declares
      * @throws IOException if writing fails
      */
     public static void render(ReportInput input, Writer out) throws IOException {
@@ -49,7 +52,12 @@ public final class HtmlReport {
         out.flush();
     }
 
-    /** Returns the report for {@code input} as a string. */
+    /**
+     * Returns the report for {@code input} as a string.
+     *
+     * @param input what the report shows
+     * @return the whole HTML document, the same text for the same input
+     */
     public static String render(ReportInput input) {
         requireNonNull(input, "input");
         return HtmlPage.write(ReportModel.of(input));

@@ -1,5 +1,7 @@
 package org.citykpi.report;
 
+import static java.util.Objects.requireNonNull;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -66,9 +68,14 @@ final class Layout {
         subDimensions = List.copyOf(subs);
     }
 
-    /** Returns the entity's most recent row. */
+    /** Returns the rows of {@code entity} (an entity of the results), oldest period first; never empty. */
+    List<Integer> rows(String entity) {
+        return requireNonNull(rowsByEntity.get(entity), "every entity of the results has rows");
+    }
+
+    /** Returns the most recent row of {@code entity} (an entity of the results). */
     int latest(String entity) {
-        List<Integer> rows = rowsByEntity.get(entity);
+        List<Integer> rows = rows(entity);
         return rows.get(rows.size() - 1);
     }
 

@@ -102,7 +102,7 @@ final class ModelBuilder {
 
     private City city(String entity) {
         int row = m.latest(entity);
-        List<Integer> rows = m.rowsByEntity.get(entity);
+        List<Integer> rows = m.rows(entity);
         CitySummary summary = CitySummary.of(m, entity);
         List<Dimension> dims = new ArrayList<>();
         for (String d : m.dimensions) {
@@ -397,25 +397,24 @@ final class ModelBuilder {
 
     private Comparison comparison() {
         List<String> entities = new ArrayList<>(m.rowsByEntity.keySet());
-        List<String> cols = new ArrayList<>();
-        cols.add("");
-        cols.addAll(m.dimensions);
+        // Columns: overall (""), then each dimension in catalog order.
+        Map<String, Integer> overallRank = rank(entities, "");
         Map<String, Map<String, Integer>> ranks = new LinkedHashMap<>();
-        for (String c : cols) {
-            ranks.put(c, rank(entities, c));
+        ranks.put("", overallRank);
+        for (String d : m.dimensions) {
+            ranks.put(d, rank(entities, d));
         }
         List<String> order = new ArrayList<>(entities);
-        Map<String, Integer> overallRank = ranks.get("");
         order.sort(Comparator.comparingInt((String e) -> overallRank.getOrDefault(e, Integer.MAX_VALUE)));
         List<Ranked> ranking = new ArrayList<>();
         List<Multiple> multiples = new ArrayList<>();
         for (String e : order) {
             int row = m.latest(e);
             List<RankCell> cells = new ArrayList<>();
-            for (String c : cols) {
-                OptionalDouble s = scoreOf(row, c);
-                Integer rk = ranks.get(c).get(e);
-                cells.add(new RankCell(c, s, rk == null ? OptionalInt.empty() : OptionalInt.of(rk), band(s)));
+            for (Map.Entry<String, Map<String, Integer>> c : ranks.entrySet()) {
+                OptionalDouble s = scoreOf(row, c.getKey());
+                Integer rk = c.getValue().get(e);
+                cells.add(new RankCell(c.getKey(), s, rk == null ? OptionalInt.empty() : OptionalInt.of(rk), band(s)));
             }
             ranking.add(new Ranked(e, m.results.period(row).label(), List.copyOf(cells)));
             OptionalDouble o = m.overall(row);

@@ -41,6 +41,15 @@ public record ReportInput(
     /**
      * Validates the fields and copies the lists.
      *
+     * @param title report title (plain text; escaped when rendered)
+     * @param scores the engine results scored against the targets (the target set may be empty), as
+     *     {@link U4sscScoring#score(Results, TargetSet)} gives them
+     * @param groups group scores of the results' rows, as {@link U4sscScoring#rollUp} returns them;
+     *     each names an entity and period of the results
+     * @param violations plausibility rules that do not hold, as {@link Results#violations()} gives
+     *     them; empty when all hold
+     * @param account what reading the data found; {@link DataAccount#none()} for data built in code
+     * @param progress the method that assesses progress towards targets over time
      * @throws IllegalArgumentException if a group score names an entity and period the results do
      *     not have
      */
@@ -62,6 +71,17 @@ public record ReportInput(
     /**
      * Creates the input with progress assessed by the Statistics Canada / Open SDG method (the
      * default, {@link ProgressMethod.StatCan#defaults()}).
+     *
+     * @param title report title (plain text; escaped when rendered)
+     * @param scores the engine results scored against the targets (the target set may be empty), as
+     *     {@link U4sscScoring#score(Results, TargetSet)} gives them
+     * @param groups group scores of the results' rows, as {@link U4sscScoring#rollUp} returns them;
+     *     each names an entity and period of the results
+     * @param violations plausibility rules that do not hold, as {@link Results#violations()} gives
+     *     them; empty when all hold
+     * @param account what reading the data found; {@link DataAccount#none()} for data built in code
+     * @throws IllegalArgumentException if a group score names an entity and period the results do
+     *     not have
      */
     public ReportInput(
             String title, Scores scores, List<GroupScore> groups, List<RuleViolation> violations, DataAccount account) {
@@ -69,8 +89,13 @@ public record ReportInput(
     }
 
     /**
-     * Returns the input for {@code results} scored against {@code targets}, titled after the
-     * catalog, with no data account, progress assessed by the Statistics Canada / Open SDG method.
+     * Returns the input for {@code results} scored against {@code targets}, with the default title,
+     * no data account, progress assessed by the Statistics Canada / Open SDG method.
+     *
+     * @param results the engine results to report
+     * @param targets the targets to score them against; an empty set scores nothing
+     * @return the input titled {@code City indicators report}, with the scores, group scores and
+     *     violations of {@code results} and {@link DataAccount#none()}
      */
     public static ReportInput of(Results results, TargetSet targets) {
         requireNonNull(results, "results");
@@ -85,35 +110,48 @@ public record ReportInput(
                 ProgressMethod.StatCan.defaults());
     }
 
-    /** Returns this input with the title. */
+    /**
+     * Returns this input with the title.
+     *
+     * @param title report title (plain text; escaped when rendered)
+     * @return a copy of this input with {@code title}
+     */
     public ReportInput withTitle(String title) {
         return new ReportInput(title, scores, groups, violations, account, progress);
     }
 
-    /** Returns this input with the data account. */
+    /**
+     * Returns this input with the data account.
+     *
+     * @param account what reading the data found
+     * @return a copy of this input with {@code account}
+     */
     public ReportInput withAccount(DataAccount account) {
         return new ReportInput(title, scores, groups, violations, account, progress);
     }
 
     /**
-     * Returns this input with progress towards targets assessed by {@code method} (any of {@link
-     * ProgressMethod#defaults()}, or one with its own parameters); the report names it.
+     * Returns this input with progress towards targets assessed by {@code method}; the report names
+     * it.
+     *
+     * @param method any of {@link ProgressMethod#defaults()}, or one with its own parameters
+     * @return a copy of this input with {@code method} as {@link #progress()}
      */
     public ReportInput withProgress(ProgressMethod method) {
         return new ReportInput(title, scores, groups, violations, account, method);
     }
 
-    /** Returns the engine results that were scored. */
+    /** {@return the engine results that were scored} */
     public Results results() {
         return scores.results();
     }
 
-    /** Returns the targets the results were scored against. */
+    /** {@return the targets the results were scored against} */
     public TargetSet targets() {
         return scores.targets();
     }
 
-    /** Returns the catalog that was evaluated. */
+    /** {@return the catalog that was evaluated} */
     public Catalog catalog() {
         return scores.results().catalog();
     }
