@@ -131,8 +131,9 @@ public final class ProgressTable {
                 try {
                     r = method.assess(Series.of(periods.toArray(new Period[0]), v), goal);
                 } catch (IllegalArgumentException e) {
-                    // two periods of one entity starting on the same day (2015 and 2015-16)
-                    r = ProgressResult.unableToAssess(method, goal, e.getMessage());
+                    // two periods of one entity starting on the same day (2015 and 2015-16); every
+                    // IllegalArgumentException of Series and Period says why
+                    r = ProgressResult.unableToAssess(method, goal, requireNonNull(e.getMessage(), "message"));
                 }
                 rows.add(new Row(entity, output, r));
             }

@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.citykpi.catalog.Catalog;
 import org.citykpi.data.Column;
 import org.citykpi.data.Dataset;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Evaluates a whole catalog over a whole dataset, column by column.
@@ -69,7 +70,7 @@ public final class Engine {
             throw new IllegalArgumentException("threads must be at least 1: " + threads);
         }
         int rows = data.rowCount();
-        Column[] cols = program.columns(data);
+        @Nullable Column[] cols = program.columns(data);
         Column[][] reported = program.reported(data);
         boolean[] hasReported = new boolean[reported.length];
         for (int out = 0; out < reported.length; out++) {
@@ -120,7 +121,7 @@ public final class Engine {
         return new Results(program, data, store);
     }
 
-    private Worker worker(Column[] cols, Column[][] reported, Results.Store store) {
+    private Worker worker(@Nullable Column[] cols, Column[][] reported, Results.Store store) {
         Worker w = idle.poll();
         if (w == null) {
             return new Worker(program, cols, reported, store);

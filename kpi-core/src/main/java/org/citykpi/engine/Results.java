@@ -11,6 +11,7 @@ import org.citykpi.catalog.Catalog;
 import org.citykpi.catalog.Rule;
 import org.citykpi.data.Column;
 import org.citykpi.data.Dataset;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The outcome of evaluating a catalog over a dataset: for every row (entity, period) and every
@@ -46,8 +47,12 @@ public final class Results {
         private final int outputs;
         private final int chunksPerBlock;
         private final double[][] values;
-        final int[][] causes;
-        final long[][] reported;
+        /** Per output and chunk: rows without a value, then their detail ids; null where every row has one. */
+        final int[] @Nullable [] causes;
+
+        /** Per output, a bit per row set where the value was reported; null for an output without reported values. */
+        final long[] @Nullable [] reported;
+
         final long[][] violations;
 
         /** A store without reported values. */
@@ -294,7 +299,7 @@ public final class Results {
             String out = program.catalog.output(ref).orElse(null);
             double v;
             if (out != null) {
-                v = store.value(program.outputIndex.get(out), row);
+                v = store.value(program.index(out), row);
             } else {
                 v = data.has(ref) ? data.column(ref).get(row) : Double.NaN;
             }
