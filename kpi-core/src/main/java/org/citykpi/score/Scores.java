@@ -226,9 +226,9 @@ public final class Scores {
             return k;
         }
         // an indicator may be named by its published code
-        Optional<String> resolved = results.catalog().output(output);
-        if (resolved.isPresent() && index.containsKey(resolved.get())) {
-            return index.get(resolved.get());
+        Optional<Integer> resolved = results.catalog().output(output).map(index::get);
+        if (resolved.isPresent()) {
+            return resolved.get();
         }
         throw new IllegalArgumentException("no output '" + output + "' in the scored results");
     }
