@@ -62,12 +62,21 @@ public final class Sum implements DoubleConsumer, DoubleSupplier {
 
     private Sum() {}
 
-    /** Returns an empty sum (value {@code +0.0}). */
+    /**
+     * Returns an empty sum, to add terms to.
+     *
+     * @return a new sum without terms, of value {@code +0.0}
+     */
     public static Sum create() {
         return new Sum();
     }
 
-    /** Returns the sum of {@code terms}, added in order. */
+    /**
+     * Returns the sum of {@code terms}, added in order.
+     *
+     * @param terms the terms, any number (none gives {@code +0.0}); the array is not kept
+     * @return a new sum holding the terms, to which more may be added
+     */
     public static Sum of(double... terms) {
         Sum s = new Sum();
         for (double x : terms) {
@@ -76,7 +85,12 @@ public final class Sum implements DoubleConsumer, DoubleSupplier {
         return s;
     }
 
-    /** Adds {@code x} and returns this sum. */
+    /**
+     * Adds a term.
+     *
+     * @param x the term; a NaN or infinite term makes the value NaN (see the class comment)
+     * @return this sum, so that additions chain
+     */
     public Sum add(double x) {
         double t = sum + x;
         comp += twoSumError(sum, x, t);
@@ -85,9 +99,11 @@ public final class Sum implements DoubleConsumer, DoubleSupplier {
     }
 
     /**
-     * Adds the terms of {@code other} (which may be this sum) and returns this sum: its running sum,
-     * then its compensation, as two terms. {@code other} is not changed. The result is the value of
-     * all the terms of both, with the accuracy stated in the class comment.
+     * Adds the terms of {@code other}: its running sum, then its compensation, as two terms. The
+     * result is the value of all the terms of both, with the accuracy stated in the class comment.
+     *
+     * @param other the sum to merge in, not changed; it may be this sum (which then doubles)
+     * @return this sum, so that merges chain
      */
     public Sum add(Sum other) {
         // read both parts first: other may be this
@@ -102,7 +118,12 @@ public final class Sum implements DoubleConsumer, DoubleSupplier {
         add(x);
     }
 
-    /** Returns the compensated value of the terms so far: the running sum plus the compensation. */
+    /**
+     * Returns the compensated value of the terms so far: the running sum plus the compensation.
+     *
+     * @return the sum of the terms added so far; {@code +0.0} for none, NaN or an infinity in the
+     *     edge cases of the class comment
+     */
     public double value() {
         return sum + comp;
     }
@@ -128,6 +149,11 @@ public final class Sum implements DoubleConsumer, DoubleSupplier {
      * <p>This is the one rounding rule of every compensated sum: a loop keeps {@code s} and a
      * compensation {@code c}, does {@code t = s + x; c += twoSumError(s, x, t); s = t} per term and
      * ends with {@code s + c}. The JIT inlines it, so such loops still vectorise.
+     *
+     * @param s the running sum before the addition
+     * @param x the term added
+     * @param t the rounded sum {@code s + x}, as computed by the caller
+     * @return the error {@code s + x − t}, exact; NaN if any of the three is NaN or infinite
      */
     public static double twoSumError(double s, double x, double t) {
         double bp = t - s;

@@ -30,8 +30,12 @@ final class Assessor {
     private static final class Unable extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
+        /** Why, in words: the result's reason. */
+        final String reason;
+
         Unable(String reason) {
             super(reason, null, false, false);
+            this.reason = reason;
         }
     }
 
@@ -103,7 +107,7 @@ final class Assessor {
         try {
             return assess(method, series, goal, r);
         } catch (Unable u) {
-            return r.unable(u.getMessage());
+            return r.unable(u.reason);
         }
     }
 

@@ -38,7 +38,18 @@ import org.citykpi.Numbers;
 public record ProgressAggregate(
         String method, OptionalDouble score, ProgressCategory category, int members, int scored, String reason) {
 
-    /** Validates the counts and the score range. */
+    /**
+     * Validates the counts and the score range.
+     *
+     * @param method always {@code statcan}: the only method with a published aggregation score
+     * @param score mean score in [−5, 5], empty if no member had one
+     * @param category verdict for the aggregate
+     * @param members number of members (series or groups)
+     * @param scored number of members with a score, 0 to {@code members}
+     * @param reason why the aggregate could not be assessed; empty otherwise
+     * @throws IllegalArgumentException if {@code scored} is not in {@code [0, members]} or the
+     *     score is outside [−5, 5]
+     */
     public ProgressAggregate {
         requireNonNull(method, "method");
         requireNonNull(score, "score");
@@ -53,8 +64,13 @@ public record ProgressAggregate(
     }
 
     /**
-     * Aggregates Statistics Canada results of several series.
+     * Aggregates Statistics Canada results of several series, each weighing the same.
      *
+     * @param results results of {@link ProgressMethod.StatCan}, one per series, in any order;
+     *     those without a score ({@code unable_to_assess}, {@code target_not_achieved}) are counted
+     *     but left out of the mean
+     * @return the mean of the results' scores, banded; {@code unable_to_assess} when no result has
+     *     a score (the reason says whether there were none)
      * @throws IllegalArgumentException if a result comes from another method
      */
     public static ProgressAggregate ofResults(List<ProgressResult> results) {
@@ -77,7 +93,15 @@ public record ProgressAggregate(
         return of(scores, n, results.size(), allAchieved);
     }
 
-    /** Aggregates groups that are themselves aggregates, weighting each group equally. */
+    /**
+     * Aggregates groups that are themselves aggregates, weighting each group equally whatever its
+     * number of series.
+     *
+     * @param groups the groups' aggregates, in any order; those without a score are counted but
+     *     left out of the mean
+     * @return the mean of the groups' scores, banded; {@code unable_to_assess} when no group has a
+     *     score
+     */
     public static ProgressAggregate ofGroups(List<ProgressAggregate> groups) {
         requireNonNull(groups, "groups");
         double[] scores = new double[groups.size()];

@@ -50,13 +50,13 @@ public enum ProgressCategory {
     TARGET_ACHIEVED,
     /**
      * Statistics Canada, yes/no indicators only: the condition is not met (Statistics Canada's own
-     * category for binary indicators; not one of the issue's trend words).
+     * category for binary indicators, not a trend word).
      */
     TARGET_NOT_ACHIEVED,
     /** Every method: the data cannot support an assessment; the result says why. */
     UNABLE_TO_ASSESS;
 
-    /** Returns the lower-case word used in files, e.g. {@code moderate_progress}. */
+    /** {@return the lower-case word used in files, e.g. {@code moderate_progress}} */
     public String word() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -74,32 +74,42 @@ public sealed interface ProgressMethod {
             this.title = title;
         }
 
-        /** Returns the method's name in files and on the command line, e.g. {@code eurostat}. */
+        /** {@return the method's name in files and on the command line, e.g. {@code eurostat}} */
         public String id() {
             return id;
         }
 
-        /** Returns the method's published name, e.g. {@code Statistics Canada / Open SDG}. */
+        /** {@return the method's published name, e.g. {@code Statistics Canada / Open SDG}} */
         public String title() {
             return title;
         }
     }
 
-    /** Returns which published method this is. */
+    /** {@return which published method this is} */
     Kind kind();
 
-    /** Returns the method's name in files and on the command line, e.g. {@code eurostat}. */
+    /** {@return the method's name in files and on the command line, e.g. {@code eurostat}} */
     default String id() {
         return kind().id();
     }
 
-    /** Assesses {@code series} towards {@code goal}; data problems give {@code unable_to_assess}. */
+    /**
+     * Assesses one series towards a goal, by the rules of the interface comment and the method's
+     * own.
+     *
+     * @param series the observations, in time order; may be empty
+     * @param goal direction, target, periods, limit and yes/no flag to assess against
+     * @return the verdict with the method's number and the observations used; data that cannot
+     *     support an assessment gives {@code unable_to_assess} with the reason, never an exception
+     */
     ProgressResult assess(Series series, ProgressGoal goal);
 
     /**
-     * Returns the method named {@code id} with its default parameters: {@code eurostat}, {@code
-     * statcan}, {@code unsd}, {@code escap-cs}, {@code escap-ap}, {@code sdsn} (case-insensitive).
+     * Returns a method by name, with its default parameters.
      *
+     * @param id {@code eurostat}, {@code statcan}, {@code unsd}, {@code escap-cs}, {@code escap-ap}
+     *     or {@code sdsn}, in any case; surrounding blanks are ignored
+     * @return the method with its published parameters (as {@link #defaults()} lists them)
      * @throws IllegalArgumentException naming the accepted names
      */
     static ProgressMethod parse(String id) {
@@ -113,7 +123,7 @@ public sealed interface ProgressMethod {
                 "not a progress method '" + id + "' (expected eurostat, statcan, unsd, escap-cs, escap-ap or sdsn)");
     }
 
-    /** Returns every method with its default parameters, in the order of {@link #parse}. */
+    /** {@return every method with its default parameters, in the order of {@link #parse}} */
     static List<ProgressMethod> defaults() {
         return List.of(
                 Eurostat.defaults(),
@@ -141,7 +151,7 @@ public sealed interface ProgressMethod {
      * </ul>
      *
      * <p>Sources: the category words and the 95 %/60 % and ±1 % bands are as recalled in
-     * {@code reference/progress-methods.md} §5.1 (the four target categories are confirmed by the
+     * {@code docs/reference/progress-methods.md} §5.1 (the four target categories are confirmed by the
      * 2018 report's summary, IISD, Sept. 2018); the treatment of exactly 0 % growth as moderate
      * progress, and of negative series, is our assumption.
      *
@@ -155,7 +165,20 @@ public sealed interface ProgressMethod {
     record Eurostat(double significantRatio, double moderateRatio, double growthThreshold, int trendYears)
             implements ProgressMethod {
 
-        /** Validates the thresholds. */
+        /**
+         * Validates the thresholds.
+         *
+         * @param significantRatio lowest ratio for significant progress (0.95), at least {@code
+         *     moderateRatio}
+         * @param moderateRatio lowest ratio for moderate progress (0.60), 0 or more
+         * @param growthThreshold growth rate separating significant from moderate change without a
+         *     target (0.01), finite and positive
+         * @param trendYears 0 to measure from the goal's base period; 5 for Eurostat's short-term or
+         *     15 for its long-term trend, measured back from the latest period's year
+         * @throws IllegalArgumentException if the ratios are not ordered {@code 0 ≤ moderateRatio
+         *     ≤ significantRatio}, the growth threshold is not positive or {@code trendYears} is
+         *     negative
+         */
         public Eurostat {
             Assessor.requireOrdered(0, moderateRatio, significantRatio, "ratio thresholds");
             Assessor.requirePositive(growthThreshold, "growthThreshold");
@@ -164,12 +187,19 @@ public sealed interface ProgressMethod {
             }
         }
 
-        /** Returns Eurostat's published parameters, measured from the goal's base period. */
+        /** {@return Eurostat's published parameters, measured from the goal's base period} */
         public static Eurostat defaults() {
             return new Eurostat(0.95, 0.60, 0.01, 0);
         }
 
-        /** Returns these parameters with a trend over the last {@code years} years (5 or 15). */
+        /**
+         * Returns these parameters with a trend over the last years.
+         *
+         * @param years 5 for Eurostat's short-term or 15 for its long-term trend (any number of
+         *     years is accepted); 0 measures from the goal's base period
+         * @return a copy of these parameters with that trend
+         * @throws IllegalArgumentException if {@code years} is negative
+         */
         public Eurostat withTrendYears(int years) {
             return new Eurostat(significantRatio, moderateRatio, growthThreshold, years);
         }
@@ -222,7 +252,21 @@ public sealed interface ProgressMethod {
             double limitExponent)
             implements ProgressMethod {
 
-        /** Validates the thresholds. */
+        /**
+         * Validates the thresholds.
+         *
+         * @param onTrackRatio lowest ratio for on track (0.95), at least {@code accelerationRatio}
+         * @param accelerationRatio lowest ratio for acceleration needed (0.60), 0 or more
+         * @param onTrackGrowth lowest growth for on track without a target (0.015), at least {@code
+         *     accelerationGrowth}
+         * @param accelerationGrowth lowest growth for acceleration needed without a target (0.005),
+         *     0 or more
+         * @param zeroReplacement value used for a base or target of exactly 0 (0.001), finite and
+         *     positive
+         * @param limitExponent exponent a of the natural-limit factor C (4.44), finite and positive
+         * @throws IllegalArgumentException if a pair of thresholds is not ordered or a positive
+         *     parameter is not
+         */
         public StatCan {
             Assessor.requireOrdered(0, accelerationRatio, onTrackRatio, "ratio thresholds");
             Assessor.requireOrdered(0, accelerationGrowth, onTrackGrowth, "growth thresholds");
@@ -230,7 +274,7 @@ public sealed interface ProgressMethod {
             Assessor.requirePositive(limitExponent, "limitExponent");
         }
 
-        /** Returns the parameters published by Statistics Canada and used by sdg-build. */
+        /** {@return the parameters published by Statistics Canada and used by sdg-build} */
         public static StatCan defaults() {
             return new StatCan(0.95, 0.60, 0.015, 0.005, 0.001, 4.44);
         }
@@ -275,7 +319,19 @@ public sealed interface ProgressMethod {
     record Unsd(double onTrackRatio, double fairRatio, double onTrackGrowth, double fairGrowth, double limitTolerance)
             implements ProgressMethod {
 
-        /** Validates the thresholds. */
+        /**
+         * Validates the thresholds.
+         *
+         * @param onTrackRatio lowest ratio for on track (0.95), at least {@code fairRatio}
+         * @param fairRatio lowest ratio for fair progress (0.10), 0 or more
+         * @param onTrackGrowth lowest growth for on track without a target (0.02), at least {@code
+         *     fairGrowth}
+         * @param fairGrowth lowest growth for fair progress without a target (0.005), 0 or more
+         * @param limitTolerance distance from a 0 % or 100 % target that counts as achieved (1), in
+         *     the indicator's unit, finite and 0 or more
+         * @throws IllegalArgumentException if a pair of thresholds is not ordered or the tolerance is
+         *     negative or not finite
+         */
         public Unsd {
             Assessor.requireOrdered(0, fairRatio, onTrackRatio, "ratio thresholds");
             Assessor.requireOrdered(0, fairGrowth, onTrackGrowth, "growth thresholds");
@@ -284,7 +340,7 @@ public sealed interface ProgressMethod {
             }
         }
 
-        /** Returns the parameters of the 2023 Progress Chart. */
+        /** {@return the parameters of the 2023 Progress Chart} */
         public static Unsd defaults() {
             return new Unsd(0.95, 0.10, 0.02, 0.005, 1.0);
         }
@@ -311,11 +367,11 @@ public sealed interface ProgressMethod {
      * <p>Sources: the structure (index per sub-indicator, simple means at goal level, the
      * expected-progress line) is confirmed by data.unescap.org's progress assessment methodology
      * and the UNECE technical notes; the per-series formula is recalled
-     * ({@code reference/progress-methods.md} §5.4), not confirmed against ESCAP's own text.
+     * ({@code docs/reference/progress-methods.md} §5.4), not confirmed against ESCAP's own text.
      */
     record EscapCurrentStatus() implements ProgressMethod {
 
-        /** Returns the method (it has no parameters beyond the goal's periods). */
+        /** {@return the method (it has no parameters beyond the goal's periods)} */
         public static EscapCurrentStatus defaults() {
             return new EscapCurrentStatus();
         }
@@ -368,18 +424,25 @@ public sealed interface ProgressMethod {
             EQUAL
         }
 
-        /** Validates the parameters. */
+        /**
+         * Validates the parameters.
+         *
+         * @param projection how ŷ_T is projected
+         * @param weights how observations are weighted in the regression (not used by {@link
+         *     Projection#CAGR})
+         * @param fitFromYear first year used by the regression (2000); any year is accepted
+         */
         public EscapAnticipated {
             requireNonNull(projection, "projection");
             requireNonNull(weights, "weights");
         }
 
-        /** Returns the time-weighted regression from 2000. */
+        /** {@return the time-weighted regression from 2000} */
         public static EscapAnticipated defaults() {
             return new EscapAnticipated(Projection.WEIGHTED_REGRESSION, Weights.LINEAR, 2000);
         }
 
-        /** Returns the CAGR-extrapolation variant. */
+        /** {@return the CAGR-extrapolation variant} */
         public static EscapAnticipated cagr() {
             return new EscapAnticipated(Projection.CAGR, Weights.LINEAR, 2000);
         }
@@ -404,7 +467,7 @@ public sealed interface ProgressMethod {
      * that role. Needs a target; without one → {@code unable_to_assess}.
      *
      * <p>Sources: the arrows, their meaning and the 50 % share are recalled from the Sustainable
-     * Development Report methodology ({@code reference/progress-methods.md} §5.5), not confirmed
+     * Development Report methodology ({@code docs/reference/progress-methods.md} §5.5), not confirmed
      * here; the SDSN computes the rates on normalised scores, which gives the same ratio as raw
      * values because normalisation is linear (apart from censoring at 0 and 100).
      *
@@ -412,12 +475,17 @@ public sealed interface ProgressMethod {
      */
     record Sdsn(double moderateShare) implements ProgressMethod {
 
-        /** Validates the share. */
+        /**
+         * Validates the share.
+         *
+         * @param moderateShare share of the required rate for moderately improving (0.5), in [0, 1]
+         * @throws IllegalArgumentException if the share is not in [0, 1]
+         */
         public Sdsn {
             Assessor.requireOrdered(0, moderateShare, 1, "moderateShare");
         }
 
-        /** Returns the SDSN's parameters. */
+        /** {@return the SDSN's parameters: a moderate share of 0.5} */
         public static Sdsn defaults() {
             return new Sdsn(0.5);
         }

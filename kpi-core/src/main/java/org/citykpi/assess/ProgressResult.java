@@ -47,7 +47,25 @@ public record ProgressResult(
         OptionalDouble score,
         String reason) {
 
-    /** Validates that numbers are finite and that an {@code unable_to_assess} result says why. */
+    /**
+     * Validates that numbers are finite and that an {@code unable_to_assess} result says why.
+     *
+     * @param method the method that produced this result
+     * @param basePeriod period of the base observation, if one was found
+     * @param baseValue value observed in the base period, finite; empty without a base observation
+     * @param latestPeriod period of the latest observation used, if any
+     * @param latestValue value observed in the latest period, finite; empty without one
+     * @param target the target value, if the goal had one (finite)
+     * @param targetPeriod the period by which the target is due
+     * @param measure the method's number (ratio of growth rates, index, gap), finite; empty when the
+     *     method has none for this case
+     * @param category the verdict
+     * @param score the Statistics Canada score in [−5, 5], finite; empty for the other methods
+     * @param reason why the method could not assess, or a note on an edge rule; empty if none, and
+     *     not blank for {@code unable_to_assess}
+     * @throws IllegalArgumentException if a number is NaN or infinite, or an {@code
+     *     unable_to_assess} result gives no reason
+     */
     public ProgressResult {
         requireNonNull(method, "method");
         requireNonNull(basePeriod, "basePeriod");
@@ -70,7 +88,15 @@ public record ProgressResult(
         }
     }
 
-    /** Returns {@code unable_to_assess} by {@code method} towards {@code goal}, saying why. */
+    /**
+     * Returns the result of a series that could not be assessed.
+     *
+     * @param method the method that was asked
+     * @param goal the goal it was asked to assess against (its target and target period are kept)
+     * @param reason why, in words; not blank
+     * @return {@code unable_to_assess} without observations, measure or score
+     * @throws IllegalArgumentException if {@code reason} is blank
+     */
     public static ProgressResult unableToAssess(ProgressMethod method, ProgressGoal goal, String reason) {
         return new ProgressResult(
                 method,
@@ -86,7 +112,7 @@ public record ProgressResult(
                 reason);
     }
 
-    /** Returns whether the method reached a verdict other than {@code unable_to_assess}. */
+    /** {@return whether the method reached a verdict: any category but {@code unable_to_assess}} */
     public boolean assessed() {
         return category != ProgressCategory.UNABLE_TO_ASSESS;
     }

@@ -34,7 +34,13 @@ public final class ProgressTable {
      * @param result the method's result
      */
     public record Row(String entity, String kpi, ProgressResult result) {
-        /** Validates that nothing is null. */
+        /**
+         * Validates that nothing is null.
+         *
+         * @param entity the entity code
+         * @param kpi the output id (an indicator, or {@code <indicator>/<part>})
+         * @param result the method's result
+         */
         public Row {
             requireNonNull(entity, "entity");
             requireNonNull(kpi, "kpi");
@@ -56,6 +62,16 @@ public final class ProgressTable {
      *       when higher is better and 0 when lower is better, or the indicator's range bound in that
      *       direction when it is finite.
      * </ul>
+     *
+     * @param catalog the catalog that defines the output
+     * @param output an output id of {@code catalog}
+     * @param target the output's target, or empty for a goal without a target value
+     * @param basePeriod the base period for every goal, or empty to take the target's (2015 if it
+     *     gives none)
+     * @param targetPeriod the target period for every goal, or empty to take the target's (2030 if
+     *     it gives none)
+     * @return the goal to assess the output's series against
+     * @throws IllegalArgumentException if {@code catalog} has no such output
      */
     public static ProgressGoal goal(
             Catalog catalog,
@@ -86,9 +102,18 @@ public final class ProgressTable {
     }
 
     /**
-     * Assesses every series of {@code results} by {@code method}, towards the targets in {@code
-     * targets} (by output id); {@code basePeriod} and {@code targetPeriod} override the targets'
-     * periods and the defaults when present.
+     * Assesses every series of computed results by one method.
+     *
+     * @param results the computed results: each entity's rows form its series
+     * @param targets the targets, by output id; an output without one is assessed without a
+     *     target value
+     * @param method the method, with its parameters
+     * @param basePeriod the base period for every series, or empty for the targets' (2015 if they
+     *     give none)
+     * @param targetPeriod the target period for every series, or empty for the targets' (2030 if
+     *     they give none)
+     * @return one row per entity and output that has a value, in entity order, then the catalog's
+     *     output order (see the class comment)
      */
     public static List<Row> assess(
             Results results,
@@ -131,8 +156,9 @@ public final class ProgressTable {
                 try {
                     r = method.assess(Series.of(periods.toArray(new Period[0]), v), goal);
                 } catch (IllegalArgumentException e) {
-                    // two periods of one entity starting on the same day (2015 and 2015-16)
-                    r = ProgressResult.unableToAssess(method, goal, e.getMessage());
+                    // two periods of one entity starting on the same day (2015 and 2015-16); every
+                    // IllegalArgumentException of Series and Period says why
+                    r = ProgressResult.unableToAssess(method, goal, requireNonNull(e.getMessage(), "message"));
                 }
                 rows.add(new Row(entity, output, r));
             }

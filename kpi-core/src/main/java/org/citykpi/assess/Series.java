@@ -33,7 +33,7 @@ public final class Series {
         this.values = values;
     }
 
-    /** Returns the empty series. */
+    /** {@return the series without observations} */
     public static Series empty() {
         return EMPTY;
     }
@@ -41,6 +41,9 @@ public final class Series {
     /**
      * Returns the series of {@code values[i]} at {@code periods[i]}, sorted by period.
      *
+     * @param periods the periods, in any order; none gives the empty series
+     * @param values the values, finite, as many as periods; both arrays are copied
+     * @return the series in time order
      * @throws IllegalArgumentException if the lengths differ, a value is not finite, or two
      *     periods start on the same day (the message names them)
      */
@@ -73,7 +76,15 @@ public final class Series {
         return new Series(p, v);
     }
 
-    /** Returns a series of yearly values, {@code values[i]} in year {@code years[i]}. */
+    /**
+     * Returns a series of yearly values, {@code values[i]} in year {@code years[i]}.
+     *
+     * @param years the calendar years, 1 to 9999, in any order, each once
+     * @param values the values, finite, as many as years
+     * @return the series in time order
+     * @throws IllegalArgumentException if the lengths differ, a year is out of range or repeated, or
+     *     a value is not finite
+     */
     public static Series ofYears(int[] years, double[] values) {
         requireNonNull(years, "years");
         Period[] p = new Period[years.length];
@@ -83,27 +94,39 @@ public final class Series {
         return of(p, values);
     }
 
-    /** Returns the number of observations. */
+    /** {@return the number of observations, 0 or more} */
     public int size() {
         return periods.length;
     }
 
-    /** Returns the period of observation {@code i} (in time order). */
+    /**
+     * Returns the period of one observation.
+     *
+     * @param i the observation's index in time order, {@code 0} to {@code size() - 1}
+     * @return its period
+     * @throws ArrayIndexOutOfBoundsException if there is no such observation
+     */
     public Period period(int i) {
         return periods[i];
     }
 
-    /** Returns the value of observation {@code i} (in time order). */
+    /**
+     * Returns the value of one observation.
+     *
+     * @param i the observation's index in time order, {@code 0} to {@code size() - 1}
+     * @return its value, finite
+     * @throws ArrayIndexOutOfBoundsException if there is no such observation
+     */
     public double value(int i) {
         return values[i];
     }
 
-    /** Returns a copy of the periods, in time order. */
+    /** {@return a copy of the periods, in time order} */
     public Period[] periods() {
         return periods.clone();
     }
 
-    /** Returns a copy of the values, in time order. */
+    /** {@return a copy of the values, in time order} */
     public double[] values() {
         return values.clone();
     }

@@ -19,14 +19,16 @@ public final class TargetSet {
         this.byKpi = byKpi;
     }
 
-    /** Returns the empty target set. */
+    /** {@return the set without targets} */
     public static TargetSet empty() {
         return EMPTY;
     }
 
     /**
-     * Returns a set of {@code targets}.
+     * Returns a set of targets.
      *
+     * @param targets the targets, at most one per indicator (or part) id; none gives an empty set
+     * @return the set, keyed by each target's {@link Target#kpi()}
      * @throws IllegalArgumentException if two targets name the same indicator
      */
     public static TargetSet of(Collection<Target> targets) {
@@ -40,17 +42,22 @@ public final class TargetSet {
         return new TargetSet(Map.copyOf(m));
     }
 
-    /** Returns the target of {@code kpi}, if any. */
+    /**
+     * Returns the target of one indicator.
+     *
+     * @param kpi indicator id (or part id {@code <id>/<part>}), as the target names it
+     * @return the target, or empty when the set has none for that id
+     */
     public Optional<Target> get(String kpi) {
         return Optional.ofNullable(byKpi.get(kpi));
     }
 
-    /** Returns every target, in no particular order. */
+    /** {@return every target, in no particular order} */
     public List<Target> all() {
         return List.copyOf(byKpi.values());
     }
 
-    /** Returns the number of targets. */
+    /** {@return the number of targets, 0 or more} */
     public int size() {
         return byKpi.size();
     }

@@ -1,6 +1,7 @@
 package org.citykpi.engine;
 
 import org.citykpi.data.Column;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What is known of a dataset's values before evaluating: which nodes may produce a value that is
@@ -9,10 +10,12 @@ import org.citykpi.data.Column;
  */
 final class Analysis {
     final Program program;
-    final Column[] columns;
+    /** The dataset column of each variable slot, null where the dataset lacks it. */
+    final @Nullable Column[] columns;
+
     final boolean[] check;
 
-    Analysis(Program program, Column[] columns, int nodes) {
+    Analysis(Program program, @Nullable Column[] columns, int nodes) {
         this.program = program;
         this.columns = columns;
         this.check = new boolean[nodes];

@@ -73,12 +73,16 @@ sealed interface Detail {
     record OutOfRange(String what, String range, int output, String name) implements Detail {
         @Override
         public String render(Dataset data, int row, double value) {
-            return what + " " + Numbers.format(value) + " is outside the valid range " + range;
+            return text(value);
         }
 
         /** Renders the detail for another output: {@code value} is this output's value. */
         public String renderInherited(double value) {
-            return name + " " + render(null, 0, value);
+            return name + " " + text(value);
+        }
+
+        private String text(double value) {
+            return what + " " + Numbers.format(value) + " is outside the valid range " + range;
         }
     }
 

@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.citykpi.catalog.Catalog;
 import org.citykpi.data.Column;
 import org.citykpi.data.Dataset;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Evaluates a whole catalog over a whole dataset, column by column.
@@ -43,24 +44,40 @@ public final class Engine {
         this.program = program;
     }
 
-    /** Compiles {@code catalog} for evaluation. */
+    /**
+     * Compiles {@code catalog} for evaluation: each formula and rule once, for every dataset.
+     *
+     * @param catalog the indicators, parts and rules to evaluate (checked when it was built)
+     * @return an engine for that catalog, reusable and thread-safe
+     */
     public static Engine create(Catalog catalog) {
         return new Engine(new Program(requireNonNull(catalog, "catalog")));
     }
 
-    /** Returns the catalog. */
+    /** {@return the catalog this engine evaluates} */
     public Catalog catalog() {
         return program.catalog;
     }
 
-    /** Evaluates on as many threads as there are processors. */
+    /**
+     * Evaluates on as many threads as there are processors.
+     *
+     * @param data the dataset: columns named like the catalog's variables are the inputs, columns
+     *     named like an output (by id or published code) its reported values
+     * @return a value or a cause for every row of {@code data} and every output of the catalog
+     */
     public Results evaluate(Dataset data) {
         return evaluate(data, Runtime.getRuntime().availableProcessors());
     }
 
     /**
-     * Evaluates on at most {@code threads} threads (1 runs on the calling thread).
+     * Evaluates on at most {@code threads} threads; the results are the same for any number.
      *
+     * @param data the dataset: columns named like the catalog's variables are the inputs, columns
+     *     named like an output (by id or published code) its reported values
+     * @param threads the most threads to use, 1 or more (1 runs on the calling thread; no more
+     *     threads than chunks of {@value Program#CHUNK} rows are started)
+     * @return a value or a cause for every row of {@code data} and every output of the catalog
      * @throws IllegalArgumentException if {@code threads < 1}
      */
     public Results evaluate(Dataset data, int threads) {
@@ -69,7 +86,7 @@ public final class Engine {
             throw new IllegalArgumentException("threads must be at least 1: " + threads);
         }
         int rows = data.rowCount();
-        Column[] cols = program.columns(data);
+        @Nullable Column[] cols = program.columns(data);
         Column[][] reported = program.reported(data);
         boolean[] hasReported = new boolean[reported.length];
         for (int out = 0; out < reported.length; out++) {
@@ -120,7 +137,7 @@ public final class Engine {
         return new Results(program, data, store);
     }
 
-    private Worker worker(Column[] cols, Column[][] reported, Results.Store store) {
+    private Worker worker(@Nullable Column[] cols, Column[][] reported, Results.Store store) {
         Worker w = idle.poll();
         if (w == null) {
             return new Worker(program, cols, reported, store);

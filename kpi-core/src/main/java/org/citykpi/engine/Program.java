@@ -1,9 +1,12 @@
 package org.citykpi.engine;
 
+import static java.util.Objects.requireNonNull;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.citykpi.Variable;
 import org.citykpi.calc.Calculator;
 import org.citykpi.catalog.Catalog;
@@ -12,6 +15,7 @@ import org.citykpi.catalog.Part;
 import org.citykpi.catalog.Rule;
 import org.citykpi.data.Column;
 import org.citykpi.data.Dataset;
+import org.jspecify.annotations.Nullable;
 
 /** A catalog compiled for column-wise evaluation. Immutable after construction; shared by workers. */
 final class Program {
@@ -75,7 +79,7 @@ final class Program {
         List<String> eval = catalog.evaluationOrder();
         order = new int[eval.size()];
         for (int k = 0; k < order.length; k++) {
-            order[k] = outputIndex.get(eval.get(k));
+            order[k] = index(eval.get(k));
         }
         rules = new Node[catalog.rules().size()];
         for (int k = 0; k < rules.length; k++) {
@@ -92,6 +96,11 @@ final class Program {
         return outputs.size();
     }
 
+    /** Returns the index in {@link #outputs} of {@code output}, one of the catalog's output ids. */
+    int index(String output) {
+        return requireNonNull(outputIndex.get(output), "every output of the catalog has an index");
+    }
+
     private int detail(Detail d) {
         return detailIds.computeIfAbsent(d, k -> {
             details.add(k);
@@ -99,7 +108,12 @@ final class Program {
         });
     }
 
-    private int slot(String name, Variable v) {
+    /**
+     * Returns the slot of the dataset column {@code name}, made on first use; {@code declared} is
+     * the catalog's variable of that name, whose range the values must lie in, or empty for a
+     * reported-only value (the column is the output's own), whose values are unbounded.
+     */
+    private int slot(String name, Optional<Variable> declared) {
         Integer s = slotIndex.get(name);
         if (s != null) {
             return s;
@@ -107,10 +121,11 @@ final class Program {
         int k = slotNames.size();
         slotNames.add(name);
         slotIndex.put(name, k);
-        slotMin = append(slotMin, v == null ? Double.NEGATIVE_INFINITY : v.min());
-        slotMax = append(slotMax, v == null ? Double.POSITIVE_INFINITY : v.max());
+        slotMin = append(slotMin, declared.map(Variable::min).orElse(Double.NEGATIVE_INFINITY));
+        slotMax = append(slotMax, declared.map(Variable::max).orElse(Double.POSITIVE_INFINITY));
         missingDetail = append(missingDetail, detail(new Detail.Missing(name)));
-        invalidDetail = append(invalidDetail, detail(new Detail.Invalid(name, v == null ? "" : v.rangeText())));
+        String range = declared.map(Variable::rangeText).orElse("");
+        invalidDetail = append(invalidDetail, detail(new Detail.Invalid(name, range)));
         return k;
     }
 
@@ -138,12 +153,12 @@ final class Program {
             String out = catalog.output(r.name()).orElse(null);
             if (out != null && out.equals(self)) {
                 // Reported-only: the value can only come with the data, under the output's name.
-                return node(new Leaves.Var(slot(self, null)));
+                return node(new Leaves.Var(slot(self, Optional.empty())));
             }
             if (out != null) {
-                return node(new Leaves.Out(outputIndex.get(out)));
+                return node(new Leaves.Out(index(out)));
             }
-            return node(new Leaves.Var(slot(r.name(), catalog.variable(r.name()).orElse(null))));
+            return node(new Leaves.Var(slot(r.name(), catalog.variable(r.name()))));
         }
         if (c instanceof Calculator.Negate neg) {
             return node(new Arithmetic.Negate(compile(neg.operand(), self)));
@@ -180,7 +195,7 @@ final class Program {
     }
 
     /** Returns, per node, whether it must check its values for non-finite ones on this dataset. */
-    boolean[] checks(Column[] columns) {
+    boolean[] checks(@Nullable Column[] columns) {
         Analysis a = new Analysis(this, columns, nodeCount);
         for (int out : order) {
             roots[out].bounds(a);
@@ -192,8 +207,9 @@ final class Program {
     }
 
     /** Returns the dataset column for each variable slot (null where the dataset lacks it). */
+    @Nullable
     Column[] columns(Dataset data) {
-        Column[] cols = new Column[slotCount()];
+        @Nullable Column[] cols = new Column[slotCount()];
         for (int k = 0; k < cols.length; k++) {
             String name = slotNames.get(k);
             cols[k] = data.has(name) ? data.column(name) : reportedAlias(data, name);
@@ -201,7 +217,11 @@ final class Program {
         return cols;
     }
 
-    private Column reportedAlias(Dataset data, String name) {
+    /**
+     * Returns the column carrying, under its id or its code, the reported values of output {@code
+     * name}, or null when {@code name} is not an output or the dataset has no such column.
+     */
+    private @Nullable Column reportedAlias(Dataset data, String name) {
         Integer out = outputIndex.get(name);
         if (out == null) {
             return null;
@@ -340,7 +360,8 @@ final class Program {
         }
         double[] v = s.values(from / CHUNK);
         int at = s.base(out, from / CHUNK);
-        long[] rep = s.reported[out];
+        // an output with reported columns has its bit per row (Engine#evaluate)
+        long[] rep = requireNonNull(s.reported[out], "reported bits");
         double lo = outMin[out];
         double hi = outMax[out];
         int rdet = reportedRangeDetail[out];

@@ -11,6 +11,7 @@ import org.citykpi.catalog.Catalog;
 import org.citykpi.catalog.Rule;
 import org.citykpi.data.Column;
 import org.citykpi.data.Dataset;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The outcome of evaluating a catalog over a dataset: for every row (entity, period) and every
@@ -46,8 +47,12 @@ public final class Results {
         private final int outputs;
         private final int chunksPerBlock;
         private final double[][] values;
-        final int[][] causes;
-        final long[][] reported;
+        /** Per output and chunk: rows without a value, then their detail ids; null where every row has one. */
+        final int[] @Nullable [] causes;
+
+        /** Per output, a bit per row set where the value was reported; null for an output without reported values. */
+        final long[] @Nullable [] reported;
+
         final long[][] violations;
 
         /** A store without reported values. */
@@ -133,32 +138,44 @@ public final class Results {
         this.store = store;
     }
 
-    /** Returns the catalog that was evaluated. */
+    /** {@return the catalog that was evaluated} */
     public Catalog catalog() {
         return program.catalog;
     }
 
-    /** Returns the dataset that was evaluated. */
+    /** {@return the dataset that was evaluated} */
     public Dataset dataset() {
         return data;
     }
 
-    /** Returns the outputs (indicators, each followed by its parts) in presentation order. */
+    /** {@return the output ids (indicators, each followed by its parts) in presentation order} */
     public List<String> outputs() {
         return program.outputs;
     }
 
-    /** Returns the number of rows (as in the dataset). */
+    /** {@return the number of rows, as in the dataset: one per (entity, period)} */
     public int rowCount() {
         return data.rowCount();
     }
 
-    /** Returns the entity of row {@code row}. */
+    /**
+     * Returns the entity of a row.
+     *
+     * @param row a row index, {@code 0} to {@code rowCount() - 1} (the dataset's row order)
+     * @return the entity code
+     * @throws ArrayIndexOutOfBoundsException if there is no such row
+     */
     public String entity(int row) {
         return data.entity(row);
     }
 
-    /** Returns the period of row {@code row}. */
+    /**
+     * Returns the period of a row.
+     *
+     * @param row a row index, {@code 0} to {@code rowCount() - 1} (the dataset's row order)
+     * @return the period
+     * @throws ArrayIndexOutOfBoundsException if there is no such row
+     */
     public Period period(int row) {
         return data.period(row);
     }
@@ -181,7 +198,15 @@ public final class Results {
         return i;
     }
 
-    /** Returns true when the cell holds a value (computed or reported). */
+    /**
+     * Returns whether a cell holds a value.
+     *
+     * @param row a row index, {@code 0} to {@code rowCount() - 1}
+     * @param output an output id, or an indicator's published code
+     * @return true for a value (computed or reported), false for a cause
+     * @throws IndexOutOfBoundsException if there is no such row
+     * @throws IllegalArgumentException if the catalog has no such output
+     */
     public boolean isAvailable(int row, String output) {
         return store.detail(index(row, output), row) < 0;
     }
@@ -189,7 +214,13 @@ public final class Results {
     /**
      * Returns the value of a cell.
      *
-     * @throws IllegalStateException if the cell has no value (check {@link #isAvailable})
+     * @param row a row index, {@code 0} to {@code rowCount() - 1}
+     * @param output an output id, or an indicator's published code
+     * @return the value, computed or reported: finite and within the output's valid range
+     * @throws IllegalStateException if the cell has no value (check {@link #isAvailable}); the
+     *     message gives the cause
+     * @throws IndexOutOfBoundsException if there is no such row
+     * @throws IllegalArgumentException if the catalog has no such output
      */
     public double value(int row, String output) {
         int i = index(row, output);
@@ -199,7 +230,16 @@ public final class Results {
         return store.value(i, row);
     }
 
-    /** Returns the outcome of a cell as an object. */
+    /**
+     * Returns the outcome of a cell as an object, made on this call.
+     *
+     * @param row a row index, {@code 0} to {@code rowCount() - 1}
+     * @param output an output id, or an indicator's published code
+     * @return the value with its provenance (computed or reported), or the cause with a detail in
+     *     words (the missing variable, the zero denominator, the value outside its range)
+     * @throws IndexOutOfBoundsException if there is no such row
+     * @throws IllegalArgumentException if the catalog has no such output
+     */
     public KpiResult get(int row, String output) {
         int i = index(row, output);
         int id = store.detail(i, row);
@@ -217,7 +257,13 @@ public final class Results {
         return new KpiResult.NotAvailable(d.cause(), d.render(data, row, v));
     }
 
-    /** Returns how many cells of {@code output} hold a value. */
+    /**
+     * Returns how many cells of an output hold a value.
+     *
+     * @param output an output id, or an indicator's published code
+     * @return the number of rows with a value (computed or reported), 0 to {@link #rowCount()}
+     * @throws IllegalArgumentException if the catalog has no such output
+     */
     public int availableCount(String output) {
         return store.rows - store.causeCount(index(output));
     }
@@ -225,6 +271,12 @@ public final class Results {
     /**
      * Explains a cell: the formula, each input it names with that input's value (or status), and
      * the outcome.
+     *
+     * @param row a row index, {@code 0} to {@code rowCount() - 1}
+     * @param output an output id, or an indicator's published code
+     * @return the explanation, whose inputs are in the order the formula names them
+     * @throws IndexOutOfBoundsException if there is no such row
+     * @throws IllegalArgumentException if the catalog has no such output
      */
     public Explanation explain(int row, String output) {
         int i = index(output);
@@ -266,7 +318,13 @@ public final class Results {
                 List.copyOf(inputs));
     }
 
-    /** Returns every rule that does not hold, row by row, in rule then row order. */
+    /**
+     * Returns every plausibility rule that does not hold: the rule evaluated to 0 with all its
+     * inputs present.
+     *
+     * @return the violations in rule (catalog) order, then row order; empty when every rule holds
+     *     or could not be evaluated
+     */
     public List<RuleViolation> violations() {
         List<RuleViolation> out = new ArrayList<>();
         List<Rule> rules = program.catalog.rules();
@@ -294,7 +352,7 @@ public final class Results {
             String out = program.catalog.output(ref).orElse(null);
             double v;
             if (out != null) {
-                v = store.value(program.outputIndex.get(out), row);
+                v = store.value(program.index(out), row);
             } else {
                 v = data.has(ref) ? data.column(ref).get(row) : Double.NaN;
             }

@@ -12,7 +12,10 @@ import org.citykpi.catalog.Rule;
  * @param inputs the values the rule read, as text ({@code a = 12, b = 10})
  */
 public record RuleViolation(String entity, Period period, Rule rule, String inputs) {
-    /** Returns a sentence: {@code warning: <entity> <period>: <description> (<check>; <inputs>) [source]}. */
+    /**
+     * {@return a sentence for people: {@code <severity>: <entity> <period>: <description> (<check>;
+     * <inputs>) [<source>]}, without the bracketed source when the rule names none}
+     */
     public String message() {
         return rule.severity().word() + ": " + entity + " " + period + ": " + rule.description() + " ("
                 + rule.checkText() + "; " + inputs + ")" + (rule.source().isEmpty() ? "" : " [" + rule.source() + "]");

@@ -1,6 +1,7 @@
 package org.citykpi.engine;
 
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Which rows of a buffer have a value, and the detail (so the cause) of those that do not: validity
@@ -90,9 +91,12 @@ final class Validity {
 
     /**
      * Marks valid rows whose value is not finite: division by zero where the denominator is 0, else
-     * out of range; their value becomes {@link Buf#NEUTRAL}. {@code scratch} holds a chunk.
+     * out of range; their value becomes {@link Buf#NEUTRAL}. {@code denominator} holds a division's
+     * denominators, or is null for any other operation (then every such row is out of range).
+     * {@code scratch} holds a chunk.
      */
-    static void checkFinite(Buf out, int n, double[] denominator, int divDetail, int finiteDetail, double[] scratch) {
+    static void checkFinite(
+            Buf out, int n, double @Nullable [] denominator, int divDetail, int finiteDetail, double[] scratch) {
         double[] z = out.v;
         // x − x is +0 for every finite x and NaN for ±∞ and NaN: one vectorised pass, then the
         // intrinsic Arrays.mismatch against zeros jumps from one row that is not finite to the next

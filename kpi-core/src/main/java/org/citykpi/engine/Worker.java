@@ -2,28 +2,43 @@ package org.citykpi.engine;
 
 import java.util.Arrays;
 import org.citykpi.data.Column;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One thread's evaluation state: buffers for the current chunk, the inputs read once per chunk,
  * and a pool of intermediate buffers. Not thread-safe; each worker evaluates whole chunks.
  */
 final class Worker {
+    // What a worker reads between evaluations: no column, no reported value, no result.
+    private static final @Nullable Column[] NO_COLUMNS = new Column[0];
+    private static final Column[][] NO_REPORTED = new Column[0][];
+    private static final Results.Store NO_STORE = new Results.Store(0, 0, 0);
+
     private final Program program;
-    private Column[] columns;
+    /** The dataset column of each variable slot, null where the dataset lacks it ({@link Program#columns}). */
+    private @Nullable Column[] columns;
+
     private Column[][] reported;
     private Results.Store store;
-    private final Buf[] varBufs;
+    /** Per variable slot: its buffer, made on first use (null until then). */
+    private final @Nullable Buf[] varBufs;
+
     private final int[] varStamp;
-    private final Buf[] outBufs;
+    /** Per output: its buffer, made on first use (null until then). */
+    private final @Nullable Buf[] outBufs;
+
     private final int[] outStamp;
-    /** Every pooled buffer made so far, by slot, and the slots of those free (a stack of ints, so no reference is written). */
-    private Buf[] pooled = new Buf[16];
+    /**
+     * Every pooled buffer made so far, by slot (null past the last one made), and the slots of those
+     * free (a stack of ints, so no reference is written).
+     */
+    private @Nullable Buf[] pooled = new Buf[16];
 
     private int[] free = new int[16];
     private int freeCount;
     private int pooledCount;
-    /** Per constant node: its values, made once (a chunk of the constant, valid). */
-    private final Buf[] constants;
+    /** Per node: a constant node's values, made once (a chunk of the constant, valid); null for other nodes. */
+    private final @Nullable Buf[] constants;
 
     private final int[] constantRows;
     private final int[] details = new int[Program.CHUNK];
@@ -36,7 +51,7 @@ final class Worker {
     /** Per node: whether its values may not be finite on this dataset ({@link Program#checks}). */
     boolean[] check;
 
-    Worker(Program program, Column[] columns, Column[][] reported, Results.Store store) {
+    Worker(Program program, @Nullable Column[] columns, Column[][] reported, Results.Store store) {
         this.program = program;
         this.varBufs = new Buf[program.slotCount()];
         this.varStamp = new int[program.slotCount()];
@@ -51,7 +66,7 @@ final class Worker {
      * Prepares the worker, with the buffers it has, for another evaluation. Buffers cached for a
      * chunk are told apart by a stamp that keeps counting, so none is taken for the new data.
      */
-    void start(Column[] columns, Column[][] reported, Results.Store store) {
+    void start(@Nullable Column[] columns, Column[][] reported, Results.Store store) {
         this.columns = columns;
         this.reported = reported;
         this.store = store;
@@ -60,9 +75,9 @@ final class Worker {
 
     /** Drops the references to the last evaluation's data and results (the buffers stay). */
     void finish() {
-        this.columns = null;
-        this.reported = null;
-        this.store = null;
+        this.columns = NO_COLUMNS;
+        this.reported = NO_REPORTED;
+        this.store = NO_STORE;
     }
 
     Buf acquire() {

@@ -39,27 +39,38 @@ public enum Band {
         this.to = to;
     }
 
-    /** Returns the label used in files and the report: {@code 0-33}, {@code 33-66}, {@code 66-95}, {@code 95+}. */
+    /**
+     * {@return the label used in files and the report: {@code 0-33}, {@code 33-66}, {@code 66-95} or
+     * {@code 95+}}
+     */
     public String label() {
         return label;
     }
 
-    /** Returns the U4SSC points of the band, 1 to 4. */
+    /** {@return the U4SSC points of the band, 1 to 4} */
     public int points() {
         return points;
     }
 
-    /** Returns the smallest attainment in the band (inclusive): 0, 33, 66 or 95. */
+    /** {@return the smallest attainment in the band, in percent (inclusive): 0, 33, 66 or 95} */
     public double from() {
         return from;
     }
 
-    /** Returns the attainment at which the next band starts (exclusive), infinity for {@code 95+}. */
+    /**
+     * {@return the attainment in percent at which the next band starts (exclusive): 33, 66, 95, or
+     * positive infinity for {@code 95+}}
+     */
     public double to() {
         return to;
     }
 
-    /** Returns true when {@code attainment} (in percent) lies in {@code [from(), to())}. */
+    /**
+     * Returns whether an attainment lies in this band.
+     *
+     * @param attainment attainment in percent of target
+     * @return true when it lies in {@code [from(), to())}; false for NaN
+     */
     public boolean contains(double attainment) {
         return attainment >= from && attainment < to;
     }
@@ -67,6 +78,9 @@ public enum Band {
     /**
      * Returns the band of an attainment (or group score) in percent.
      *
+     * @param attainment attainment in percent of target, 0 or more (above 100 where the target is
+     *     exceeded; positive infinity is {@code 95+})
+     * @return the band whose range holds it
      * @throws IllegalArgumentException if {@code attainment} is NaN or negative (scoring never gives
      *     either: negative values and targets are not scored)
      */
@@ -84,8 +98,10 @@ public enum Band {
     }
 
     /**
-     * Returns the band worth {@code points}.
+     * Returns the band worth some points.
      *
+     * @param points U4SSC points, 1 to 4
+     * @return the band earning them: 1 is {@code 0-33}, 4 is {@code 95+}
      * @throws IllegalArgumentException if {@code points} is not 1 to 4
      */
     public static Band ofPoints(int points) {

@@ -40,13 +40,26 @@ public record GroupScore(
         /** A dimension: Economy, Environment, Society and Culture. */
         DIMENSION;
 
-        /** Returns the word used in files: {@code category}, {@code sub_dimension}, {@code dimension}. */
+        /** {@return the word used in files: {@code category}, {@code sub_dimension}, {@code dimension}} */
         public String word() {
             return name().toLowerCase(Locale.ROOT);
         }
     }
 
-    /** Validates the counts. */
+    /**
+     * Validates the counts.
+     *
+     * @param entity entity code
+     * @param period period
+     * @param level the grouping level
+     * @param group the group's name
+     * @param kpisTotal KPIs of the catalog in the group
+     * @param kpisScored KPIs with a value and a target, at most {@code kpisTotal}
+     * @param points points earned, 0 to {@code maxPoints}
+     * @param maxPoints {@code 4 × kpisScored}
+     * @throws IllegalArgumentException if the counts disagree (more scored than total, {@code
+     *     maxPoints} not {@code 4 × kpisScored}, points outside {@code [0, maxPoints]})
+     */
     public GroupScore {
         requireNonNull(entity, "entity");
         requireNonNull(period, "period");
@@ -57,12 +70,15 @@ public record GroupScore(
         }
     }
 
-    /** Returns {@code 100 × points / maxPoints}, or empty when no KPI of the group is scored. */
+    /**
+     * {@return the score in percent, {@code 100 × points / maxPoints}, or empty when no KPI of the
+     * group is scored}
+     */
     public OptionalDouble scorePercent() {
         return maxPoints == 0 ? OptionalDouble.empty() : OptionalDouble.of(100.0 * points / maxPoints);
     }
 
-    /** Returns the band of {@link #scorePercent()}, or empty when nothing is scored. */
+    /** {@return the band of {@link #scorePercent()}, or empty when no KPI of the group is scored} */
     public Optional<Band> band() {
         OptionalDouble p = scorePercent();
         return p.isPresent() ? Optional.of(Band.of(p.getAsDouble())) : Optional.empty();

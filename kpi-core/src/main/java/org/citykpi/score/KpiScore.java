@@ -18,6 +18,10 @@ public record KpiScore(OptionalDouble attainment, OptionalInt points, String rea
     /**
      * Validates the fields.
      *
+     * @param attainment attainment in percent (empty where the formula is undefined)
+     * @param points points 1–4 (empty where not scored)
+     * @param reason why not scored, or how an edge case was scored; empty for an ordinary score
+     *     (null is read as empty)
      * @throws IllegalArgumentException if {@code points} is present and not 1 to 4
      */
     public KpiScore {
@@ -33,12 +37,12 @@ public record KpiScore(OptionalDouble attainment, OptionalInt points, String rea
         return new KpiScore(OptionalDouble.empty(), OptionalInt.empty(), reason);
     }
 
-    /** Returns true when the value earned points. */
+    /** {@return true when the value earned points, false when it is not scored} */
     public boolean isScored() {
         return points.isPresent();
     }
 
-    /** Returns the band of the points, if scored. */
+    /** {@return the band of the points, or empty when not scored} */
     public Optional<Band> band() {
         return points.isPresent() ? Optional.of(Band.ofPoints(points.getAsInt())) : Optional.empty();
     }

@@ -25,62 +25,62 @@ public final class ScoredResult {
         this.output = output;
     }
 
-    /** Returns the row of the results (and of the dataset) this cell belongs to. */
+    /** {@return the row of the results (and of the dataset) this cell belongs to} */
     public int row() {
         return row;
     }
 
-    /** Returns the entity code. */
+    /** {@return the entity code} */
     public String entity() {
         return scores.results().entity(row);
     }
 
-    /** Returns the reporting period. */
+    /** {@return the reporting period} */
     public Period period() {
         return scores.results().period(row);
     }
 
-    /** Returns the indicator id, or {@code <id>/<part>} for a part of a multi-part indicator. */
+    /** {@return the indicator id, or {@code <id>/<part>} for a part of a multi-part indicator} */
     public String kpi() {
         return scores.output(output);
     }
 
-    /** Returns the indicator (or part) name; a part's reads {@code <indicator name>: <part name>}. */
+    /** {@return the indicator (or part) name; a part's reads {@code <indicator name>: <part name>}} */
     public String name() {
         return scores.name(output);
     }
 
-    /** Returns the unit of the value. */
+    /** {@return the unit of the value, empty if the catalog gives none} */
     public String unit() {
         return scores.unit(output);
     }
 
-    /** Returns the value or the cause of its absence. */
+    /** {@return the value with its provenance, or the cause of its absence (made on this call)} */
     public KpiResult result() {
         return scores.results().get(row, scores.output(output));
     }
 
-    /** Returns the formula as the catalog writes it. */
+    /** {@return the formula as the catalog writes it} */
     public String formula() {
         return scores.formula(output);
     }
 
-    /** Returns the target applied, if any (the same for every row of the output). */
+    /** {@return the target applied (the same for every row of the output), or empty when there is none} */
     public Optional<Target> target() {
         return scores.target(output);
     }
 
-    /** Returns the attainment in percent of target, if scored with a finite ratio. */
+    /** {@return the attainment in percent of target, or empty if not scored or the ratio is infinite} */
     public OptionalDouble attainment() {
         return scores.attainment(row, output);
     }
 
-    /** Returns the U4SSC points 1–4, if scored. */
+    /** {@return the U4SSC points 1–4, or empty when not scored} */
     public OptionalInt points() {
         return scores.points(row, output);
     }
 
-    /** Returns the U4SSC band, if scored. */
+    /** {@return the U4SSC band, or empty when not scored} */
     public Optional<Band> band() {
         return scores.band(row, output);
     }

@@ -80,30 +80,32 @@ public final class Scores {
         }
     }
 
-    /** Returns the results that were scored. */
+    /** {@return the results that were scored} */
     public Results results() {
         return results;
     }
 
-    /** Returns the targets the results were scored against. */
+    /** {@return the targets the results were scored against} */
     public TargetSet targets() {
         return targets;
     }
 
-    /** Returns the outputs (indicators, each followed by its parts) in presentation order. */
+    /** {@return the output ids (indicators, each followed by its parts) in presentation order} */
     public List<String> outputs() {
         return outputs;
     }
 
-    /** Returns the number of rows (as in the results). */
+    /** {@return the number of rows, as in the results} */
     public int rowCount() {
         return results.rowCount();
     }
 
     /**
-     * Returns the target that applies to {@code output}: its own or, for an indicator, that of its
+     * Returns the target that applies to an output: its own or, for an indicator, that of its
      * headline part (see {@link U4sscScoring#targetFor}); the same for every row.
      *
+     * @param output an output id, or an indicator's published code
+     * @return the target, or empty when the output has none (then no cell of it is scored)
      * @throws IllegalArgumentException if {@code output} is not one of {@link #outputs()}
      */
     public Optional<Target> target(String output) {
@@ -111,36 +113,76 @@ public final class Scores {
     }
 
     /**
-     * Returns the attainment in percent of target of a cell, or empty where it is not scored or
-     * where a value of 0 meets a lower-is-better target (the ratio is infinite).
+     * Returns the attainment in percent of target of a cell.
+     *
+     * @param row a row index, {@code 0} to {@code rowCount() - 1}
+     * @param output an output id, or an indicator's published code
+     * @return the attainment, 0 or more; empty where the cell is not scored or where a value of 0
+     *     meets a lower-is-better target (the ratio is infinite)
+     * @throws IndexOutOfBoundsException if there is no such row
+     * @throws IllegalArgumentException if {@code output} is not one of {@link #outputs()}
      */
     public OptionalDouble attainment(int row, String output) {
         return attainment(row, indexOf(output, row));
     }
 
-    /** Returns the points (1–4) of a cell, or empty where it is not scored. */
+    /**
+     * Returns the U4SSC points of a cell.
+     *
+     * @param row a row index, {@code 0} to {@code rowCount() - 1}
+     * @param output an output id, or an indicator's published code
+     * @return the points, 1 to 4; empty where the cell is not scored
+     * @throws IndexOutOfBoundsException if there is no such row
+     * @throws IllegalArgumentException if {@code output} is not one of {@link #outputs()}
+     */
     public OptionalInt points(int row, String output) {
         return points(row, indexOf(output, row));
     }
 
-    /** Returns the band of a cell, or empty where it is not scored. */
+    /**
+     * Returns the U4SSC band of a cell.
+     *
+     * @param row a row index, {@code 0} to {@code rowCount() - 1}
+     * @param output an output id, or an indicator's published code
+     * @return the band of its points; empty where the cell is not scored
+     * @throws IndexOutOfBoundsException if there is no such row
+     * @throws IllegalArgumentException if {@code output} is not one of {@link #outputs()}
+     */
     public Optional<Band> band(int row, String output) {
         return band(row, indexOf(output, row));
     }
 
-    /** Returns true when the cell earned points. */
+    /**
+     * Returns whether a cell earned points.
+     *
+     * @param row a row index, {@code 0} to {@code rowCount() - 1}
+     * @param output an output id, or an indicator's published code
+     * @return true when it has points (and a band), false when it is not scored
+     * @throws IndexOutOfBoundsException if there is no such row
+     * @throws IllegalArgumentException if {@code output} is not one of {@link #outputs()}
+     */
     public boolean isScored(int row, String output) {
         return code(row, indexOf(output, row)) != 0;
     }
 
-    /** Returns a view of one cell. */
+    /**
+     * Returns a view of one cell.
+     *
+     * @param row a row index, {@code 0} to {@code rowCount() - 1}
+     * @param output an output id, or an indicator's published code
+     * @return a view reading the cell's columns when asked
+     * @throws IndexOutOfBoundsException if there is no such row
+     * @throws IllegalArgumentException if {@code output} is not one of {@link #outputs()}
+     */
     public ScoredResult cell(int row, String output) {
         return new ScoredResult(this, row, indexOf(output, row));
     }
 
     /**
-     * Returns a view of every cell, row by row (dataset order) and, within a row, output by output
-     * in presentation order: the rows of the {@code compute} output.
+     * Returns a view of every cell: the rows of the {@code compute} output.
+     *
+     * @return the cells row by row (dataset order) and, within a row, output by output in
+     *     presentation order; each iteration makes its views afresh
      */
     public Iterable<ScoredResult> cells() {
         int[] all = new int[outputs.size()];
@@ -151,10 +193,12 @@ public final class Scores {
     }
 
     /**
-     * Returns a view of the cells of {@code selected} outputs only (each once, however often it is
-     * named), row by row and, within a row, in presentation order (whatever the order of {@code
-     * selected}).
+     * Returns a view of the cells of some outputs only.
      *
+     * @param selected output ids or published codes, in any order; an output named twice is
+     *     listed once; none gives no cell
+     * @return the cells of the selected outputs, row by row and, within a row, in presentation
+     *     order (whatever the order of {@code selected})
      * @throws IllegalArgumentException if an output is not one of {@link #outputs()}
      */
     public Iterable<ScoredResult> cells(Collection<String> selected) {
@@ -226,9 +270,9 @@ public final class Scores {
             return k;
         }
         // an indicator may be named by its published code
-        Optional<String> resolved = results.catalog().output(output);
-        if (resolved.isPresent() && index.containsKey(resolved.get())) {
-            return index.get(resolved.get());
+        Optional<Integer> resolved = results.catalog().output(output).map(index::get);
+        if (resolved.isPresent()) {
+            return resolved.get();
         }
         throw new IllegalArgumentException("no output '" + output + "' in the scored results");
     }

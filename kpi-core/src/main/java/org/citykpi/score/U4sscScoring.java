@@ -83,7 +83,17 @@ public final class U4sscScoring {
         };
     }
 
-    /** Scores {@code value} against {@code target} for an indicator with direction {@code direction}. */
+    /**
+     * Scores one value against its target.
+     *
+     * @param value the indicator's value, in its unit
+     * @param target the target value, in the same unit
+     * @param direction which way the indicator improves; {@link Direction#TARGET} scores the
+     *     distance to the target from either side
+     * @return attainment and points; 4 points without an attainment for a value of 0 where lower is
+     *     better; or no points, with the reason, for a negative or non-finite value or target, a
+     *     zero target where higher is better, or a 0 on one side only of a target band
+     */
     public static KpiScore score(double value, double target, Direction direction) {
         requireNonNull(direction, "direction");
         Rule rule = Rule.of(value, target, direction);
@@ -100,8 +110,16 @@ public final class U4sscScoring {
     }
 
     /**
-     * Returns the target that applies to {@code output}: its own, or for an indicator, that of its
+     * Returns the target that applies to an output: its own, or for an indicator, that of its
      * headline part.
+     *
+     * @param catalog the catalog that defines the output
+     * @param targets the targets, by output id
+     * @param output an output id ({@code <id>} or {@code <id>/<part>})
+     * @return the target, or empty when neither the output nor (for an indicator) its headline part
+     *     has one
+     * @throws IllegalArgumentException if an indicator without a target of its own is not in
+     *     {@code catalog}
      */
     public static Optional<Target> targetFor(Catalog catalog, TargetSet targets, String output) {
         Optional<Target> t = targets.get(output);
@@ -113,8 +131,13 @@ public final class U4sscScoring {
     }
 
     /**
-     * Scores every cell of {@code results} against {@code targets}, output by output (see {@link
-     * Scores} for what is stored and the edge cases). An output without a target costs nothing.
+     * Scores every cell of computed results against targets, output by output (see {@link Scores}
+     * for what is stored and the edge cases). An output without a target costs nothing.
+     *
+     * @param results the computed results
+     * @param targets the targets, by output id; an indicator without one takes its headline
+     *     part's ({@link #targetFor}); an empty set scores nothing
+     * @return the scores of every cell, immutable
      */
     public static Scores score(Results results, TargetSet targets) {
         requireNonNull(results, "results");
@@ -160,9 +183,13 @@ public final class U4sscScoring {
     }
 
     /**
-     * Rolls points up to category, sub-dimension and dimension for every row: one {@link GroupScore}
-     * per row, level and group, in dataset row order, then level (category first), then catalog
-     * order. Only indicators with a dimension take part; parts are not counted separately.
+     * Rolls points up to category, sub-dimension and dimension for every row. Only indicators with
+     * a dimension take part; parts are not counted separately. A category that sits under two
+     * sub-dimensions is scored once under each, as {@code <category> (<sub-dimension>)}.
+     *
+     * @param scores the scored results
+     * @return one {@link GroupScore} per row, level and group, in dataset row order, then level
+     *     (category first), then catalog order; empty when no indicator has a dimension
      */
     public static List<GroupScore> rollUp(Scores scores) {
         requireNonNull(scores, "scores");
