@@ -10,6 +10,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Holds the tree of an index: indicators at level 1, each parent exactly one level above its
@@ -181,13 +183,15 @@ public final class Hierarchy {
         return out;
     }
 
-    /** Returns the ancestor of indicator/node {@code code} at {@code level}, or null if none. */
-    public String ancestorAt(String code, int level) {
+    /** Returns the ancestor of indicator/node {@code code} at {@code level}, if there is one. */
+    public Optional<String> ancestorAt(String code, int level) {
         int i = indexOf(code);
         while (i >= 0 && nodes.get(i).level() < level) {
             i = parentOf[i];
         }
-        return i >= 0 && nodes.get(i).level() == level ? nodes.get(i).code() : null;
+        return i >= 0 && nodes.get(i).level() == level
+                ? Optional.of(nodes.get(i).code())
+                : Optional.empty();
     }
 
     int[] childIndices(int node) {
@@ -242,7 +246,7 @@ public final class Hierarchy {
     }
 
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         return o instanceof Hierarchy && ((Hierarchy) o).nodes.equals(nodes);
     }
 

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import org.citykpi.Period;
 import org.citykpi.engine.Results;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Holds the input of an index: indicator values (and optional denominators and group labels) for
@@ -35,7 +36,9 @@ public final class IndexData {
     private final Map<String, Integer> indicatorIndex = new HashMap<>();
     private final Matrix values;
     private final Matrix denoms;
-    private final String[][] groups; // [group][row], null when not given
+    /** The group labels, [group][row]; null where a row has no label. */
+    private final @Nullable String[][] groups;
+
     private final boolean[] rowExists;
 
     private IndexData(
@@ -47,7 +50,7 @@ public final class IndexData {
             List<String> groupNames,
             Matrix values,
             Matrix denoms,
-            String[][] groups,
+            @Nullable String[][] groups,
             boolean[] rowExists) {
         this.units = List.copyOf(units);
         this.unitNames = List.copyOf(unitNames);
@@ -191,7 +194,7 @@ public final class IndexData {
     }
 
     /** Returns the group label of grid row {@code row} in group column {@code group}, or null. */
-    public String group(int row, String group) {
+    public @Nullable String group(int row, String group) {
         int g = groupNames.indexOf(group);
         if (g < 0) {
             throw new IllegalArgumentException("no group column '" + group + "' (have " + groupNames + ")");
@@ -215,6 +218,7 @@ public final class IndexData {
         return denoms;
     }
 
+    @Nullable
     String[] groupColumn(String group) {
         int g = groupNames.indexOf(group);
         if (g < 0) {
@@ -244,7 +248,7 @@ public final class IndexData {
                 rows[k++] = pi * nu + u;
             }
         }
-        String[][] g = new String[groups.length][rows.length];
+        @Nullable String[][] g = new String[groups.length][rows.length];
         boolean[] ex = new boolean[rows.length];
         for (int i = 0; i < rows.length; i++) {
             ex[i] = rowExists[rows[i]];
@@ -272,9 +276,9 @@ public final class IndexData {
         private final List<String> groupNames;
         private final Map<String, Integer> col = new HashMap<>();
         private final Map<String, Integer> den = new HashMap<>();
-        private final Map<List<String>, double[]> rows = new LinkedHashMap<>();
-        private final Map<List<String>, boolean[]> present = new HashMap<>();
-        private final Map<List<String>, String[]> groupValues = new HashMap<>();
+        /** The declared rows by (unit, period), in the order declared. */
+        private final Map<List<String>, Cells> rows = new LinkedHashMap<>();
+
         private final Map<String, String> names = new HashMap<>();
 
         private Builder(List<String> indicators, List<String> denominators, List<String> groupNames) {
@@ -303,10 +307,21 @@ public final class IndexData {
                 throw new IllegalArgumentException(
                         "unit '" + unit + "' has two rows" + (period.isEmpty() ? "" : " for " + period));
             }
-            rows.put(key, new double[indicators.size() + denominators.size()]);
-            present.put(key, new boolean[indicators.size() + denominators.size()]);
-            groupValues.put(key, new String[groupNames.size()]);
+            declare(key);
             return this;
+        }
+
+        /** Returns the cells of the row of {@code unit} in {@code period}, declaring it if needed. */
+        private Cells cells(String unit, String period) {
+            List<String> key = key(unit, period);
+            Cells cells = rows.get(key);
+            return cells != null ? cells : declare(key);
+        }
+
+        private Cells declare(List<String> key) {
+            Cells cells = new Cells(indicators.size() + denominators.size(), groupNames.size());
+            rows.put(key, cells);
+            return cells;
         }
 
         /** Sets the display name of a unit. */
@@ -325,10 +340,7 @@ public final class IndexData {
             if (!Double.isFinite(v)) {
                 throw new IllegalArgumentException(code + " for " + unit + ": " + v + " is not a finite number");
             }
-            List<String> key = key(unit, period);
-            if (!rows.containsKey(key)) {
-                row(unit, period);
-            }
+            Cells cells = cells(unit, period);
             Integer c = col.get(code);
             int at;
             if (c != null) {
@@ -340,25 +352,22 @@ public final class IndexData {
                 }
                 at = indicators.size() + d;
             }
-            if (present.get(key)[at]) {
+            if (cells.present[at]) {
                 throw new IllegalArgumentException(code + " for " + unit + " " + period + " is given twice");
             }
-            rows.get(key)[at] = v;
-            present.get(key)[at] = true;
+            cells.values[at] = v;
+            cells.present[at] = true;
             return this;
         }
 
         /** Sets the label of group column {@code group} for a row (declaring the row if needed). */
         public Builder group(String unit, String period, String group, String label) {
-            List<String> key = key(unit, period);
-            if (!rows.containsKey(key)) {
-                row(unit, period);
-            }
+            Cells cells = cells(unit, period);
             int g = groupNames.indexOf(group);
             if (g < 0) {
                 throw new IllegalArgumentException("no group column '" + group + "'");
             }
-            groupValues.get(key)[g] = label;
+            cells.groups[g] = label;
             return this;
         }
 
@@ -401,14 +410,16 @@ public final class IndexData {
             }
             Matrix vals = new Matrix(nr, indicators.size());
             Matrix dens = new Matrix(nr, denominators.size());
-            String[][] g = new String[groupNames.size()][nr];
+            @Nullable String[][] g = new String[groupNames.size()][nr];
             boolean[] ex = new boolean[nr];
             int ni = indicators.size();
-            for (Map.Entry<List<String>, double[]> e : rows.entrySet()) {
-                int r = pi.get(e.getKey().get(1)) * nu + ui.get(e.getKey().get(0));
+            for (Map.Entry<List<String>, Cells> e : rows.entrySet()) {
+                int p = requireNonNull(pi.get(e.getKey().get(1)), "every period of a row is in the grid");
+                int u = requireNonNull(ui.get(e.getKey().get(0)), "every unit of a row is in the grid");
+                int r = p * nu + u;
                 ex[r] = true;
-                double[] v = e.getValue();
-                boolean[] ok = present.get(e.getKey());
+                double[] v = e.getValue().values;
+                boolean[] ok = e.getValue().present;
                 for (int c = 0; c < ni; c++) {
                     vals.v[vals.at(r, c)] = v[c];
                     vals.ok[vals.at(r, c)] = ok[c];
@@ -417,7 +428,7 @@ public final class IndexData {
                     dens.v[dens.at(r, c)] = v[ni + c];
                     dens.ok[dens.at(r, c)] = ok[ni + c];
                 }
-                String[] gv = groupValues.get(e.getKey());
+                @Nullable String[] gv = e.getValue().groups;
                 for (int j = 0; j < gv.length; j++) {
                     g[j][r] = gv[j];
                 }
@@ -427,6 +438,22 @@ public final class IndexData {
                 nm.add(names.getOrDefault(u, u));
             }
             return new IndexData(ul, nm, ps, indicators, denominators, groupNames, vals, dens, g, ex);
+        }
+
+        /**
+         * The values and presence of one row's indicators, then its denominators, and its group
+         * labels (null: not given).
+         */
+        private static final class Cells {
+            final double[] values;
+            final boolean[] present;
+            final @Nullable String[] groups;
+
+            Cells(int columns, int groupColumns) {
+                values = new double[columns];
+                present = new boolean[columns];
+                groups = new String[groupColumns];
+            }
         }
 
         private static Comparator<String> periodOrder(List<String> ps) {

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Holds a built index: the normalised indicators (level 1) and every aggregate, for each unit and
@@ -21,7 +22,8 @@ public final class IndexResult {
     private final CompositeIndex index;
     private final Pipeline pipeline;
     private final CompositeIndex.Stages stages;
-    private volatile int[][] ranks;
+    /** Ranks per node and row, computed on first use; null until then. */
+    private volatile int @Nullable [][] ranks;
 
     IndexResult(CompositeIndex index, Pipeline pipeline, CompositeIndex.Stages stages) {
         this.index = index;

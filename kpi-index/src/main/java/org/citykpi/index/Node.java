@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.Optional;
 import java.util.OptionalDouble;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Describes one node of an index hierarchy: an indicator (level 1) or an aggregate (level 2 and
@@ -62,7 +63,7 @@ public record Node(
     }
 
     /** Returns an indicator (level 1) with weight 1 and no target, goalposts or denominator. */
-    public static Node indicator(String code, String parent, int direction) {
+    public static Node indicator(String code, @Nullable String parent, int direction) {
         return new Node(
                 code,
                 code,
@@ -77,7 +78,7 @@ public record Node(
     }
 
     /** Returns an aggregate at {@code level} with weight 1; {@code parent} may be null at the top. */
-    public static Node aggregate(String code, int level, String parent) {
+    public static Node aggregate(String code, int level, @Nullable String parent) {
         return new Node(
                 code,
                 code,

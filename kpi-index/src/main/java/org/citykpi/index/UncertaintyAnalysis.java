@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs uncertainty and sensitivity analyses of an index: each run applies the uncertain inputs to
@@ -104,14 +105,16 @@ public final class UncertaintyAnalysis {
             }
         }
         Evaluation ev = evaluate(design);
-        int rows = ev.nominalRanks.length;
+        int[] @Nullable [] ranks = ev.ranks();
+        int rows = ev.nominalRanks().length;
         List<RankStats> stats = new ArrayList<>();
         double[] buf = new double[runs];
         for (int r = 0; r < rows; r++) {
             int n = 0;
             for (int k = 0; k < runs; k++) {
-                if (ev.ranks[k] != null && ev.ranks[k][r] > 0) {
-                    buf[n++] = ev.ranks[k][r];
+                int[] run = ranks[k];
+                if (run != null && run[r] > 0) {
+                    buf[n++] = run[r];
                 }
             }
             if (n == 0) {
@@ -122,7 +125,7 @@ public final class UncertaintyAnalysis {
             for (int i = 0; i < n; i++) {
                 sum += buf[i];
             }
-            int nom = ev.nominalRanks[r];
+            int nom = ev.nominalRanks()[r];
             stats.add(new RankStats(
                     index.data().unitOf(r),
                     index.data().periodOf(r),
@@ -137,7 +140,7 @@ public final class UncertaintyAnalysis {
         for (UncertainInput in : inputs) {
             names.add(in.name());
         }
-        return new UncertaintyResult(target, names, design, ev.ranks, stats, ev.failures);
+        return new UncertaintyResult(target, names, design, ranks, stats, ev.failures());
     }
 
     /**
@@ -176,8 +179,9 @@ public final class UncertaintyAnalysis {
         double[] y = new double[design.length];
         boolean[] ok = new boolean[design.length];
         for (int k = 0; k < design.length; k++) {
-            if (ev.ranks[k] != null) {
-                y[k] = meanShift(ev.ranks[k], ev.nominalRanks);
+            int[] run = ev.ranks()[k];
+            if (run != null) {
+                y[k] = meanShift(run, ev.nominalRanks());
                 ok[k] = true;
             }
         }
@@ -193,7 +197,7 @@ public final class UncertaintyAnalysis {
             }
         }
         if (m < 2) {
-            throw new IllegalArgumentException("only " + m + " design rows ran without failure; " + ev.failures);
+            throw new IllegalArgumentException("only " + m + " design rows ran without failure; " + ev.failures());
         }
         keep = Arrays.copyOf(keep, m);
         double[][] est = estimate(y, n, d, keep);
@@ -231,7 +235,7 @@ public final class UncertaintyAnalysis {
                     any ? ColumnStats.quantile(ts, bootstrap, 0.05) : est[1][i],
                     any ? ColumnStats.quantile(ts, bootstrap, 0.95) : est[1][i]));
         }
-        return new SensitivityResult(target, n, design.length, out, ev.failures);
+        return new SensitivityResult(target, n, design.length, out, ev.failures());
     }
 
     /** Returns {first-order[d], total[d]} from outputs {@code y} over design rows {@code rows}. */
@@ -280,19 +284,19 @@ public final class UncertaintyAnalysis {
         return n == 0 ? 0 : s / n;
     }
 
-    private static final class Evaluation {
-        int[] nominalRanks;
-        int[][] ranks;
-        List<String> failures;
-    }
+    /**
+     * The ranks of the target in the nominal build and in every run of a design (null for a run
+     * that failed), with one message per failed run.
+     */
+    private record Evaluation(int[] nominalRanks, int[] @Nullable [] ranks, List<String> failures) {}
 
     private Evaluation evaluate(double[][] design) {
         IndexResult nom = index.build(nominal);
         int node = nom.nodeOf(target);
         Map<Pipeline, IndexResult> upstream = new ConcurrentHashMap<>();
         upstream.put(upstreamOf(nominal), nom);
-        int[][] ranks = new int[design.length][];
-        String[] failed = new String[design.length];
+        int[] @Nullable [] ranks = new int[design.length][];
+        @Nullable String[] failed = new String[design.length];
         int chunks = (design.length + CHUNK - 1) / CHUNK;
         Runnable[] tasks = new Runnable[chunks];
         for (int c = 0; c < chunks; c++) {
@@ -309,16 +313,13 @@ public final class UncertaintyAnalysis {
             };
         }
         execute(tasks);
-        Evaluation ev = new Evaluation();
-        ev.nominalRanks = nom.rankColumn(node);
-        ev.ranks = ranks;
-        ev.failures = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
         for (String f : failed) {
             if (f != null) {
-                ev.failures.add(f);
+                failures.add(f);
             }
         }
-        return ev;
+        return new Evaluation(nom.rankColumn(node), ranks, failures);
     }
 
     private int[] runOne(IndexResult nom, int node, double[] u, Map<Pipeline, IndexResult> upstream) {

@@ -1,6 +1,7 @@
 package org.citykpi.index;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Holds a Monte Carlo uncertainty analysis: the design (one row of u values per run), the rank of
@@ -14,7 +15,9 @@ public final class UncertaintyResult {
     private final String target;
     private final List<String> inputs;
     private final double[][] design;
-    private final int[][] ranks;
+    /** Per run, the target's rank of every grid row (0: none); null for a run that failed. */
+    private final int[] @Nullable [] ranks;
+
     private final List<RankStats> stats;
     private final List<String> failures;
 
@@ -22,7 +25,7 @@ public final class UncertaintyResult {
             String target,
             List<String> inputs,
             double[][] design,
-            int[][] ranks,
+            int[] @Nullable [] ranks,
             List<RankStats> stats,
             List<String> failures) {
         this.target = target;
@@ -55,7 +58,8 @@ public final class UncertaintyResult {
 
     /** Returns the rank of grid row {@code row} in run {@code run}, or 0 if it had none. */
     public int rank(int run, int row) {
-        return ranks[run] == null ? 0 : ranks[run][row];
+        int[] r = ranks[run];
+        return r == null ? 0 : r[row];
     }
 
     /** Returns per-unit rank statistics, in grid-row order, for units ranked in at least one run. */
