@@ -36,7 +36,12 @@ public final class CompositeIndex {
     /**
      * Returns an index over {@code data} with the tree {@code hierarchy}.
      *
-     * @throws IllegalArgumentException if an indicator of the hierarchy is not in the data
+     * @param hierarchy the indicators and aggregates, with their weights and directions
+     * @param data the values of the indicators (and of any denominators and group columns); it may
+     *     hold more indicators than the hierarchy uses
+     * @return the index, ready to build
+     * @throws IllegalArgumentException if an indicator of the hierarchy is not in the data (the
+     *     message lists every one)
      */
     public static CompositeIndex of(Hierarchy hierarchy, IndexData data) {
         requireNonNull(hierarchy, "hierarchy");
@@ -60,12 +65,12 @@ public final class CompositeIndex {
         return new CompositeIndex(hierarchy, data, raw);
     }
 
-    /** Returns the hierarchy. */
+    /** {@return the hierarchy, with the weights it was given} */
     public Hierarchy hierarchy() {
         return hierarchy;
     }
 
-    /** Returns the data. */
+    /** {@return the input data} */
     public IndexData data() {
         return data;
     }
@@ -73,6 +78,8 @@ public final class CompositeIndex {
     /**
      * Builds the index with every step of {@code p}.
      *
+     * @param p the steps: denominate, impute, screen, treat, normalise, aggregate
+     * @return the normalised indicators, the aggregates and their ranks, with each step's output
      * @throws IndexException if a step cannot be applied (e.g. a geometric mean over a zero)
      */
     public IndexResult build(Pipeline p) {
@@ -84,7 +91,11 @@ public final class CompositeIndex {
      * which {@code p} differs from {@code base.pipeline()}. Gives the same result as {@link
      * #build}.
      *
+     * @param base an earlier result of this index, whose step outputs are reused
+     * @param p the steps of the new build
+     * @return the same result as {@code build(p)}
      * @throws IllegalArgumentException if {@code base} was built by another index
+     * @throws IndexException if a step that is run again cannot be applied
      */
     public IndexResult rebuild(IndexResult base, Pipeline p) {
         if (base.index() != this) {

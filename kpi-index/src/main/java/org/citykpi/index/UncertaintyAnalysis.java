@@ -57,6 +57,10 @@ public final class UncertaintyAnalysis {
      * Returns an analysis of {@code index} around {@code nominal}, targeting the top node (the
      * only node at the highest level), on one thread.
      *
+     * @param index the index to analyse
+     * @param nominal the pipeline every run starts from, and whose ranks the runs are compared with
+     * @param inputs the uncertain choices, each driven by one column of the design; at least one
+     * @return the analysis
      * @throws IllegalArgumentException if there is no input, or no single top node
      */
     public static UncertaintyAnalysis create(CompositeIndex index, Pipeline nominal, List<UncertainInput> inputs) {
@@ -74,13 +78,25 @@ public final class UncertaintyAnalysis {
         return new UncertaintyAnalysis(index, nominal, inputs, top.get(0), 1);
     }
 
-    /** Returns a copy that analyses the ranks of node {@code code}. */
+    /**
+     * Returns a copy that analyses the ranks of another node.
+     *
+     * @param code the code of an indicator or aggregate
+     * @return this analysis with target {@code code}
+     * @throws IllegalArgumentException if no node has this code
+     */
     public UncertaintyAnalysis withTarget(String code) {
         index.hierarchy().node(code);
         return new UncertaintyAnalysis(index, nominal, inputs, code, threads);
     }
 
-    /** Returns a copy that spreads runs over {@code n} threads (results do not change). */
+    /**
+     * Returns a copy that spreads runs over several threads (results do not change).
+     *
+     * @param n the number of threads, at least 1
+     * @return this analysis on {@code n} threads
+     * @throws IllegalArgumentException if {@code n} is below 1
+     */
     public UncertaintyAnalysis withThreads(int n) {
         if (n < 1) {
             throw new IllegalArgumentException("threads must be at least 1");
@@ -91,6 +107,11 @@ public final class UncertaintyAnalysis {
     /**
      * Runs a Monte Carlo uncertainty analysis of {@code runs} runs.
      *
+     * @param runs the number of runs, at least 1
+     * @param seed the seed of the design; the same seed gives the same result on any number of
+     *     threads
+     * @return the design, every run's ranks, per-unit rank statistics and the failed runs
+     * @throws IllegalArgumentException if {@code runs} is below 1
      * @throws IndexException if the nominal pipeline itself cannot be built
      */
     public UncertaintyResult run(int runs, long seed) {
@@ -147,8 +168,14 @@ public final class UncertaintyAnalysis {
      * Runs a variance-based sensitivity analysis with base sample size {@code n} ({@code n·(d + 2)}
      * runs) and {@code bootstrap} bootstrap resamples for the confidence intervals.
      *
-     * @throws IllegalArgumentException if fewer than 2 design rows succeed or the output does not
-     *     vary at all
+     * @param n the base sample size N, at least 2
+     * @param bootstrap the number of bootstrap resamples, 0 or more (0: the intervals are the
+     *     estimates themselves)
+     * @param seed the seed of the design and of the resamples
+     * @return the first-order and total indices of every input, with their intervals
+     * @throws IllegalArgumentException if {@code n} is below 2 or {@code bootstrap} negative, if
+     *     fewer than 2 design rows succeed, or if the output does not vary at all
+     * @throws IndexException if the nominal pipeline itself cannot be built
      */
     public SensitivityResult sensitivity(int n, int bootstrap, long seed) {
         if (n < 2 || bootstrap < 0) {
