@@ -1,8 +1,11 @@
 package org.citykpi.index;
 
+import static java.util.Objects.requireNonNull;
+
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 import java.util.function.IntFunction;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Computes every aggregate of a hierarchy, level by level; see {@link Aggregator} for the formulas.
@@ -41,21 +44,23 @@ final class AggregateStep {
      * MeanLogs#logsOnly}); {@code parallel}: whether a large level may use a second thread.
      */
     static void run(
-            Matrix ind,
-            NormaliseStep.MinMaxPlan plan,
+            @Nullable Matrix ind,
+            NormaliseStep.@Nullable MinMaxPlan plan,
             Matrix agg,
             Hierarchy h,
             double[] weights,
             Pipeline p,
             int groupSize,
             IntFunction<String> label,
-            boolean[] needed,
+            boolean @Nullable [] needed,
             boolean parallel) {
         int first = h.indicatorCount();
-        int[][] known = plan != null ? plan.in.missing() : ind.knownMissing();
+        int @Nullable [][] known = plan != null
+                ? plan.in.missing()
+                : requireNonNull(ind, "the indicators, when there is no plan").knownMissing();
         // missing-cell lists of the aggregates made so far, for the column-by-column paths (null
         // when the indicators' lists are not known: then every node is made row by row)
-        ColumnMeans.State fast = known == null
+        ColumnMeans.@Nullable State fast = known == null
                 ? null
                 : new ColumnMeans.State(known, new int[h.nodes().size() - first][], agg.rows);
         Context c = new Context(
@@ -143,8 +148,11 @@ final class AggregateStep {
         final IntFunction<String> label;
 
         final MeanLogs logs;
-        /** Null when every node is made row by row. */
-        final ColumnMeans.State fast;
+        /**
+         * The missing-cell lists and scratch of the column-by-column paths; null when every node is
+         * made row by row.
+         */
+        final ColumnMeans.@Nullable State fast;
         /** The hierarchy index of the first aggregate (the number of indicators). */
         final int first;
         /** Rows of every matrix. */
@@ -159,7 +167,7 @@ final class AggregateStep {
                 int groupSize,
                 IntFunction<String> label,
                 MeanLogs logs,
-                ColumnMeans.State fast) {
+                ColumnMeans.@Nullable State fast) {
             this.leaves = leaves;
             this.agg = agg;
             this.h = h;
@@ -173,29 +181,40 @@ final class AggregateStep {
             this.rows = agg.rows;
         }
 
-        /** Returns this context with scratch of its own, for another thread. */
+        /**
+         * Returns this context with scratch of its own, for another thread; only for a level split
+         * over two threads, which needs the column-by-column paths ({@link #splits}).
+         */
         Context withOwnScratch() {
-            return new Context(leaves, agg, h, weights, p, groupSize, label, logs, fast.forAnotherThread());
+            ColumnMeans.State own = requireNonNull(fast, "a split level has the column-by-column paths")
+                    .forAnotherThread();
+            return new Context(leaves, agg, h, weights, p, groupSize, label, logs, own);
         }
     }
 
-    /** The normalised indicators: a matrix, or a min-max plan written on first need. */
+    /**
+     * The normalised indicators: a matrix, or a min-max plan written on first need (one of the two
+     * is given, the other null).
+     */
     static final class Leaves {
         // volatile: the two halves of a split level may write the plan's matrix at once; a plain
         // field could hand one thread the other's matrix before its values are visible
-        private volatile Matrix ind;
-        final NormaliseStep.MinMaxPlan plan;
+        private volatile @Nullable Matrix ind;
+        final NormaliseStep.@Nullable MinMaxPlan plan;
 
-        Leaves(Matrix ind, NormaliseStep.MinMaxPlan plan) {
+        Leaves(@Nullable Matrix ind, NormaliseStep.@Nullable MinMaxPlan plan) {
             this.ind = ind;
             this.plan = plan;
         }
 
+        /** Returns the normalised indicators' matrix, asking the plan to write it on first need. */
         Matrix matrix() {
-            if (ind == null) {
-                ind = plan.matrix();
+            Matrix m = ind;
+            if (m == null) {
+                m = requireNonNull(plan, "the plan, when there is no matrix").matrix();
+                ind = m;
             }
-            return ind;
+            return m;
         }
     }
 }

@@ -1,5 +1,9 @@
 package org.citykpi.index;
 
+import static java.util.Objects.requireNonNull;
+
+import org.jspecify.annotations.Nullable;
+
 /**
  * The making of one aggregate from its children, in the way of its kind of {@link Aggregator}: the
  * public records say what is computed, the subclasses here how ({@link Means} for the weighted
@@ -81,8 +85,10 @@ abstract sealed class Aggregation permits Means.Mean, Outranking {
         boolean[][] ok = new boolean[k][];
         int[] b = new int[k];
         for (int i = 0; i < k; i++) {
-            v[i] = leaf(i) ? ind.v : c.agg.v;
-            ok[i] = leaf(i) ? ind.ok : c.agg.ok;
+            // ind is there whenever a child is an indicator
+            Matrix m = ind != null && leaf(i) ? ind : c.agg;
+            v[i] = m.v;
+            ok[i] = m.ok;
             b[i] = (leaf(i) ? kids[i] : kids[i] - c.first) * c.rows;
         }
         return new Children(ind, v, ok, b);
@@ -93,5 +99,12 @@ abstract sealed class Aggregation permits Means.Mean, Outranking {
      * present where {@code ok[i][b[i] + r]}; {@code ind} is the normalised indicators' matrix, or
      * null when no child is an indicator.
      */
-    record Children(Matrix ind, double[][] v, boolean[][] ok, int[] b) {}
+    record Children(@Nullable Matrix ind, double[][] v, boolean[][] ok, int[] b) {
+        /**
+         * Returns {@link #ind}, for use with a child that is an indicator (which makes it non-null).
+         */
+        Matrix indicators() {
+            return requireNonNull(ind, "the indicators' matrix, asked for with a child that is an indicator");
+        }
+    }
 }

@@ -7,7 +7,7 @@ import java.util.Locale;
  * a period at once). Weights are the children's raw weights, renormalised per unit over the
  * children that unit has ({@code wᵢ / Σ_present w}).
  *
- * <p>Formulas (COINr 1.1.14, {@code reference/composite-methods.md} §3.3) and edge cases:
+ * <p>Formulas (COINr 1.1.14, {@code docs/reference/composite-methods.md} §3.3) and edge cases:
  *
  * <ul>
  *   <li>{@link Arithmetic}: {@code Σ (wᵢ/Σw)·xᵢ}, as COINr's {@code a_amean} computes it (the
@@ -18,15 +18,16 @@ import java.util.Locale;
  *   <li>{@link Harmonic}: {@code Σ wᵢ / Σ (wᵢ/xᵢ)}; a child value ≤ 0 → {@link IndexException}
  *       (COINr rejects only zeros; a negative value makes the harmonic mean meaningless).
  *   <li>{@link Generalised}: {@code (Σ wᵢxᵢᵖ / Σ wᵢ)^(1/p)}, p ≠ 0; missing children are skipped
- *       like in the other means (COINr returns NA when any child is missing, its bug #2); a
- *       negative child, or a zero with {@code p < 0} → {@link IndexException}.
+ *       like in the other means (COINr returns NA when any child is missing: bug 2 of {@code
+ *       docs/reference/composite-methods.md} §4); a negative child, or a zero with {@code p < 0} →
+ *       {@link IndexException}.
  *   <li>{@link Copeland}: for each pair of units of a period, {@code o_jk = (Σ wᵢ[x_ji > x_ki] + ½
  *       Σ wᵢ[x_ji = x_ki]) / Σ wᵢ} over the children both units have; score {@code Σ_k sign(o_jk −
  *       ½)}. A negative weight → {@link IndexException}. Deviations from COINr: its Copeland fails
- *       when called through {@code Aggregate} (its bug #1); and it drops comparisons with a missing
- *       value without renormalising, then sets {@code o_kj = 1 − o_jk}, which makes scores depend on
- *       unit order when data are missing; we renormalise over the shared children, so {@code o_kj
- *       = 1 − o_jk} holds exactly.
+ *       when called through {@code Aggregate} (bug 1 of {@code docs/reference/composite-methods.md}
+ *       §4); and it drops comparisons with a missing value without renormalising, then sets {@code
+ *       o_kj = 1 − o_jk}, which makes scores depend on unit order when data are missing; we
+ *       renormalise over the shared children, so {@code o_kj = 1 − o_jk} holds exactly.
  * </ul>
  *
  * <p>Every sum (of weighted values, logs, reciprocals, powers, and of the weights) is compensated
@@ -67,9 +68,18 @@ public sealed interface Aggregator {
         }
     }
 
-    /** Weighted generalised (power) mean of order p. */
+    /**
+     * Weighted generalised (power) mean of order p.
+     *
+     * @param p the order: finite and not 0 (p = 1 is the arithmetic mean, p = −1 the harmonic one)
+     */
     record Generalised(double p) implements Aggregator {
-        /** Rejects p = 0 (use {@link Geometric}) and non-finite p. */
+        /**
+         * Rejects p = 0 (use {@link Geometric}) and non-finite p.
+         *
+         * @param p the order: finite and not 0
+         * @throws IllegalArgumentException if p is 0 or not finite
+         */
         public Generalised {
             if (p == 0 || !Double.isFinite(p)) {
                 throw new IllegalArgumentException(
@@ -91,7 +101,11 @@ public sealed interface Aggregator {
         }
     }
 
-    /** Returns the weighted arithmetic mean. */
+    /**
+     * Returns COINr's default aggregator.
+     *
+     * @return the weighted arithmetic mean
+     */
     static Aggregator defaults() {
         return new Arithmetic();
     }
@@ -101,7 +115,11 @@ public sealed interface Aggregator {
      * {@code copeland} (the {@code citykpi index --aggregate} syntax; COINr's names {@code amean},
      * {@code gmean}, {@code hmean}, {@code genmean:p} are accepted too).
      *
-     * @throws IllegalArgumentException naming the accepted forms
+     * @param text the method, any case, surrounding blanks ignored; p written with '.' as decimal
+     *     separator
+     * @return the aggregator it names
+     * @throws IllegalArgumentException naming the accepted forms, for an unknown name, a missing,
+     *     extra or non-finite parameter, or p = 0
      */
     static Aggregator parse(String text) {
         String t = text.strip().toLowerCase(Locale.ROOT);
@@ -136,6 +154,11 @@ public sealed interface Aggregator {
         }
     }
 
-    /** Returns the text form accepted by {@link #parse}, e.g. {@code generalised:2}. */
+    /**
+     * Returns the text form accepted by {@link #parse}, e.g. {@code generalised:2}.
+     *
+     * @return the canonical name, with its parameter after a colon if it has one; {@code
+     *     parse(text())} gives an equal aggregator
+     */
     String text();
 }

@@ -1,7 +1,10 @@
 package org.citykpi.index;
 
+import static java.util.Objects.requireNonNull;
+
 import java.util.Arrays;
 import org.citykpi.Sum;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The column-by-column paths of the arithmetic and geometric means: every row of an aggregate
@@ -21,13 +24,15 @@ final class ColumnMeans {
      */
     static final class State {
         final int[][] indicators;
-        final int[][] aggregates;
+        /** Per aggregate, the rows of its missing cells; null until they are listed. */
+        final int[] @Nullable [] aggregates;
+
         final int[] mark;
         int stamp;
-        private final double[][] scratch = new double[3][];
-        private double[][] terms = new double[0][];
+        private final double[] @Nullable [] scratch = new double[3][];
+        private double[] @Nullable [] terms = new double[0][];
 
-        State(int[][] indicators, int[][] aggregates, int rows) {
+        State(int[][] indicators, int[] @Nullable [] aggregates, int rows) {
             this.indicators = indicators;
             this.aggregates = aggregates;
             this.mark = new int[rows];
@@ -40,10 +45,12 @@ final class ColumnMeans {
 
         /** Returns scratch array {@code which} (0 to 2) of at least {@code n} values, reused by the nodes of a build. */
         double[] scratch(int which, int n) {
-            if (scratch[which] == null || scratch[which].length < n) {
-                scratch[which] = new double[n];
+            double[] s = scratch[which];
+            if (s == null || s.length < n) {
+                s = new double[n];
+                scratch[which] = s;
             }
-            return scratch[which];
+            return s;
         }
 
         /** Returns {@code k} scratch arrays of at least {@code n} values, reused by the nodes of a build. */
@@ -64,7 +71,7 @@ final class ColumnMeans {
      * Returns the rows r among {@code candidates} (every row of {@code [0, rows)} if null) where
      * {@code ok[out + r]} is false, in their order.
      */
-    static int[] missingRows(boolean[] ok, int out, int rows, int[] candidates) {
+    static int[] missingRows(boolean[] ok, int out, int rows, int @Nullable [] candidates) {
         int n = candidates == null ? rows : candidates.length;
         int[] list = new int[n];
         int m = 0;
@@ -84,29 +91,33 @@ final class ColumnMeans {
      * nothing, when some child's missing cells are not listed or it has no source (a geometric
      * child that is not a geometric mean): then every row is made row by row.
      */
-    static int[] sums(
+    static int @Nullable [] sums(
             boolean geometric,
             boolean logsOnly,
             Means.Mean m,
+            State fast,
             Aggregation.Children ch,
-            double[][] src,
-            double[] meanLog) {
+            double[] @Nullable [] src,
+            double @Nullable [] meanLog) {
         AggregateStep.Context c = m.c;
         int k = m.kids.length;
         int[][] miss = new int[k][];
         // the indicators' own column arrays (values or logs), which the passes read without a copy
-        double[][] own = new double[k][];
+        double[] @Nullable [] own = new double[k][];
         for (int i = 0; i < k; i++) {
             int kid = m.kids[i];
-            miss[i] = m.leaf(i) ? c.fast.indicators[kid] : c.fast.aggregates[kid - c.first];
-            if (miss[i] == null || src[i] == null) {
+            int[] listed = m.leaf(i) ? fast.indicators[kid] : fast.aggregates[kid - c.first];
+            if (listed == null || src[i] == null) {
                 return null;
             }
+            miss[i] = listed;
             if (m.leaf(i)) {
-                own[i] = geometric ? ch.ind().logColumns()[kid] : ch.ind().columns()[kid];
+                own[i] = geometric
+                        ? ch.indicators().logColumns()[kid]
+                        : ch.indicators().columns()[kid];
             }
         }
-        return columns(geometric, logsOnly, src, ch.b(), own, miss, m.w, m.full, c.rows, c.agg, meanLog, m.out, c.fast);
+        return columns(geometric, logsOnly, src, ch.b(), own, miss, m.w, m.full, c.rows, c.agg, meanLog, m.out, fast);
     }
 
     /**
@@ -122,13 +133,13 @@ final class ColumnMeans {
             boolean logsOnly,
             double[][] src,
             int[] cb,
-            double[][] own,
+            double[] @Nullable [] own,
             int[][] miss,
             double[] w,
             double full,
             int rows,
             Matrix agg,
-            double[] meanLog,
+            double @Nullable [] meanLog,
             int out,
             State fast) {
         double[] v = agg.v;
@@ -149,13 +160,14 @@ final class ColumnMeans {
             System.arraycopy(sum, 0, v, out, rows);
             Arrays.fill(ok, out, out + rows, true);
         } else {
+            double[] logs = requireNonNull(meanLog, "a geometric mean keeps its mean logs");
             for (int r = 0; r < rows; r++) {
                 double l = (sum[r] + comp[r]) / full;
                 double y = MeanLogs.exp(l, logsOnly);
                 boolean finite = Double.isFinite(y);
                 ok[out + r] = finite;
                 v[out + r] = finite && !logsOnly ? y : 0;
-                meanLog[out + r] = finite ? l : 0;
+                logs[out + r] = finite ? l : 0;
             }
         }
         // the rows with a missing child, each once
@@ -189,7 +201,14 @@ final class ColumnMeans {
      * start at +0).
      */
     private static void addColumn(
-            double[] x, int b, double[] own, double wi, double[] scratch, double[] sum, double[] comp, int rows) {
+            double[] x,
+            int b,
+            double @Nullable [] own,
+            double wi,
+            double[] scratch,
+            double[] sum,
+            double[] comp,
+            int rows) {
         double[] col = own;
         if (col == null) {
             System.arraycopy(x, b, scratch, 0, rows);
@@ -265,7 +284,7 @@ final class ColumnMeans {
         long[] present = partial.present();
         int np = pr.length;
         // each row's present weight, then its children weighted by wᵢ/that (as the row loop)
-        double[] table = k <= WEIGHT_TABLE_MAX ? weightTable(w) : null;
+        double @Nullable [] table = k <= WEIGHT_TABLE_MAX ? weightTable(w) : null;
         double[] ws = new double[np];
         for (int j = 0; j < np; j++) {
             ws[j] = table != null ? table[(int) present[j]] : weightOf(w, present[j]);

@@ -1,6 +1,7 @@
 package org.citykpi.index;
 
 import org.citykpi.Sum;
+import org.jspecify.annotations.Nullable;
 
 /** Compensated sums and order statistics over the present cells of a column range. */
 final class ColumnStats {
@@ -10,7 +11,7 @@ final class ColumnStats {
      * Returns the mean of {@code d·x} over present cells (compensated sum, {@link Sum}; {@code ok} null means all
      * present); caller ensures n > 0.
      */
-    static double mean(double[] x, boolean[] ok, int from, int to, int d) {
+    static double mean(double[] x, boolean @Nullable [] ok, int from, int to, int d) {
         Sum s = Sum.create();
         int n = 0;
         for (int i = from; i < to; i++) {

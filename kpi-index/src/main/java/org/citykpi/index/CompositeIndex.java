@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Builds a composite index: a {@link Hierarchy} over {@link IndexData}, put through a {@link
@@ -35,7 +36,12 @@ public final class CompositeIndex {
     /**
      * Returns an index over {@code data} with the tree {@code hierarchy}.
      *
-     * @throws IllegalArgumentException if an indicator of the hierarchy is not in the data
+     * @param hierarchy the indicators and aggregates, with their weights and directions
+     * @param data the values of the indicators (and of any denominators and group columns); it may
+     *     hold more indicators than the hierarchy uses
+     * @return the index, ready to build
+     * @throws IllegalArgumentException if an indicator of the hierarchy is not in the data (the
+     *     message lists every one)
      */
     public static CompositeIndex of(Hierarchy hierarchy, IndexData data) {
         requireNonNull(hierarchy, "hierarchy");
@@ -59,12 +65,12 @@ public final class CompositeIndex {
         return new CompositeIndex(hierarchy, data, raw);
     }
 
-    /** Returns the hierarchy. */
+    /** {@return the hierarchy, with the weights it was given} */
     public Hierarchy hierarchy() {
         return hierarchy;
     }
 
-    /** Returns the data. */
+    /** {@return the input data} */
     public IndexData data() {
         return data;
     }
@@ -72,6 +78,8 @@ public final class CompositeIndex {
     /**
      * Builds the index with every step of {@code p}.
      *
+     * @param p the steps: denominate, impute, screen, treat, normalise, aggregate
+     * @return the normalised indicators, the aggregates and their ranks, with each step's output
      * @throws IndexException if a step cannot be applied (e.g. a geometric mean over a zero)
      */
     public IndexResult build(Pipeline p) {
@@ -83,7 +91,11 @@ public final class CompositeIndex {
      * which {@code p} differs from {@code base.pipeline()}. Gives the same result as {@link
      * #build}.
      *
+     * @param base an earlier result of this index, whose step outputs are reused
+     * @param p the steps of the new build
+     * @return the same result as {@code build(p)}
      * @throws IllegalArgumentException if {@code base} was built by another index
+     * @throws IndexException if a step that is run again cannot be applied
      */
     public IndexResult rebuild(IndexResult base, Pipeline p) {
         if (base.index() != this) {
@@ -112,44 +124,66 @@ public final class CompositeIndex {
         return run(base, p, base.pipeline().firstDifference(p), needed).rankColumn(node);
     }
 
-    private IndexResult run(IndexResult base, Pipeline p, Pipeline.Step from) {
+    private IndexResult run(@Nullable IndexResult base, Pipeline p, Pipeline.Step from) {
         return run(base, p, from, null);
     }
 
-    /** {@code needed}: per aggregate, whether its values are wanted (null: all). */
-    private IndexResult run(IndexResult base, Pipeline p, Pipeline.Step from, boolean[] needed) {
+    /**
+     * Runs the steps of {@code p} from {@code from} on, taking the outputs of the steps before it
+     * from {@code base} (null for a first build, which starts at the first step). {@code needed}:
+     * per aggregate, whether its values are wanted (null: all).
+     */
+    private IndexResult run(@Nullable IndexResult base, Pipeline p, Pipeline.Step from, boolean @Nullable [] needed) {
         requireNonNull(p, "p");
-        Stages s = base == null ? new Stages() : base.stages().copyUpTo(from);
         Hierarchy h = hierarchy;
         int nu = data.units().size();
         int group = p.scope() == Pipeline.Scope.POOLED ? raw.rows : nu;
-        switch (from) {
-            case DENOMINATE:
-                s.denominated = PrepareSteps.denominate(raw, data, h, p.denominate(), s.warnDenominate);
-            // fall through
-            case IMPUTE:
-                s.imputed = PrepareSteps.impute(s.denominated, data, p.imputer(), data.rowExistsMask());
-            // fall through
-            case SCREEN:
-                s.active = PrepareSteps.screen(s.imputed, data, p.screenThreshold(), s.warnScreen);
-                s.screened = PrepareSteps.mask(s.imputed, s.active);
-            // fall through
-            case TREAT:
-                s.treated = TreatStep.run(s.screened, h.indicators(), p.treatment(), group, s.warnTreat);
-            // fall through
-            case NORMALISE:
-                s.plan = fusedMinMax(s.treated, p, group);
-                s.normalised = s.plan == null ? normalise(s.treated, p, group) : null;
-            // fall through
-            case AGGREGATE:
-                s.weights = h.weights(p.weights());
-                s.aggregated = aggregate(s.normalised, s.plan, s.weights, p, needed);
-            // fall through
-            case NONE:
-            default:
-                break;
+        // the base's stages while its steps are reused; null from step 'from' on, so that every
+        // later step is computed
+        Stages b = base == null || from == Pipeline.Step.DENOMINATE ? null : base.stages();
+        List<String> warnDenominate = b != null ? b.warnDenominate : new ArrayList<>();
+        Matrix denominated =
+                b != null ? b.denominated : PrepareSteps.denominate(raw, data, h, p.denominate(), warnDenominate);
+        b = from == Pipeline.Step.IMPUTE ? null : b;
+        Matrix imputed =
+                b != null ? b.imputed : PrepareSteps.impute(denominated, data, p.imputer(), data.rowExistsMask());
+        b = from == Pipeline.Step.SCREEN ? null : b;
+        List<String> warnScreen = b != null ? b.warnScreen : new ArrayList<>();
+        boolean[] active = b != null ? b.active : PrepareSteps.screen(imputed, data, p.screenThreshold(), warnScreen);
+        Matrix screened = b != null ? b.screened : PrepareSteps.mask(imputed, active);
+        b = from == Pipeline.Step.TREAT ? null : b;
+        List<String> warnTreat = b != null ? b.warnTreat : new ArrayList<>();
+        Matrix treated =
+                b != null ? b.treated : TreatStep.run(screened, h.indicators(), p.treatment(), group, warnTreat);
+        b = from == Pipeline.Step.NORMALISE ? null : b;
+        NormaliseStep.MinMaxPlan plan;
+        Matrix normalised;
+        if (b != null) {
+            plan = b.plan;
+            normalised = b.normalised;
+        } else {
+            plan = fusedMinMax(treated, p, group);
+            normalised = plan == null ? normalise(treated, p, group) : null;
         }
-        return new IndexResult(this, p, s);
+        b = from == Pipeline.Step.AGGREGATE ? null : b;
+        double[] weights = b != null ? b.weights : h.weights(p.weights());
+        Matrix aggregated = b != null ? b.aggregated : aggregate(normalised, plan, weights, p, needed);
+        return new IndexResult(
+                this,
+                p,
+                new Stages(
+                        denominated,
+                        imputed,
+                        active,
+                        screened,
+                        treated,
+                        normalised,
+                        plan,
+                        weights,
+                        aggregated,
+                        warnDenominate,
+                        warnScreen,
+                        warnTreat));
     }
 
     /**
@@ -158,7 +192,7 @@ public final class CompositeIndex {
      * more than {@link #FUSE_ABOVE} cells; else null. Below that size the normalised matrix stays
      * in cache between being written and read, so writing it costs little.
      */
-    private NormaliseStep.MinMaxPlan fusedMinMax(Matrix in, Pipeline p, int group) {
+    private NormaliseStep.@Nullable MinMaxPlan fusedMinMax(Matrix in, Pipeline p, int group) {
         if ((long) in.rows * in.cols <= FUSE_ABOVE) {
             return null;
         }
@@ -174,7 +208,7 @@ public final class CompositeIndex {
     static final int FUSE_ABOVE = 1 << 16;
 
     /** Returns each column's min-max normaliser if all are min-max over all rows, else null. */
-    private Normaliser.MinMax[] allMinMax(Matrix in, Pipeline p, int group) {
+    private Normaliser.MinMax @Nullable [] allMinMax(Matrix in, Pipeline p, int group) {
         if (group != in.rows) {
             return null;
         }
@@ -213,15 +247,24 @@ public final class CompositeIndex {
         return out;
     }
 
+    /**
+     * Returns the aggregates of the normalised indicators, given as a matrix ({@code normalised})
+     * or as an unwritten min-max {@code plan} (the other null).
+     */
     private Matrix aggregate(
-            Matrix normalised, NormaliseStep.MinMaxPlan plan, double[] weights, Pipeline p, boolean[] needed) {
+            @Nullable Matrix normalised,
+            NormaliseStep.@Nullable MinMaxPlan plan,
+            double[] weights,
+            Pipeline p,
+            boolean @Nullable [] needed) {
         int aggs = hierarchy.nodes().size() - hierarchy.indicatorCount();
-        Matrix out = new Matrix(normalised != null ? normalised.rows : plan.in.rows, aggs);
+        // every step keeps the rows of the input
+        Matrix out = new Matrix(raw.rows, aggs);
         if (aggs == 0) {
             return out;
         }
         AggregateStep.run(
-                plan == null ? normalised : null,
+                normalised,
                 plan,
                 out,
                 hierarchy,
@@ -240,57 +283,61 @@ public final class CompositeIndex {
         return raw;
     }
 
-    /** The output of every step; fields before the restart step are shared with the base result. */
+    /**
+     * The output of every step of a build; a rebuild shares those of the steps before the first
+     * step that changed. The normalised indicators are either a matrix ({@link #normalised}) or a
+     * min-max plan that writes it on request ({@link #plan}): exactly one of the two is null.
+     */
     static final class Stages {
-        Matrix denominated;
-        Matrix imputed;
-        boolean[] active;
-        Matrix screened;
-        Matrix treated;
+        final Matrix denominated;
+        final Matrix imputed;
+        final boolean[] active;
+        final Matrix screened;
+        final Matrix treated;
         /** The normalised indicators; null when {@link #plan} holds them unwritten. */
-        Matrix normalised;
+        final @Nullable Matrix normalised;
         /** The min-max normalisation of a large index, written on request; null otherwise. */
-        NormaliseStep.MinMaxPlan plan;
+        final NormaliseStep.@Nullable MinMaxPlan plan;
 
-        double[] weights;
-        Matrix aggregated;
-        List<String> warnDenominate = new ArrayList<>();
-        List<String> warnScreen = new ArrayList<>();
-        List<String> warnTreat = new ArrayList<>();
+        final double[] weights;
+        final Matrix aggregated;
+        final List<String> warnDenominate;
+        final List<String> warnScreen;
+        final List<String> warnTreat;
+
+        Stages(
+                Matrix denominated,
+                Matrix imputed,
+                boolean[] active,
+                Matrix screened,
+                Matrix treated,
+                @Nullable Matrix normalised,
+                NormaliseStep.@Nullable MinMaxPlan plan,
+                double[] weights,
+                Matrix aggregated,
+                List<String> warnDenominate,
+                List<String> warnScreen,
+                List<String> warnTreat) {
+            this.denominated = denominated;
+            this.imputed = imputed;
+            this.active = active;
+            this.screened = screened;
+            this.treated = treated;
+            this.normalised = normalised;
+            this.plan = plan;
+            this.weights = weights;
+            this.aggregated = aggregated;
+            this.warnDenominate = warnDenominate;
+            this.warnScreen = warnScreen;
+            this.warnTreat = warnTreat;
+        }
 
         /** Returns the normalised indicators, writing the plan's matrix if needed. */
         Matrix normalised() {
-            return normalised != null ? normalised : plan.matrix();
-        }
-
-        Stages copyUpTo(Pipeline.Step from) {
-            Stages s = new Stages();
-            int f = from.ordinal();
-            if (f > Pipeline.Step.DENOMINATE.ordinal()) {
-                s.denominated = denominated;
-                s.warnDenominate = warnDenominate;
-            }
-            if (f > Pipeline.Step.IMPUTE.ordinal()) {
-                s.imputed = imputed;
-            }
-            if (f > Pipeline.Step.SCREEN.ordinal()) {
-                s.active = active;
-                s.screened = screened;
-                s.warnScreen = warnScreen;
-            }
-            if (f > Pipeline.Step.TREAT.ordinal()) {
-                s.treated = treated;
-                s.warnTreat = warnTreat;
-            }
-            if (f > Pipeline.Step.NORMALISE.ordinal()) {
-                s.normalised = normalised;
-                s.plan = plan;
-            }
-            if (f > Pipeline.Step.AGGREGATE.ordinal()) {
-                s.weights = weights;
-                s.aggregated = aggregated;
-            }
-            return s;
+            Matrix m = normalised;
+            return m != null
+                    ? m
+                    : requireNonNull(plan, "a plan, when there is no matrix").matrix();
         }
     }
 }

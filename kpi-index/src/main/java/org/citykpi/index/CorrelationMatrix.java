@@ -21,23 +21,38 @@ public final class CorrelationMatrix {
         this.defined = defined;
     }
 
-    /** Returns the row codes. */
+    /** {@return the codes of the nodes of the rows, in order} */
     public List<String> rows() {
         return rows;
     }
 
-    /** Returns the column codes. */
+    /** {@return the codes of the nodes of the columns, in order} */
     public List<String> cols() {
         return cols;
     }
 
-    /** Returns the correlation of row {@code i} with column {@code j}, if defined. */
+    /**
+     * Returns the correlation of row {@code i} with column {@code j}.
+     *
+     * @param i the row, a position in {@link #rows()}
+     * @param j the column, a position in {@link #cols()}
+     * @return the coefficient in [−1, 1]; empty when fewer than 3 units have both values or either
+     *     is constant over them
+     */
     public OptionalDouble get(int i, int j) {
         int at = i * cols.size() + j;
         return defined[at] ? OptionalDouble.of(values[at]) : OptionalDouble.empty();
     }
 
-    /** Returns the correlation of nodes {@code a} (a row) and {@code b} (a column), if defined. */
+    /**
+     * Returns the correlation of node {@code a} (a row) with node {@code b} (a column).
+     *
+     * @param a the code of a node in {@link #rows()}
+     * @param b the code of a node in {@link #cols()}
+     * @return the coefficient in [−1, 1]; empty when fewer than 3 units have both values or either
+     *     is constant over them
+     * @throws IllegalArgumentException if {@code a} is not a row or {@code b} not a column
+     */
     public OptionalDouble get(String a, String b) {
         int i = rows.indexOf(a);
         int j = cols.indexOf(b);

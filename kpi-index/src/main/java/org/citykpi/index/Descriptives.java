@@ -11,6 +11,18 @@ import java.util.OptionalDouble;
  * than 3 values → skew empty; fewer than 4 → kurtosis empty; a constant column → sd 0, skew and
  * kurtosis empty. {@link #outlierFlag()} is COINr's {@code Flag.SkewKurt}: {@code |skew| > 2} and
  * {@code kurtosis > 3.5}.
+ *
+ * @param code the code of the indicator or aggregate
+ * @param n the number of units with a value
+ * @param missing the number of units without one
+ * @param min the smallest value; empty when {@code n = 0}
+ * @param max the largest value; empty when {@code n = 0}
+ * @param mean the arithmetic mean (compensated sum); empty when {@code n = 0}
+ * @param median the median (the mean of the two middle values for even n); empty when {@code n =
+ *     0}
+ * @param sd the sample standard deviation (divisor n − 1); empty when {@code n < 2}
+ * @param skew the sample skewness; empty when {@code n < 3} or the values are all equal
+ * @param kurtosis the sample excess kurtosis; empty when {@code n < 4} or the values are all equal
  */
 public record Descriptives(
         String code,
@@ -24,7 +36,11 @@ public record Descriptives(
         OptionalDouble skew,
         OptionalDouble kurtosis) {
 
-    /** Returns true when skew and kurtosis both exceed COINr's outlier limits (2 and 3.5). */
+    /**
+     * Returns whether the values look skewed by outliers, as COINr's {@code Flag.SkewKurt}.
+     *
+     * @return true when {@code |skew| > 2} and {@code kurtosis > 3.5}; false when either is empty
+     */
     public boolean outlierFlag() {
         return skew.isPresent()
                 && kurtosis.isPresent()

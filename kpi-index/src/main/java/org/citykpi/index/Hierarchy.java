@@ -10,6 +10,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Holds the tree of an index: indicators at level 1, each parent exactly one level above its
@@ -20,7 +22,7 @@ import java.util.Map;
  *
  * <p>Edge cases, each an {@link IllegalArgumentException} naming the node: duplicate code, a parent
  * that does not exist or is not exactly one level up, an aggregate without children, a node above
- * level 1 with direction −1 (COINr silently ignores it, issue #66), no indicators at all.
+ * level 1 with direction −1 (COINr ignores it silently: COINr issue #66), no indicators at all.
  *
  * <p>Immutable and thread-safe.
  */
@@ -69,6 +71,9 @@ public final class Hierarchy {
      * Returns the hierarchy of {@code nodes}, validated and put in result order (see the class
      * comment).
      *
+     * @param nodes every indicator and aggregate, in any order (the order of the indicators is
+     *     kept)
+     * @return the validated hierarchy
      * @throws IllegalArgumentException on any of the edge cases listed in the class comment
      */
     public static Hierarchy of(List<Node> nodes) {
@@ -121,27 +126,42 @@ public final class Hierarchy {
         return new Hierarchy(ordered);
     }
 
-    /** Returns every node in result order. */
+    /**
+     * Returns every node in result order.
+     *
+     * @return the indicators in the order given, then the aggregates level by level, by code within
+     *     a level; unmodifiable
+     */
     public List<Node> nodes() {
         return nodes;
     }
 
-    /** Returns the indicators (level 1) in the order given. */
+    /**
+     * Returns the indicators in the order given.
+     *
+     * @return the level-1 nodes, the first {@link #indicatorCount()} of {@link #nodes()};
+     *     unmodifiable
+     */
     public List<Node> indicators() {
         return nodes.subList(0, indicatorCount);
     }
 
-    /** Returns the number of indicators. */
+    /** {@return the number of indicators (level-1 nodes), at least 1} */
     public int indicatorCount() {
         return indicatorCount;
     }
 
-    /** Returns the highest level (1 for a framework of indicators only). */
+    /** {@return the highest level: 1 for a framework of indicators only} */
     public int levels() {
         return levels;
     }
 
-    /** Returns the position of {@code code} in {@link #nodes()}, or −1. */
+    /**
+     * Returns the position of a node in {@link #nodes()}.
+     *
+     * @param code the node's code
+     * @return its position, or −1 when no node has this code
+     */
     public int indexOf(String code) {
         Integer i = index.get(code);
         return i == null ? -1 : i;
@@ -150,6 +170,8 @@ public final class Hierarchy {
     /**
      * Returns the node with this code.
      *
+     * @param code the node's code
+     * @return the node
      * @throws IllegalArgumentException if there is none
      */
     public Node node(String code) {
@@ -160,7 +182,12 @@ public final class Hierarchy {
         return nodes.get(i);
     }
 
-    /** Returns the children of {@code code} in result order (empty for an indicator). */
+    /**
+     * Returns the children of a node in result order.
+     *
+     * @param code the code of a node of this hierarchy
+     * @return its children, one level below it; empty for an indicator; unmodifiable
+     */
     public List<Node> children(String code) {
         int[] k = children[indexOf(code)];
         List<Node> out = new ArrayList<>(k.length);
@@ -170,7 +197,12 @@ public final class Hierarchy {
         return Collections.unmodifiableList(out);
     }
 
-    /** Returns the codes of the nodes at {@code level}, in result order. */
+    /**
+     * Returns the codes of the nodes at one level, in result order.
+     *
+     * @param level the level, 1 for the indicators
+     * @return their codes; empty for a level that has no node
+     */
     public List<String> codesAt(int level) {
         List<String> out = new ArrayList<>();
         for (Node n : nodes) {
@@ -181,13 +213,22 @@ public final class Hierarchy {
         return out;
     }
 
-    /** Returns the ancestor of indicator/node {@code code} at {@code level}, or null if none. */
-    public String ancestorAt(String code, int level) {
+    /**
+     * Returns the ancestor of a node at a higher level, e.g. the pillar an indicator belongs to.
+     *
+     * @param code the code of an indicator or aggregate
+     * @param level the level of the ancestor wanted; the node's own level gives the node
+     * @return the ancestor's code; empty when no node has this code, or the node has no ancestor at
+     *     that level (the level is below the node's or above its top node's)
+     */
+    public Optional<String> ancestorAt(String code, int level) {
         int i = indexOf(code);
         while (i >= 0 && nodes.get(i).level() < level) {
             i = parentOf[i];
         }
-        return i >= 0 && nodes.get(i).level() == level ? nodes.get(i).code() : null;
+        return i >= 0 && nodes.get(i).level() == level
+                ? Optional.of(nodes.get(i).code())
+                : Optional.empty();
     }
 
     int[] childIndices(int node) {
@@ -198,7 +239,14 @@ public final class Hierarchy {
         return parentOf[node];
     }
 
-    /** Returns a copy in which the weights of the nodes named in {@code weights} are replaced. */
+    /**
+     * Returns a copy in which the weights of the nodes named in {@code weights} are replaced.
+     *
+     * @param weights the new raw weights by node code (finite); nodes not named keep theirs
+     * @return the hierarchy with these weights
+     * @throws IllegalArgumentException if a code names no node of this hierarchy, or a weight is
+     *     not finite
+     */
     public Hierarchy withWeights(Map<String, Double> weights) {
         List<Node> out = new ArrayList<>(nodes.size());
         for (Node n : nodes) {
@@ -232,7 +280,11 @@ public final class Hierarchy {
         return w;
     }
 
-    /** Returns the weights of all nodes in result order. */
+    /**
+     * Returns the weights of all nodes in result order.
+     *
+     * @return a new array of the raw weights, one per node of {@link #nodes()}
+     */
     public double[] weights() {
         double[] w = new double[nodes.size()];
         for (int i = 0; i < w.length; i++) {
@@ -242,7 +294,7 @@ public final class Hierarchy {
     }
 
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         return o instanceof Hierarchy && ((Hierarchy) o).nodes.equals(nodes);
     }
 

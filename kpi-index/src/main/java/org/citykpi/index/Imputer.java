@@ -30,17 +30,35 @@ public sealed interface Imputer {
     /** Column median. */
     record Median() implements Imputer {}
 
-    /** Mean within a group. */
+    /**
+     * Mean within a group.
+     *
+     * @param group the name of the group column of the {@link IndexData} whose labels form the
+     *     groups (e.g. {@code EurAsia_group})
+     */
     record GroupMean(String group) implements Imputer {
-        /** Requires a group column name. */
+        /**
+         * Requires a group column name.
+         *
+         * @param group the name of the group column
+         */
         public GroupMean {
             requireNonNull(group, "group");
         }
     }
 
-    /** Median within a group. */
+    /**
+     * Median within a group.
+     *
+     * @param group the name of the group column of the {@link IndexData} whose labels form the
+     *     groups
+     */
     record GroupMedian(String group) implements Imputer {
-        /** Requires a group column name. */
+        /**
+         * Requires a group column name.
+         *
+         * @param group the name of the group column
+         */
         public GroupMedian {
             requireNonNull(group, "group");
         }
@@ -56,7 +74,11 @@ public sealed interface Imputer {
      * Parses {@code none}, {@code mean}, {@code median}, {@code mean:GROUP}, {@code median:GROUP},
      * {@code latest} and {@code linear}.
      *
-     * @throws IllegalArgumentException naming the accepted forms
+     * @param text the method, any case, surrounding blanks ignored; after a colon, the name of a
+     *     group column (its case kept)
+     * @return the imputer it names
+     * @throws IllegalArgumentException naming the accepted forms, for an unknown name, a colon with
+     *     no group after it, or a group given to a method that takes none
      */
     static Imputer parse(String text) {
         String t = text.strip();

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import org.citykpi.Period;
 import org.citykpi.engine.Results;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Holds the input of an index: indicator values (and optional denominators and group labels) for
@@ -35,7 +36,9 @@ public final class IndexData {
     private final Map<String, Integer> indicatorIndex = new HashMap<>();
     private final Matrix values;
     private final Matrix denoms;
-    private final String[][] groups; // [group][row], null when not given
+    /** The group labels, [group][row]; null where a row has no label. */
+    private final @Nullable String[][] groups;
+
     private final boolean[] rowExists;
 
     private IndexData(
@@ -47,7 +50,7 @@ public final class IndexData {
             List<String> groupNames,
             Matrix values,
             Matrix denoms,
-            String[][] groups,
+            @Nullable String[][] groups,
             boolean[] rowExists) {
         this.units = List.copyOf(units);
         this.unitNames = List.copyOf(unitNames);
@@ -65,14 +68,28 @@ public final class IndexData {
     }
 
     /**
-     * Returns a builder for data on the given indicators (and optionally denominators and group
-     * columns, which may be empty).
+     * Returns a builder for data on the given indicators, denominators and group columns.
+     *
+     * @param indicators the indicator codes, in the order the data lists them; each once
+     * @param denominators the codes of the columns indicators can be divided by in the denominate
+     *     step (e.g. population); may be empty
+     * @param groupNames the names of the label columns used by group imputation (e.g. {@code
+     *     EurAsia_group}); may be empty
+     * @return an empty builder
+     * @throws IllegalArgumentException if an indicator code is given twice
      */
     public static Builder builder(List<String> indicators, List<String> denominators, List<String> groupNames) {
         return new Builder(indicators, denominators, groupNames);
     }
 
-    /** Returns a builder for data on the given indicators only. */
+    /**
+     * Returns a builder for data on the given indicators only, without denominators or group
+     * columns.
+     *
+     * @param indicators the indicator codes, in the order the data lists them; each once
+     * @return an empty builder
+     * @throws IllegalArgumentException if an indicator code is given twice
+     */
     public static Builder builder(List<String> indicators) {
         return new Builder(indicators, List.of(), List.of());
     }
@@ -93,6 +110,7 @@ public final class IndexData {
      *
      * @param results computed KPIs
      * @param outputs the outputs to take as indicators, in the order the data lists them
+     * @return the data, one grid row per entity and period of the results
      * @throws IllegalArgumentException if {@code outputs} is empty or names an output twice or one
      *     that is not in the results' catalog, or if the results have no rows
      */
@@ -115,42 +133,51 @@ public final class IndexData {
         return b.build();
     }
 
-    /** Returns the unit codes, sorted. */
+    /** {@return the unit codes, sorted, each once} */
     public List<String> units() {
         return units;
     }
 
-    /** Returns the unit names in the order of {@link #units()} (the code when no name was given). */
+    /**
+     * Returns the display names of the units.
+     *
+     * @return one name per unit, in the order of {@link #units()}; the code where no name was given
+     */
     public List<String> unitNames() {
         return unitNames;
     }
 
-    /** Returns the periods in time order; a single empty string when the data had no time column. */
+    /**
+     * Returns the periods in time order.
+     *
+     * @return the periods as given (e.g. {@code 2023}), in time order when every one is a period
+     *     CityKPI reads, else in text order; a single empty string when the data had no time
+     */
     public List<String> periods() {
         return periods;
     }
 
-    /** Returns the indicator codes, in the order given to the builder. */
+    /** {@return the indicator codes, in the order given to the builder} */
     public List<String> indicators() {
         return indicators;
     }
 
-    /** Returns the denominator codes. */
+    /** {@return the denominator codes, in the order given to the builder; empty when there are none} */
     public List<String> denominators() {
         return denominators;
     }
 
-    /** Returns the group column names. */
+    /** {@return the group column names, in the order given to the builder; empty when there are none} */
     public List<String> groupNames() {
         return groupNames;
     }
 
-    /** Returns the number of grid rows ({@code periods × units}). */
+    /** {@return the number of grid rows: periods × units, those without an input row included} */
     public int rowCount() {
         return rowExists.length;
     }
 
-    /** Returns how many grid rows came from the input. */
+    /** {@return how many grid rows came from the input, at most {@link #rowCount()}} */
     public int existingRowCount() {
         int n = 0;
         for (boolean b : rowExists) {
@@ -161,27 +188,57 @@ public final class IndexData {
         return n;
     }
 
-    /** Returns true when grid row {@code row} came from the input. */
+    /**
+     * Returns whether a grid row came from the input.
+     *
+     * @param row the grid row, {@code period·units + unit}, from 0 to {@link #rowCount()} − 1
+     * @return true when the input had a row for this unit and period, false for a gap in the grid
+     */
     public boolean rowExists(int row) {
         return rowExists[row];
     }
 
-    /** Returns the unit code of grid row {@code row}. */
+    /**
+     * Returns the unit of a grid row.
+     *
+     * @param row the grid row, from 0 to {@link #rowCount()} − 1
+     * @return its unit's code
+     */
     public String unitOf(int row) {
         return units.get(row % units.size());
     }
 
-    /** Returns the period of grid row {@code row}. */
+    /**
+     * Returns the period of a grid row.
+     *
+     * @param row the grid row, from 0 to {@link #rowCount()} − 1
+     * @return its period; empty for data without time
+     */
     public String periodOf(int row) {
         return periods.get(row / units.size());
     }
 
-    /** Returns true when indicator {@code code} has a value in grid row {@code row}. */
+    /**
+     * Returns whether an indicator has a value in a grid row.
+     *
+     * @param row the grid row, from 0 to {@link #rowCount()} − 1
+     * @param code the indicator's code
+     * @return true when a value was given; false when it is missing (never NaN)
+     * @throws IllegalArgumentException if there is no indicator {@code code}
+     */
     public boolean isPresent(int row, String code) {
         return values.ok[values.at(row, column(code))];
     }
 
-    /** Returns the value of {@code code} in grid row {@code row} (check {@link #isPresent} first). */
+    /**
+     * Returns the value of an indicator in a grid row (check {@link #isPresent} first).
+     *
+     * @param row the grid row, from 0 to {@link #rowCount()} − 1
+     * @param code the indicator's code
+     * @return the value as given, finite
+     * @throws IllegalArgumentException if there is no indicator {@code code} or it is missing in
+     *     this row
+     */
     public double value(int row, String code) {
         int at = values.at(row, column(code));
         if (!values.ok[at]) {
@@ -190,8 +247,16 @@ public final class IndexData {
         return values.v[at];
     }
 
-    /** Returns the group label of grid row {@code row} in group column {@code group}, or null. */
-    public String group(int row, String group) {
+    /**
+     * Returns the group label of a grid row.
+     *
+     * @param row the grid row, from 0 to {@link #rowCount()} − 1
+     * @param group the name of a group column
+     * @return the label, or null when the row has none (group imputation leaves its missing values
+     *     missing)
+     * @throws IllegalArgumentException if there is no group column {@code group}
+     */
+    public @Nullable String group(int row, String group) {
         int g = groupNames.indexOf(group);
         if (g < 0) {
             throw new IllegalArgumentException("no group column '" + group + "' (have " + groupNames + ")");
@@ -215,6 +280,7 @@ public final class IndexData {
         return denoms;
     }
 
+    @Nullable
     String[] groupColumn(String group) {
         int g = groupNames.indexOf(group);
         if (g < 0) {
@@ -227,7 +293,13 @@ public final class IndexData {
         return rowExists;
     }
 
-    /** Returns data holding only the given periods (in their time order). */
+    /**
+     * Returns data holding only some of the periods.
+     *
+     * @param keep the periods to keep; those not in the data are ignored
+     * @return the same units, indicators, names and groups over the kept periods, in their time
+     *     order
+     */
     public IndexData periods(List<String> keep) {
         int nu = units.size();
         List<String> ps = new ArrayList<>();
@@ -244,7 +316,7 @@ public final class IndexData {
                 rows[k++] = pi * nu + u;
             }
         }
-        String[][] g = new String[groups.length][rows.length];
+        @Nullable String[][] g = new String[groups.length][rows.length];
         boolean[] ex = new boolean[rows.length];
         for (int i = 0; i < rows.length; i++) {
             ex[i] = rowExists[rows[i]];
@@ -272,9 +344,9 @@ public final class IndexData {
         private final List<String> groupNames;
         private final Map<String, Integer> col = new HashMap<>();
         private final Map<String, Integer> den = new HashMap<>();
-        private final Map<List<String>, double[]> rows = new LinkedHashMap<>();
-        private final Map<List<String>, boolean[]> present = new HashMap<>();
-        private final Map<List<String>, String[]> groupValues = new HashMap<>();
+        /** The declared rows by (unit, period), in the order declared. */
+        private final Map<List<String>, Cells> rows = new LinkedHashMap<>();
+
         private final Map<String, String> names = new HashMap<>();
 
         private Builder(List<String> indicators, List<String> denominators, List<String> groupNames) {
@@ -295,7 +367,10 @@ public final class IndexData {
          * Declares the row of {@code unit} in {@code period} (use {@code ""} for data without time),
          * so that it exists even if all its values are missing.
          *
-         * @throws IllegalArgumentException if the row was declared before
+         * @param unit the unit's code, not blank
+         * @param period the period, e.g. {@code 2023}; {@code ""} for data without time
+         * @return this builder
+         * @throws IllegalArgumentException if the row was declared before, or the unit is blank
          */
         public Builder row(String unit, String period) {
             List<String> key = key(unit, period);
@@ -303,13 +378,30 @@ public final class IndexData {
                 throw new IllegalArgumentException(
                         "unit '" + unit + "' has two rows" + (period.isEmpty() ? "" : " for " + period));
             }
-            rows.put(key, new double[indicators.size() + denominators.size()]);
-            present.put(key, new boolean[indicators.size() + denominators.size()]);
-            groupValues.put(key, new String[groupNames.size()]);
+            declare(key);
             return this;
         }
 
-        /** Sets the display name of a unit. */
+        /** Returns the cells of the row of {@code unit} in {@code period}, declaring it if needed. */
+        private Cells cells(String unit, String period) {
+            List<String> key = key(unit, period);
+            Cells cells = rows.get(key);
+            return cells != null ? cells : declare(key);
+        }
+
+        private Cells declare(List<String> key) {
+            Cells cells = new Cells(indicators.size() + denominators.size(), groupNames.size());
+            rows.put(key, cells);
+            return cells;
+        }
+
+        /**
+         * Sets the display name of a unit.
+         *
+         * @param unit the unit's code (a name for a unit without a row is not used)
+         * @param name the name shown for it, e.g. in reports
+         * @return this builder
+         */
         public Builder name(String unit, String name) {
             names.put(requireNonNull(unit, "unit"), requireNonNull(name, "name"));
             return this;
@@ -318,17 +410,19 @@ public final class IndexData {
         /**
          * Sets the value of indicator or denominator {@code code} (declaring the row if needed).
          *
-         * @throws IllegalArgumentException if {@code v} is not finite, the code is unknown, or the
-         *     value was set before
+         * @param unit the unit's code, not blank
+         * @param period the period; {@code ""} for data without time
+         * @param code the code of an indicator or denominator of this builder
+         * @param v the value, finite, in the column's own unit
+         * @return this builder
+         * @throws IllegalArgumentException if {@code v} is not finite, the code is unknown, the value
+         *     was set before, or the unit is blank
          */
         public Builder value(String unit, String period, String code, double v) {
             if (!Double.isFinite(v)) {
                 throw new IllegalArgumentException(code + " for " + unit + ": " + v + " is not a finite number");
             }
-            List<String> key = key(unit, period);
-            if (!rows.containsKey(key)) {
-                row(unit, period);
-            }
+            Cells cells = cells(unit, period);
             Integer c = col.get(code);
             int at;
             if (c != null) {
@@ -340,25 +434,32 @@ public final class IndexData {
                 }
                 at = indicators.size() + d;
             }
-            if (present.get(key)[at]) {
+            if (cells.present[at]) {
                 throw new IllegalArgumentException(code + " for " + unit + " " + period + " is given twice");
             }
-            rows.get(key)[at] = v;
-            present.get(key)[at] = true;
+            cells.values[at] = v;
+            cells.present[at] = true;
             return this;
         }
 
-        /** Sets the label of group column {@code group} for a row (declaring the row if needed). */
+        /**
+         * Sets the label of group column {@code group} for a row (declaring the row if needed).
+         *
+         * @param unit the unit's code, not blank
+         * @param period the period; {@code ""} for data without time
+         * @param group the name of a group column of this builder
+         * @param label the unit's group in that column (e.g. {@code Asia}); a later call replaces it
+         * @return this builder
+         * @throws IllegalArgumentException if there is no group column {@code group} or the unit is
+         *     blank
+         */
         public Builder group(String unit, String period, String group, String label) {
-            List<String> key = key(unit, period);
-            if (!rows.containsKey(key)) {
-                row(unit, period);
-            }
+            Cells cells = cells(unit, period);
             int g = groupNames.indexOf(group);
             if (g < 0) {
                 throw new IllegalArgumentException("no group column '" + group + "'");
             }
-            groupValues.get(key)[g] = label;
+            cells.groups[g] = label;
             return this;
         }
 
@@ -372,8 +473,10 @@ public final class IndexData {
         }
 
         /**
-         * Returns the data.
+         * Returns the data: the full grid of periods × units, units sorted, periods in time order
+         * (in text order unless every one reads as a period).
          *
+         * @return the data given so far
          * @throws IllegalArgumentException if no row was given
          */
         public IndexData build() {
@@ -401,14 +504,16 @@ public final class IndexData {
             }
             Matrix vals = new Matrix(nr, indicators.size());
             Matrix dens = new Matrix(nr, denominators.size());
-            String[][] g = new String[groupNames.size()][nr];
+            @Nullable String[][] g = new String[groupNames.size()][nr];
             boolean[] ex = new boolean[nr];
             int ni = indicators.size();
-            for (Map.Entry<List<String>, double[]> e : rows.entrySet()) {
-                int r = pi.get(e.getKey().get(1)) * nu + ui.get(e.getKey().get(0));
+            for (Map.Entry<List<String>, Cells> e : rows.entrySet()) {
+                int p = requireNonNull(pi.get(e.getKey().get(1)), "every period of a row is in the grid");
+                int u = requireNonNull(ui.get(e.getKey().get(0)), "every unit of a row is in the grid");
+                int r = p * nu + u;
                 ex[r] = true;
-                double[] v = e.getValue();
-                boolean[] ok = present.get(e.getKey());
+                double[] v = e.getValue().values;
+                boolean[] ok = e.getValue().present;
                 for (int c = 0; c < ni; c++) {
                     vals.v[vals.at(r, c)] = v[c];
                     vals.ok[vals.at(r, c)] = ok[c];
@@ -417,7 +522,7 @@ public final class IndexData {
                     dens.v[dens.at(r, c)] = v[ni + c];
                     dens.ok[dens.at(r, c)] = ok[ni + c];
                 }
-                String[] gv = groupValues.get(e.getKey());
+                @Nullable String[] gv = e.getValue().groups;
                 for (int j = 0; j < gv.length; j++) {
                     g[j][r] = gv[j];
                 }
@@ -427,6 +532,22 @@ public final class IndexData {
                 nm.add(names.getOrDefault(u, u));
             }
             return new IndexData(ul, nm, ps, indicators, denominators, groupNames, vals, dens, g, ex);
+        }
+
+        /**
+         * The values and presence of one row's indicators, then its denominators, and its group
+         * labels (null: not given).
+         */
+        private static final class Cells {
+            final double[] values;
+            final boolean[] present;
+            final @Nullable String[] groups;
+
+            Cells(int columns, int groupColumns) {
+                values = new double[columns];
+                present = new boolean[columns];
+                groups = new String[groupColumns];
+            }
         }
 
         private static Comparator<String> periodOrder(List<String> ps) {

@@ -9,15 +9,21 @@ package org.citykpi.index;
 public final class IndexException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
 
+    /** The code of the indicator or aggregate concerned. */
     private final String code;
 
-    /** Creates the exception for node {@code code}; {@code message} is the full text. */
+    /**
+     * Creates the exception for one node.
+     *
+     * @param code the code of the indicator or aggregate concerned
+     * @param message the full text shown to the user: what went wrong, where, and a way out
+     */
     public IndexException(String code, String message) {
         super(message);
         this.code = code;
     }
 
-    /** Returns the code of the indicator or aggregate concerned. */
+    /** {@return the code of the indicator or aggregate concerned} */
     public String code() {
         return code;
     }

@@ -38,13 +38,25 @@ public final class IndexStatistics {
         this.rows = rows;
     }
 
-    /** Returns statistics over the latest period of {@code r}. */
+    /**
+     * Returns statistics over the latest period of a result.
+     *
+     * @param r a built index
+     * @return statistics over the active units (input rows not screened out) of its latest period
+     */
     public static IndexStatistics of(IndexResult r) {
         List<String> ps = r.data().periods();
         return of(r, ps.get(ps.size() - 1));
     }
 
-    /** Returns statistics over the active units of {@code period}. */
+    /**
+     * Returns statistics over one period of a result.
+     *
+     * @param r a built index
+     * @param period one of its periods; {@code ""} for data without time
+     * @return statistics over the active units (input rows not screened out) of that period
+     * @throws IllegalArgumentException if the data have no such period
+     */
     public static IndexStatistics of(IndexResult r, String period) {
         int p = r.data().periods().indexOf(period);
         if (p < 0) {
@@ -61,7 +73,14 @@ public final class IndexStatistics {
         return new IndexStatistics(r, java.util.Arrays.copyOf(tmp, n));
     }
 
-    /** Returns the descriptives of result node {@code code}. */
+    /**
+     * Returns the descriptives of a node's result values: normalised indicator values or aggregate
+     * scores.
+     *
+     * @param code the code of an indicator or aggregate
+     * @return its descriptives over the active units; {@code missing} counts those without a value
+     * @throws IllegalArgumentException if no node has this code
+     */
     public Descriptives describe(String code) {
         int node = result.nodeOf(code);
         double[] x = new double[rows.length];
@@ -74,7 +93,11 @@ public final class IndexStatistics {
         return Descriptives.of(code, x, n, rows.length - n);
     }
 
-    /** Returns the descriptives of every node, in result order. */
+    /**
+     * Returns the descriptives of every node's result values.
+     *
+     * @return one per node, in result order ({@link IndexResult#codes()})
+     */
     public List<Descriptives> describeAll() {
         List<Descriptives> out = new ArrayList<>();
         for (String c : result.codes()) {
@@ -83,7 +106,13 @@ public final class IndexStatistics {
         return out;
     }
 
-    /** Returns the descriptives of indicator {@code code} in the input data, before any step. */
+    /**
+     * Returns the descriptives of an indicator in the input data, before any step.
+     *
+     * @param code the indicator's code
+     * @return its descriptives over the active units, in its own unit
+     * @throws IllegalArgumentException if no indicator has this code
+     */
     public Descriptives describeRaw(String code) {
         Matrix raw = result.index().raw();
         int c = result.index().hierarchy().indexOf(code);
@@ -100,7 +129,17 @@ public final class IndexStatistics {
         return Descriptives.of(code, x, n, rows.length - n);
     }
 
-    /** Returns the correlations of every node in {@code a} with every node in {@code b}. */
+    /**
+     * Returns the correlations of every node in {@code a} with every node in {@code b}, each over
+     * the active units where both have a value.
+     *
+     * @param a the codes of the nodes of the rows
+     * @param b the codes of the nodes of the columns
+     * @param m the coefficient
+     * @return the {@code a} × {@code b} matrix; an entry is empty with fewer than 3 shared units or
+     *     a constant column
+     * @throws IllegalArgumentException if a code names no node
+     */
     public CorrelationMatrix correlations(List<String> a, List<String> b, Method m) {
         double[] vals = new double[a.size() * b.size()];
         boolean[] def = new boolean[vals.length];
@@ -127,7 +166,15 @@ public final class IndexStatistics {
         return new CorrelationMatrix(a, b, vals, def);
     }
 
-    /** Returns the correlations between the nodes of level {@code la} and those of level {@code lb}. */
+    /**
+     * Returns the correlations between the nodes of two levels (e.g. indicators with pillars).
+     *
+     * @param la the level of the rows, 1 for the indicators
+     * @param lb the level of the columns
+     * @param m the coefficient
+     * @return the matrix of the nodes of level {@code la} × those of level {@code lb}, in result
+     *     order; empty lists for a level that has no node
+     */
     public CorrelationMatrix correlations(int la, int lb, Method m) {
         Hierarchy h = result.index().hierarchy();
         return correlations(h.codesAt(la), h.codesAt(lb), m);
@@ -169,8 +216,12 @@ public final class IndexStatistics {
     /**
      * Returns Cronbach's alpha of the children of aggregate {@code code}: {@code k²·c̄ / ΣC}, where
      * C is their covariance matrix (pairwise complete, n − 1) and c̄ the mean off-diagonal
-     * covariance (COINr {@code get_cronbach}). Empty with fewer than 2 children, fewer than 2 shared
-     * units for some pair, or a zero total variance.
+     * covariance (COINr {@code get_cronbach}).
+     *
+     * @param code the code of an aggregate
+     * @return the alpha (typically in [0, 1]; negative when the children vary against each other);
+     *     empty with fewer than 2 children, fewer than 2 shared units for some pair, or a zero total
+     *     variance
      */
     public OptionalDouble cronbachAlpha(String code) {
         Hierarchy h = result.index().hierarchy();
@@ -234,6 +285,10 @@ public final class IndexStatistics {
      * its sum is positive (the sign of an eigenvector is arbitrary; prcomp may print the opposite
      * sign). Also returns the share of variance it explains under the key {@code "(variance)"}.
      *
+     * @param code the code of an aggregate
+     * @return the weight of each child by code, in child order (they may be negative and their
+     *     squares sum to 1), then {@code "(variance)"}: the share, in (0, 1], of the variance that
+     *     component explains
      * @throws IllegalArgumentException with fewer than 2 children or fewer than 3 complete units,
      *     or a constant child
      */
@@ -309,6 +364,10 @@ public final class IndexStatistics {
      * parent's group ({@code w / Σ siblings' w}) along its lineage to the top (COINr {@code
      * get_eff_weights}; missing data is ignored). Nodes without a parent share among the parentless
      * nodes of the same level. A group whose weights sum to 0 gives 0.
+     *
+     * @param h the hierarchy, with the weights to use
+     * @return the effective weight of every node by code, in result order; the top node's is 1
+     *     (with a single top node and a nonzero weight)
      */
     public static Map<String, Double> effectiveWeights(Hierarchy h) {
         List<Node> nodes = h.nodes();

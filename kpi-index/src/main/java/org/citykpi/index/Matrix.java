@@ -1,6 +1,7 @@
 package org.citykpi.index;
 
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A column-major table of doubles with a presence mask: cell (row, col) is {@code v[col·rows +
@@ -37,8 +38,10 @@ final class Matrix {
         return m;
     }
 
-    private volatile int[][] missing;
-    private volatile double[][] ranges;
+    /** See {@link #missing()}: null until computed or set. */
+    private volatile int @Nullable [][] missing;
+    /** See {@link #ranges()}: null until computed. */
+    private volatile double @Nullable [][] ranges;
 
     /**
      * Returns, per column, the rows of its missing cells in ascending order, computed once (the
@@ -73,7 +76,7 @@ final class Matrix {
     }
 
     /** Returns the missing-cell lists if they are already known (see {@link #missing()}), else null. */
-    int[][] knownMissing() {
+    int @Nullable [][] knownMissing() {
         return missing;
     }
 
@@ -123,7 +126,7 @@ final class Matrix {
     /** A set of column indices as a map key, compared by content. */
     private record Columns(int[] set) {
         @Override
-        public boolean equals(Object o) {
+        public boolean equals(@Nullable Object o) {
             return o instanceof Columns && Arrays.equals(set, ((Columns) o).set);
         }
 
@@ -184,7 +187,8 @@ final class Matrix {
         return new Partial(rowsOut, present, mask);
     }
 
-    private volatile double[][] columns;
+    /** See {@link #columns()}: null until made. */
+    private volatile double @Nullable [][] columns;
 
     /**
      * Returns the values as one array per column (a copy, made once). Loops that read a column and
@@ -204,7 +208,8 @@ final class Matrix {
         return c;
     }
 
-    private volatile double[] logs;
+    /** See {@link #logs()}: null until computed. */
+    private volatile double @Nullable [] logs;
 
     /**
      * Returns {@code ln v} for every present positive cell (0 elsewhere), computed once: the
@@ -223,7 +228,8 @@ final class Matrix {
         return l;
     }
 
-    private volatile double[][] logColumns;
+    /** See {@link #logColumns()}: null until made. */
+    private volatile double @Nullable [][] logColumns;
 
     /** Returns {@link #logs()} as one array per column (a copy, made once; see {@link #columns()}). */
     double[][] logColumns() {

@@ -1,5 +1,7 @@
 package org.citykpi.index;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The mean logs of the geometric means of a build ({@code Σwᵢ ln xᵢ / Σwᵢ}, 0 where missing), laid
  * out like the aggregates. A geometric mean whose child is itself a geometric mean takes that
@@ -10,12 +12,14 @@ package org.citykpi.index;
  */
 final class MeanLogs {
     private final Matrix agg;
-    private double[] values;
+    /** The mean logs, laid out like {@code agg}; null until the first geometric mean starts. */
+    private double @Nullable [] values;
+
     private final boolean[] made;
     /** Per aggregate, whether its values are wanted (null: all). */
-    private final boolean[] needed;
+    private final boolean @Nullable [] needed;
 
-    MeanLogs(Matrix agg, boolean[] needed) {
+    MeanLogs(Matrix agg, boolean @Nullable [] needed) {
         this.agg = agg;
         this.made = new boolean[agg.cols];
         this.needed = needed;
@@ -35,15 +39,17 @@ final class MeanLogs {
      * threads share one array).
      */
     synchronized double[] start(int col) {
-        if (values == null) {
-            values = new double[agg.v.length];
+        double[] v = values;
+        if (v == null) {
+            v = new double[agg.v.length];
+            values = v;
         }
         made[col] = true;
-        return values;
+        return v;
     }
 
     /** Returns the mean logs if aggregate column {@code col} is a geometric mean, else null. */
-    synchronized double[] of(int col) {
+    synchronized double @Nullable [] of(int col) {
         return made[col] ? values : null;
     }
 

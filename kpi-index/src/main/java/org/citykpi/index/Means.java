@@ -1,6 +1,7 @@
 package org.citykpi.index;
 
 import org.citykpi.Sum;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The weighted means ({@link Aggregator.Arithmetic}, {@link Aggregator.Geometric}, {@link
@@ -23,11 +24,12 @@ final class Means {
         /** The compensated sum of all the children's weights: the total weight of a complete row. */
         final double full;
         /**
-         * Whether the column-by-column paths may be taken: the missing-cell lists are known, a
-         * complete row passes the coverage threshold and has a nonzero total weight (else some rows
-         * without a missing child would fail too), and there are at most 64 children (a bit each).
+         * The missing-cell lists and scratch of the column-by-column paths when they may be taken:
+         * the lists are known, a complete row passes the coverage threshold and has a nonzero total
+         * weight (else some rows without a missing child would fail too), and there are at most 64
+         * children (a bit each); null when every row is made row by row.
          */
-        final boolean columnwise;
+        final ColumnMeans.@Nullable State fast;
 
         Mean(AggregateStep.Context c, int node) {
             super(c, node);
@@ -36,7 +38,7 @@ final class Means {
             // count that passes (found with COINr's division, so a boundary case rounds as in COINr)
             this.need = AggregateStep.minCount(cov, k);
             this.full = Sum.of(w).value();
-            this.columnwise = c.fast != null && k <= 64 && !(k < need || full == 0);
+            this.fast = k <= 64 && !(k < need || full == 0) ? c.fast : null;
         }
 
         /**
@@ -62,7 +64,7 @@ final class Means {
          * child order: a row with no child, too few for the coverage, or a total weight of 0 is
          * missing; so is a row whose mean is not finite.
          */
-        final void rows(Children ch, int[] todo) {
+        final void rows(Children ch, int @Nullable [] todo) {
             double[] v = c.agg.v;
             boolean[] ok = c.agg.ok;
             double[][] cv = ch.v();
@@ -131,18 +133,22 @@ final class Means {
         @Override
         void make() {
             NormaliseStep.MinMaxPlan plan = c.leaves.plan;
-            if (columnwise && allLeaves() && plan != null && !plan.written()) {
+            if (fast != null && allLeaves() && plan != null && !plan.written()) {
                 // a mean of indicators reads an unwritten min-max plan cell by cell
-                c.fast.aggregates[col] =
-                        ColumnMeans.arithmeticOfPlan(plan, kids, w, full, c.rows, need, c.agg.v, c.agg.ok, out, c.fast);
+                fast.aggregates[col] =
+                        ColumnMeans.arithmeticOfPlan(plan, kids, w, full, c.rows, need, c.agg.v, c.agg.ok, out, fast);
                 return;
             }
             Children ch = children();
-            int[] todo = columnwise ? ColumnMeans.sums(false, false, this, ch, ch.v(), null) : null;
+            if (fast == null) {
+                rows(ch, null);
+                return;
+            }
+            int[] todo = ColumnMeans.sums(false, false, this, fast, ch, ch.v(), null);
             rows(ch, todo);
             if (todo != null) {
                 // every row with all children present has a value: the missing ones are among todo
-                c.fast.aggregates[col] = ColumnMeans.missingRows(c.agg.ok, out, c.rows, todo);
+                fast.aggregates[col] = ColumnMeans.missingRows(c.agg.ok, out, c.rows, todo);
             }
         }
 
@@ -187,29 +193,30 @@ final class Means {
      */
     static final class Geometric extends Mean {
         /** Per child, its cells' logs (same offsets as its values), or null: take the log of the value. */
-        private double[][] logs;
+        private final double[] @Nullable [] logs;
         /** The mean logs of every geometric aggregate of the build (0 where missing). */
-        private double[] meanLog;
+        private final double[] meanLog;
         /** Whether only the mean logs and presence are wanted, not the values. */
-        private boolean logsOnly;
+        private final boolean logsOnly;
 
         Geometric(AggregateStep.Context c, int node) {
             super(c, node);
+            this.meanLog = c.logs.start(col);
+            this.logs = new double[kids.length][];
+            for (int i = 0; i < kids.length; i++) {
+                logs[i] = leaf(i) ? c.leaves.matrix().logs() : c.logs.of(kids[i] - c.first);
+            }
+            this.logsOnly = c.logs.logsOnly(col);
         }
 
         @Override
         void make() {
             Children ch = children();
-            meanLog = c.logs.start(col);
-            logs = new double[kids.length][];
-            for (int i = 0; i < kids.length; i++) {
-                logs[i] = leaf(i) ? ch.ind().logs() : c.logs.of(kids[i] - c.first);
-            }
-            logsOnly = c.logs.logsOnly(col);
+            Matrix ind = ch.ind();
             // column by column when no log can fail: the children are aggregates, or every present
             // indicator cell is above 0; then only the rows with a missing child are redone
-            int[] todo = columnwise && (ch.ind() == null || positive(ch.ind()))
-                    ? ColumnMeans.sums(true, logsOnly, this, ch, logs, meanLog)
+            int[] todo = fast != null && (ind == null || positive(ind))
+                    ? ColumnMeans.sums(true, logsOnly, this, fast, ch, logs, meanLog)
                     : null;
             rows(ch, todo);
         }

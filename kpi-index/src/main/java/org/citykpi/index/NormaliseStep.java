@@ -1,6 +1,7 @@
 package org.citykpi.index;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** Applies a {@link Normaliser} to one column range; see the Javadoc of {@link Normaliser}. */
 final class NormaliseStep {
@@ -203,7 +204,8 @@ final class NormaliseStep {
         final double[] span;
         final double[] lower;
         final boolean[] empty;
-        private volatile Matrix out;
+        /** The normalised matrix; null until {@link #matrix()} writes it. */
+        private volatile @Nullable Matrix out;
 
         MinMaxPlan(
                 Matrix in, double[] dir, double[] min, double[] range, double[] span, double[] lower, boolean[] empty) {

@@ -8,7 +8,7 @@ import java.util.Locale;
  * max, mean, sd, ranks) are taken per indicator over the units present in one normalisation group
  * (one period, or all periods pooled); missing values stay missing.
  *
- * <p>Formulas (COINr 1.1.14, {@code reference/composite-methods.md} §3.2) and edge cases:
+ * <p>Formulas (COINr 1.1.14, {@code docs/reference/composite-methods.md} §3.2) and edge cases:
  *
  * <ul>
  *   <li>{@link MinMax}: {@code (x' − min)/(max − min)·(u − l) + l}. Constant indicator → {@link
@@ -27,11 +27,12 @@ import java.util.Locale;
  *   <li>{@link DistanceToMax}: COINr's {@code 1 − (max − x')/(max − min)} (min-max to [0,1], in
  *       COINr's order of operations, which rounds differently and decides near-ties).
  *   <li>{@link FractionOfMax}: {@code x/max} for d = +1. For d = −1 COINr computes {@code
- *       x'/max(x') = x/min(x)}, which rewards the worst unit (its bug #4); we compute the fraction
- *       of the best value {@code min/x} instead, which needs every value above 0.
+ *       x'/max(x') = x/min(x)}, which rewards the worst unit (bug 4 of {@code
+ *       docs/reference/composite-methods.md} §4); we compute the fraction of the best value {@code
+ *       min/x} instead, which needs every value above 0.
  *   <li>{@link Scaled}: {@code (x − l)/(u − l)·100} with (l, u) in natural units, reversed for d
  *       = −1 ({@code (u − x)/(u − l)·100}); no clamping. COINr does not reverse hand-given bounds
- *       (its bug #5); we do.
+ *       (bug 5 of {@code docs/reference/composite-methods.md} §4); we do.
  *   <li>{@link None}: {@code x'} (the direction is applied, as for every normaliser, so higher is
  *       always better downstream).
  * </ul>
@@ -39,9 +40,21 @@ import java.util.Locale;
  * <p>Immutable and thread-safe.
  */
 public sealed interface Normaliser {
-    /** Min-max scaling to [lower, upper]; COINr's default is [0, 100]. */
+    /**
+     * Min-max scaling to [lower, upper]; COINr's default is [0, 100].
+     *
+     * @param lower the score of the worst unit (finite)
+     * @param upper the score of the best unit (finite and not equal to {@code lower}; below it, the
+     *     best unit gets the lowest score)
+     */
     record MinMax(double lower, double upper) implements Normaliser {
-        /** Rejects non-finite or equal bounds. */
+        /**
+         * Rejects non-finite or equal bounds.
+         *
+         * @param lower the score of the worst unit
+         * @param upper the score of the best unit
+         * @throws IllegalArgumentException if a bound is not finite or the two are equal
+         */
         public MinMax {
             checkRange(lower, upper, "minmax");
         }
@@ -52,9 +65,21 @@ public sealed interface Normaliser {
         }
     }
 
-    /** Z-score scaled to the given mean and standard deviation. */
+    /**
+     * Z-score scaled to the given mean and standard deviation.
+     *
+     * @param mean the score of a unit at the indicator's mean (finite; 0 for plain z-scores)
+     * @param sd the score difference of one standard deviation (finite, above 0; 1 for plain
+     *     z-scores)
+     */
     record ZScore(double mean, double sd) implements Normaliser {
-        /** Rejects non-finite values and sd ≤ 0. */
+        /**
+         * Rejects non-finite values and sd ≤ 0.
+         *
+         * @param mean the score of a unit at the indicator's mean
+         * @param sd the score difference of one standard deviation
+         * @throws IllegalArgumentException if either is not finite or {@code sd} is not above 0
+         */
         public ZScore {
             if (!Double.isFinite(mean) || !Double.isFinite(sd) || sd <= 0) {
                 throw new IllegalArgumentException("zscore needs a finite mean and an sd above 0");
@@ -123,9 +148,22 @@ public sealed interface Normaliser {
         }
     }
 
-    /** Linear scaling between fixed bounds, times 100. */
+    /**
+     * Linear scaling between fixed bounds, times 100.
+     *
+     * @param lower the value, in the indicator's unit, that scores 0 when higher is better (100 when
+     *     lower is better); finite
+     * @param upper the value that scores 100 when higher is better (0 when lower is better); finite
+     *     and not equal to {@code lower}
+     */
     record Scaled(double lower, double upper) implements Normaliser {
-        /** Rejects non-finite or equal bounds. */
+        /**
+         * Rejects non-finite or equal bounds.
+         *
+         * @param lower the value that scores 0 when higher is better
+         * @param upper the value that scores 100 when higher is better
+         * @throws IllegalArgumentException if a bound is not finite or the two are equal
+         */
         public Scaled {
             checkRange(lower, upper, "scaled");
         }
@@ -144,7 +182,11 @@ public sealed interface Normaliser {
         }
     }
 
-    /** Returns min-max to [0, 100], COINr's default. */
+    /**
+     * Returns COINr's default normaliser.
+     *
+     * @return min-max to [0, 100]
+     */
     static Normaliser defaults() {
         return new MinMax(0, 100);
     }
@@ -154,7 +196,12 @@ public sealed interface Normaliser {
      * {@code rank}, {@code prank}, {@code borda}, {@code dist2max}, {@code fracmax}, {@code
      * scaled:l,u} and {@code none} (the {@code citykpi index --normalise} syntax).
      *
-     * @throws IllegalArgumentException naming the accepted forms
+     * @param text the method, any case, surrounding blanks ignored; numbers written with '.' as
+     *     decimal separator
+     * @return the normaliser it names ({@code minmax} alone is [0, 100], {@code zscore} alone is
+     *     mean 0 and sd 1)
+     * @throws IllegalArgumentException naming the accepted forms, for an unknown name, parameters
+     *     that are missing, extra, not finite or out of range
      */
     static Normaliser parse(String text) {
         String t = text.strip().toLowerCase(Locale.ROOT);
@@ -202,7 +249,12 @@ public sealed interface Normaliser {
         }
     }
 
-    /** Returns the text form accepted by {@link #parse}, e.g. {@code minmax:0,100}. */
+    /**
+     * Returns the text form accepted by {@link #parse}, e.g. {@code minmax:0,100}.
+     *
+     * @return the canonical name, with its parameters after a colon if it has any; {@code
+     *     parse(text())} gives an equal normaliser
+     */
     String text();
 
     private static void checkRange(double lower, double upper, String what) {

@@ -9,20 +9,27 @@ import java.util.Map;
  * aggregate, each a value that can be swapped, with per-node overrides. {@link #defaults()} is
  * COINr's plain pipeline: min-max to [0, 100] and the weighted arithmetic mean, nothing else.
  *
- * <ul>
- *   <li>{@code denominate}: divide each indicator that names a denominator by it (a zero or missing
- *       denominator gives a missing value).
- *   <li>{@code screenThreshold}: keep a unit-period only if its share of present indicators is at
- *       least this (COINr {@code Screen} "byNA"); 0 keeps all.
- *   <li>{@code normalisers} / {@code aggregators}: overrides by indicator / aggregate code.
- *   <li>{@code weights}: weight overrides by node code (otherwise the hierarchy's).
- *   <li>{@code minCoverage}: COINr's {@code dat_thresh}; {@code coverage} overrides it by aggregate.
- *   <li>{@code scope}: for panel data, whether treatment and normalisation statistics are taken per
- *       period or over all periods pooled. Aggregation and ranks are always per period.
- * </ul>
- *
  * <p>Immutable and thread-safe; {@code equals} compares every step, which is how a rebuild finds
  * the first step that changed.
+ *
+ * @param denominate whether to divide each indicator that names a denominator by it (a zero or
+ *     missing denominator gives a missing value)
+ * @param imputer how missing indicator values are filled ({@link Imputer.None}: not at all)
+ * @param screenThreshold the share of present indicators, in [0, 1], a unit-period needs to be kept
+ *     (COINr {@code Screen} "byNA"); 0 keeps all
+ * @param treatment how outliers are treated before normalisation ({@link Treatment.None}: not at
+ *     all)
+ * @param normaliser the normaliser of every indicator without an override
+ * @param normalisers normaliser overrides by indicator code; may be empty
+ * @param aggregator the aggregator of every aggregate without an override
+ * @param aggregators aggregator overrides by aggregate code; may be empty
+ * @param weights raw weight overrides by node code (finite), otherwise the hierarchy's; may be
+ *     empty
+ * @param minCoverage the share of present children, in [0, 1], a unit needs for an aggregate to
+ *     have a score (COINr's {@code dat_thresh}); 0 needs one child
+ * @param coverage minimum-coverage overrides by aggregate code, each in [0, 1]; may be empty
+ * @param scope for panel data, whether treatment and normalisation statistics are taken per period
+ *     or over all periods pooled; aggregation and ranks are always per period
  */
 public record Pipeline(
         boolean denominate,
@@ -49,7 +56,23 @@ public record Pipeline(
         POOLED
     }
 
-    /** Validates and copies the maps. */
+    /**
+     * Validates the shares and weights, and copies the maps.
+     *
+     * @param denominate whether to divide indicators by their denominators
+     * @param imputer how missing values are filled
+     * @param screenThreshold the share of present indicators a unit-period needs, in [0, 1]
+     * @param treatment how outliers are treated
+     * @param normaliser the default normaliser
+     * @param normalisers normaliser overrides by indicator code
+     * @param aggregator the default aggregator
+     * @param aggregators aggregator overrides by aggregate code
+     * @param weights weight overrides by node code, finite
+     * @param minCoverage the share of present children an aggregate needs, in [0, 1]
+     * @param coverage minimum-coverage overrides by aggregate code, each in [0, 1]
+     * @param scope where panel statistics are taken
+     * @throws IllegalArgumentException if a share is outside [0, 1] or a weight is not finite
+     */
     public Pipeline {
         requireNonNull(imputer, "imputer");
         requireNonNull(treatment, "treatment");
@@ -78,7 +101,12 @@ public record Pipeline(
         }
     }
 
-    /** Returns COINr's plain pipeline: min-max [0, 100], arithmetic mean, nothing else. */
+    /**
+     * Returns COINr's plain pipeline.
+     *
+     * @return min-max to [0, 100] and the weighted arithmetic mean over all periods pooled; no
+     *     denominating, imputation, screening, treatment, overrides or minimum coverage
+     */
     public static Pipeline defaults() {
         return new Pipeline(
                 false,
@@ -95,101 +123,186 @@ public record Pipeline(
                 Scope.POOLED);
     }
 
-    /** Returns a copy that denominates or not. */
+    /**
+     * Returns a copy that denominates or not.
+     *
+     * @param d whether to divide each indicator that names a denominator by it
+     * @return this pipeline with that setting
+     */
     public Pipeline withDenominate(boolean d) {
         Copy c = new Copy(this);
         c.denominate = d;
         return c.build();
     }
 
-    /** Returns a copy with another imputer. */
+    /**
+     * Returns a copy with another imputer.
+     *
+     * @param i how missing indicator values are filled
+     * @return this pipeline with imputer {@code i}
+     */
     public Pipeline withImputer(Imputer i) {
         Copy c = new Copy(this);
         c.imputer = i;
         return c.build();
     }
 
-    /** Returns a copy with another screening threshold. */
+    /**
+     * Returns a copy with another screening threshold.
+     *
+     * @param s the share of present indicators, in [0, 1], a unit-period needs to be kept; 0 keeps
+     *     all
+     * @return this pipeline with threshold {@code s}
+     * @throws IllegalArgumentException if {@code s} is outside [0, 1]
+     */
     public Pipeline withScreenThreshold(double s) {
         Copy c = new Copy(this);
         c.screenThreshold = s;
         return c.build();
     }
 
-    /** Returns a copy with another treatment. */
+    /**
+     * Returns a copy with another treatment.
+     *
+     * @param t how outliers are treated before normalisation
+     * @return this pipeline with treatment {@code t}
+     */
     public Pipeline withTreatment(Treatment t) {
         Copy c = new Copy(this);
         c.treatment = t;
         return c.build();
     }
 
-    /** Returns a copy with another default normaliser. */
+    /**
+     * Returns a copy with another default normaliser.
+     *
+     * @param n the normaliser of every indicator without an override
+     * @return this pipeline with default normaliser {@code n}
+     */
     public Pipeline withNormaliser(Normaliser n) {
         Copy c = new Copy(this);
         c.normaliser = n;
         return c.build();
     }
 
-    /** Returns a copy with per-indicator normaliser overrides. */
+    /**
+     * Returns a copy with per-indicator normaliser overrides.
+     *
+     * @param byIndicator the normalisers by indicator code, replacing the earlier overrides; empty
+     *     for none
+     * @return this pipeline with these overrides
+     */
     public Pipeline withNormalisers(Map<String, Normaliser> byIndicator) {
         Copy c = new Copy(this);
         c.normalisers = byIndicator;
         return c.build();
     }
 
-    /** Returns a copy with another default aggregator. */
+    /**
+     * Returns a copy with another default aggregator.
+     *
+     * @param a the aggregator of every aggregate without an override
+     * @return this pipeline with default aggregator {@code a}
+     */
     public Pipeline withAggregator(Aggregator a) {
         Copy c = new Copy(this);
         c.aggregator = a;
         return c.build();
     }
 
-    /** Returns a copy with per-aggregate aggregator overrides. */
+    /**
+     * Returns a copy with per-aggregate aggregator overrides.
+     *
+     * @param byNode the aggregators by aggregate code, replacing the earlier overrides; empty for
+     *     none
+     * @return this pipeline with these overrides
+     */
     public Pipeline withAggregators(Map<String, Aggregator> byNode) {
         Copy c = new Copy(this);
         c.aggregators = byNode;
         return c.build();
     }
 
-    /** Returns a copy with weight overrides. */
+    /**
+     * Returns a copy with weight overrides.
+     *
+     * @param byNode raw weights by node code (finite), replacing the earlier overrides; nodes not
+     *     named keep the hierarchy's weight; empty for none
+     * @return this pipeline with these overrides
+     * @throws IllegalArgumentException if a weight is not finite
+     */
     public Pipeline withWeights(Map<String, Double> byNode) {
         Copy c = new Copy(this);
         c.weights = byNode;
         return c.build();
     }
 
-    /** Returns a copy with another minimum coverage for every aggregate. */
+    /**
+     * Returns a copy with another minimum coverage for every aggregate without an override.
+     *
+     * @param minimum the share of present children, in [0, 1], a unit needs for a score; 0 needs one
+     *     child
+     * @return this pipeline with that minimum
+     * @throws IllegalArgumentException if {@code minimum} is outside [0, 1]
+     */
     public Pipeline withMinCoverage(double minimum) {
         Copy c = new Copy(this);
         c.minCoverage = minimum;
         return c.build();
     }
 
-    /** Returns a copy with minimum-coverage overrides by aggregate. */
+    /**
+     * Returns a copy with minimum-coverage overrides by aggregate.
+     *
+     * @param byNode the minimum share of present children, in [0, 1], by aggregate code, replacing
+     *     the earlier overrides; empty for none
+     * @return this pipeline with these overrides
+     * @throws IllegalArgumentException if a share is outside [0, 1]
+     */
     public Pipeline withCoverage(Map<String, Double> byNode) {
         Copy c = new Copy(this);
         c.coverage = byNode;
         return c.build();
     }
 
-    /** Returns a copy with another panel scope. */
+    /**
+     * Returns a copy with another panel scope.
+     *
+     * @param s whether treatment and normalisation statistics are taken per period or pooled
+     * @return this pipeline with scope {@code s}
+     */
     public Pipeline withScope(Scope s) {
         Copy c = new Copy(this);
         c.scope = s;
         return c.build();
     }
 
-    /** Returns the normaliser used for indicator {@code code}. */
+    /**
+     * Returns the normaliser used for an indicator.
+     *
+     * @param code the indicator's code
+     * @return its override, else the default normaliser
+     */
     public Normaliser normaliserFor(String code) {
         return normalisers.getOrDefault(code, normaliser);
     }
 
-    /** Returns the aggregator used for aggregate {@code code}. */
+    /**
+     * Returns the aggregator used for an aggregate.
+     *
+     * @param code the aggregate's code
+     * @return its override, else the default aggregator
+     */
     public Aggregator aggregatorFor(String code) {
         return aggregators.getOrDefault(code, aggregator);
     }
 
-    /** Returns the minimum coverage used for aggregate {@code code}. */
+    /**
+     * Returns the minimum coverage used for an aggregate.
+     *
+     * @param code the aggregate's code
+     * @return its override, else {@link #minCoverage()}: a share in [0, 1]
+     */
     public double coverageFor(String code) {
         return coverage.getOrDefault(code, minCoverage);
     }

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** The steps before normalisation: denominate, impute, screen and treat (see {@link Pipeline}). */
 final class PrepareSteps {
@@ -80,7 +81,7 @@ final class PrepareSteps {
                 String g = imp instanceof Imputer.GroupMean
                         ? ((Imputer.GroupMean) imp).group()
                         : ((Imputer.GroupMedian) imp).group();
-                String[] labels = data.groupColumn(g);
+                @Nullable String[] labels = data.groupColumn(g);
                 for (int p = 0; p < np; p++) {
                     fillGroups(out, base, p * nu, nu, labels, exists, median);
                 }
@@ -114,29 +115,45 @@ final class PrepareSteps {
         }
     }
 
+    /** The present values of one group of units, and then the value that fills its missing cells. */
+    private static final class Group {
+        final double[] values;
+        int n;
+        double fill;
+
+        Group(int capacity) {
+            values = new double[capacity];
+        }
+    }
+
+    /**
+     * Fills the missing cells of the units of one period that exist and have a label in {@code
+     * labels} (null: none) with the centre of the present values of their group; a group without
+     * any value leaves its cells missing.
+     */
     private static void fillGroups(
-            Matrix m, int base, int row0, int nu, String[] labels, boolean[] exists, boolean median) {
-        Map<String, double[]> vals = new HashMap<>();
-        Map<String, Integer> counts = new HashMap<>();
+            Matrix m, int base, int row0, int nu, @Nullable String[] labels, boolean[] exists, boolean median) {
+        Map<String, Group> groups = new HashMap<>();
         for (int u = 0; u < nu; u++) {
             String l = labels[row0 + u];
             int at = base + row0 + u;
             if (l != null && m.ok[at]) {
-                double[] a = vals.computeIfAbsent(l, k -> new double[nu]);
-                int n = counts.merge(l, 1, Integer::sum);
-                a[n - 1] = m.v[at];
+                Group g = groups.computeIfAbsent(l, k -> new Group(nu));
+                g.values[g.n++] = m.v[at];
             }
         }
-        Map<String, Double> fills = new HashMap<>();
-        for (Map.Entry<String, double[]> e : vals.entrySet()) {
-            fills.put(e.getKey(), centre(e.getValue(), counts.get(e.getKey()), median));
+        for (Group g : groups.values()) {
+            g.fill = centre(g.values, g.n, median);
         }
         for (int u = 0; u < nu; u++) {
             int at = base + row0 + u;
             String l = labels[row0 + u];
-            if (!m.ok[at] && exists[row0 + u] && l != null && fills.containsKey(l)) {
-                m.v[at] = fills.get(l);
-                m.ok[at] = true;
+            if (!m.ok[at] && exists[row0 + u] && l != null) {
+                Group g = groups.get(l);
+                if (g != null) {
+                    m.v[at] = g.fill;
+                    m.ok[at] = true;
+                }
             }
         }
     }

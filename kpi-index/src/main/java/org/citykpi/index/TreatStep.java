@@ -26,7 +26,7 @@ final class TreatStep {
                     }
                 }
                 String what = treat(vals, n, t);
-                if (what != null) {
+                if (!what.isEmpty()) {
                     for (int k = 0; k < n; k++) {
                         out.v[idx[k]] = vals[k];
                     }
@@ -37,14 +37,14 @@ final class TreatStep {
         return out;
     }
 
-    /** Treats {@code x[0, n)} in place; returns what was done, or null if nothing. */
+    /** Treats {@code x[0, n)} in place; returns what was done, or an empty text if nothing. */
     static String treat(double[] x, int n, Treatment t) {
         if (t instanceof Treatment.Log) {
-            return logCt(x, n) ? "log-transformed" : null;
+            return logCt(x, n) ? "log-transformed" : "";
         }
         if (t instanceof Treatment.BoxCox) {
             if (n == 0) {
-                return null;
+                return "";
             }
             double lambda = ((Treatment.BoxCox) t).lambda();
             double min = min(x, n);
@@ -56,7 +56,7 @@ final class TreatStep {
         }
         Treatment.Winsorise w = (Treatment.Winsorise) t;
         if (n < 4 || passes(x, n, w)) {
-            return null;
+            return "";
         }
         double[] y = java.util.Arrays.copyOf(x, n);
         int hiCount = 0;
@@ -96,7 +96,7 @@ final class TreatStep {
             System.arraycopy(y, 0, x, 0, n);
             return "winsorised (" + nwin + " point(s))";
         }
-        return logCt(x, n) ? "log-transformed after winsorising " + nwin + " point(s) did not pass" : null;
+        return logCt(x, n) ? "log-transformed after winsorising " + nwin + " point(s) did not pass" : "";
     }
 
     private static boolean passes(double[] x, int n, Treatment.Winsorise w) {

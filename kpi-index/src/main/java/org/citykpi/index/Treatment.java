@@ -24,9 +24,27 @@ public sealed interface Treatment {
     /** No treatment (the default). */
     record None() implements Treatment {}
 
-    /** Iterative winsorisation with an optional log fallback (COINr's default treatment). */
+    /**
+     * Iterative winsorisation with an optional log fallback (COINr's default treatment).
+     *
+     * @param winmax the most points winsorised per indicator and group, 0 or more (COINr's default
+     *     5)
+     * @param skewLimit an indicator passes when its absolute skewness is below this (default 2);
+     *     above 0
+     * @param kurtLimit an indicator also passes when its excess kurtosis is below this (default 3.5);
+     *     above 0
+     * @param logFallback whether an indicator that still fails is log-transformed instead
+     */
     record Winsorise(int winmax, double skewLimit, double kurtLimit, boolean logFallback) implements Treatment {
-        /** Rejects a negative winmax and non-positive limits. */
+        /**
+         * Rejects a negative winmax and non-positive limits.
+         *
+         * @param winmax the most points winsorised per indicator and group
+         * @param skewLimit the absolute skewness below which an indicator passes
+         * @param kurtLimit the excess kurtosis below which an indicator passes
+         * @param logFallback whether an indicator that still fails is log-transformed
+         * @throws IllegalArgumentException if {@code winmax} is negative or a limit is not above 0
+         */
         public Winsorise {
             if (winmax < 0 || !(skewLimit > 0) || !(kurtLimit > 0)) {
                 throw new IllegalArgumentException("winsorise needs winmax ≥ 0 and positive limits");
@@ -37,9 +55,18 @@ public sealed interface Treatment {
     /** Log transform of every indicator. */
     record Log() implements Treatment {}
 
-    /** Box-Cox transform with a fixed λ. */
+    /**
+     * Box-Cox transform with a fixed λ.
+     *
+     * @param lambda the power λ, finite; 0 is the log transform
+     */
     record BoxCox(double lambda) implements Treatment {
-        /** Rejects a non-finite λ. */
+        /**
+         * Rejects a non-finite λ.
+         *
+         * @param lambda the power λ
+         * @throws IllegalArgumentException if λ is not finite
+         */
         public BoxCox {
             if (!Double.isFinite(lambda)) {
                 throw new IllegalArgumentException("Box-Cox needs a finite lambda");
@@ -47,7 +74,12 @@ public sealed interface Treatment {
         }
     }
 
-    /** Returns COINr's default: winsorise up to 5 points at |skew| 2, kurtosis 3.5, then log. */
+    /**
+     * Returns COINr's default treatment.
+     *
+     * @return winsorising up to 5 points while |skew| ≥ 2 and kurtosis ≥ 3.5, then the log
+     *     fallback
+     */
     static Treatment winsorise() {
         return new Winsorise(5, 2, 3.5, true);
     }
@@ -56,7 +88,11 @@ public sealed interface Treatment {
      * Parses {@code none}, {@code winsorise[:winmax]} (COINr's default limits, log fallback),
      * {@code log} and {@code boxcox:lambda}.
      *
-     * @throws IllegalArgumentException naming the accepted forms
+     * @param text the method, any case, surrounding blanks ignored; numbers written with '.' as
+     *     decimal separator
+     * @return the treatment it names
+     * @throws IllegalArgumentException naming the accepted forms, for an unknown name, a missing,
+     *     extra or non-finite parameter, or a winmax that is not a whole number ≥ 0
      */
     static Treatment parse(String text) {
         String t = Methods.lower(text);

@@ -24,24 +24,47 @@ import java.util.SplittableRandom;
  * <p>Immutable and thread-safe.
  */
 public sealed interface UncertainInput {
-    /** Returns the input's name, used in results. */
+    /** {@return the input's name, used in results} */
     String name();
 
-    /** Returns the number of alternatives. */
+    /** {@return the number of alternatives n, at least 1} */
     int alternatives();
 
-    /** Returns {@code p} with alternative {@code ⌊u·n⌋} applied. */
+    /**
+     * Returns a pipeline with the alternative that {@code u} picks applied.
+     *
+     * @param p the pipeline of the run so far (the nominal one with the earlier inputs applied)
+     * @param h the hierarchy, whose weights noisy weights start from
+     * @param u the run's design value for this input, in [0, 1)
+     * @return {@code p} with alternative {@link #pick pick(u)} applied
+     */
     Pipeline apply(Pipeline p, Hierarchy h, double u);
 
-    /** Returns the alternative index that {@code u} selects. */
+    /**
+     * Returns the alternative that {@code u} selects.
+     *
+     * @param u a design value in [0, 1); values outside are clamped
+     * @return {@code ⌊u·n⌋}, from 0 to n − 1
+     */
     default int pick(double u) {
         int n = alternatives();
         return Math.min(n - 1, Math.max(0, (int) Math.floor(u * n)));
     }
 
-    /** The normaliser is one of {@code options}. */
+    /**
+     * The normaliser is one of {@code options}.
+     *
+     * @param name the input's name, used in results
+     * @param options the n alternatives, at least one; u picks {@code options.get(⌊u·n⌋)}
+     */
     record NormaliserChoice(String name, List<Normaliser> options) implements UncertainInput {
-        /** Requires at least one option. */
+        /**
+         * Requires at least one option, and copies the list.
+         *
+         * @param name the input's name
+         * @param options the alternatives
+         * @throws IllegalArgumentException if {@code options} is empty
+         */
         public NormaliserChoice {
             requireNonNull(name, "name");
             options = List.copyOf(nonEmpty(options));
@@ -58,9 +81,20 @@ public sealed interface UncertainInput {
         }
     }
 
-    /** The aggregator is one of {@code options}. */
+    /**
+     * The aggregator is one of {@code options}.
+     *
+     * @param name the input's name, used in results
+     * @param options the n alternatives, at least one; u picks {@code options.get(⌊u·n⌋)}
+     */
     record AggregatorChoice(String name, List<Aggregator> options) implements UncertainInput {
-        /** Requires at least one option. */
+        /**
+         * Requires at least one option, and copies the list.
+         *
+         * @param name the input's name
+         * @param options the alternatives
+         * @throws IllegalArgumentException if {@code options} is empty
+         */
         public AggregatorChoice {
             requireNonNull(name, "name");
             options = List.copyOf(nonEmpty(options));
@@ -77,9 +111,20 @@ public sealed interface UncertainInput {
         }
     }
 
-    /** The imputation is one of {@code options}. */
+    /**
+     * The imputation is one of {@code options}.
+     *
+     * @param name the input's name, used in results
+     * @param options the n alternatives, at least one; u picks {@code options.get(⌊u·n⌋)}
+     */
     record ImputerChoice(String name, List<Imputer> options) implements UncertainInput {
-        /** Requires at least one option. */
+        /**
+         * Requires at least one option, and copies the list.
+         *
+         * @param name the input's name
+         * @param options the alternatives
+         * @throws IllegalArgumentException if {@code options} is empty
+         */
         public ImputerChoice {
             requireNonNull(name, "name");
             options = List.copyOf(nonEmpty(options));
@@ -96,15 +141,34 @@ public sealed interface UncertainInput {
         }
     }
 
-    /** The outlier treatment is one of {@code options} (e.g. winsorisation limits). */
+    /**
+     * The outlier treatment is one of {@code options} (e.g. winsorisation limits).
+     *
+     * @param name the input's name, used in results
+     * @param options the n alternatives, at least one; u picks {@code options.get(⌊u·n⌋)}
+     */
     record TreatmentChoice(String name, List<Treatment> options) implements UncertainInput {
-        /** Requires at least one option. */
+        /**
+         * Requires at least one option, and copies the list.
+         *
+         * @param name the input's name
+         * @param options the alternatives
+         * @throws IllegalArgumentException if {@code options} is empty
+         */
         public TreatmentChoice {
             requireNonNull(name, "name");
             options = List.copyOf(nonEmpty(options));
         }
 
-        /** Returns a choice among COINr-style winsorisation with each of the given limits. */
+        /**
+         * Returns a choice among COINr-style winsorisation (limits |skew| 2 and kurtosis 3.5, log
+         * fallback) with each of the given numbers of points.
+         *
+         * @param name the input's name
+         * @param winmax the most points winsorised, one alternative per value, each 0 or more
+         * @return the choice
+         * @throws IllegalArgumentException if no value is given or one is negative
+         */
         public static TreatmentChoice winsorisationLimits(String name, int... winmax) {
             List<Treatment> t = new ArrayList<>();
             for (int w : winmax) {
@@ -124,9 +188,27 @@ public sealed interface UncertainInput {
         }
     }
 
-    /** Noisy weights at the given levels: one of {@code sets} sets drawn from {@code seed}. */
+    /**
+     * Noisy weights at the given levels: one of {@code sets} sets drawn from {@code seed}.
+     *
+     * @param name the input's name, used in results
+     * @param levels the levels whose nodes' weights are made noisy (1 for the indicators); not empty
+     * @param noise the noise factor in [0, 1]: each weight w becomes {@code w + U(−1, 1)·noise·w}
+     * @param sets the number of weight sets to pick from, at least 1
+     * @param seed the seed the sets are drawn from (set k from its own stream)
+     */
     record WeightNoise(String name, List<Integer> levels, double noise, int sets, long seed) implements UncertainInput {
-        /** Requires levels, a noise factor in [0, 1] and at least one set. */
+        /**
+         * Requires levels, a noise factor in [0, 1] and at least one set.
+         *
+         * @param name the input's name
+         * @param levels the levels whose weights are made noisy
+         * @param noise the noise factor
+         * @param sets the number of weight sets
+         * @param seed the seed the sets are drawn from
+         * @throws IllegalArgumentException if {@code levels} is empty, {@code noise} outside [0, 1]
+         *     or {@code sets} below 1
+         */
         public WeightNoise {
             requireNonNull(name, "name");
             levels = List.copyOf(levels);

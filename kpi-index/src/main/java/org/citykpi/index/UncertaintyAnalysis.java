@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs uncertainty and sensitivity analyses of an index: each run applies the uncertain inputs to
@@ -56,6 +57,10 @@ public final class UncertaintyAnalysis {
      * Returns an analysis of {@code index} around {@code nominal}, targeting the top node (the
      * only node at the highest level), on one thread.
      *
+     * @param index the index to analyse
+     * @param nominal the pipeline every run starts from, and whose ranks the runs are compared with
+     * @param inputs the uncertain choices, each driven by one column of the design; at least one
+     * @return the analysis
      * @throws IllegalArgumentException if there is no input, or no single top node
      */
     public static UncertaintyAnalysis create(CompositeIndex index, Pipeline nominal, List<UncertainInput> inputs) {
@@ -73,13 +78,25 @@ public final class UncertaintyAnalysis {
         return new UncertaintyAnalysis(index, nominal, inputs, top.get(0), 1);
     }
 
-    /** Returns a copy that analyses the ranks of node {@code code}. */
+    /**
+     * Returns a copy that analyses the ranks of another node.
+     *
+     * @param code the code of an indicator or aggregate
+     * @return this analysis with target {@code code}
+     * @throws IllegalArgumentException if no node has this code
+     */
     public UncertaintyAnalysis withTarget(String code) {
         index.hierarchy().node(code);
         return new UncertaintyAnalysis(index, nominal, inputs, code, threads);
     }
 
-    /** Returns a copy that spreads runs over {@code n} threads (results do not change). */
+    /**
+     * Returns a copy that spreads runs over several threads (results do not change).
+     *
+     * @param n the number of threads, at least 1
+     * @return this analysis on {@code n} threads
+     * @throws IllegalArgumentException if {@code n} is below 1
+     */
     public UncertaintyAnalysis withThreads(int n) {
         if (n < 1) {
             throw new IllegalArgumentException("threads must be at least 1");
@@ -90,6 +107,11 @@ public final class UncertaintyAnalysis {
     /**
      * Runs a Monte Carlo uncertainty analysis of {@code runs} runs.
      *
+     * @param runs the number of runs, at least 1
+     * @param seed the seed of the design; the same seed gives the same result on any number of
+     *     threads
+     * @return the design, every run's ranks, per-unit rank statistics and the failed runs
+     * @throws IllegalArgumentException if {@code runs} is below 1
      * @throws IndexException if the nominal pipeline itself cannot be built
      */
     public UncertaintyResult run(int runs, long seed) {
@@ -104,14 +126,16 @@ public final class UncertaintyAnalysis {
             }
         }
         Evaluation ev = evaluate(design);
-        int rows = ev.nominalRanks.length;
+        int[] @Nullable [] ranks = ev.ranks();
+        int rows = ev.nominalRanks().length;
         List<RankStats> stats = new ArrayList<>();
         double[] buf = new double[runs];
         for (int r = 0; r < rows; r++) {
             int n = 0;
             for (int k = 0; k < runs; k++) {
-                if (ev.ranks[k] != null && ev.ranks[k][r] > 0) {
-                    buf[n++] = ev.ranks[k][r];
+                int[] run = ranks[k];
+                if (run != null && run[r] > 0) {
+                    buf[n++] = run[r];
                 }
             }
             if (n == 0) {
@@ -122,7 +146,7 @@ public final class UncertaintyAnalysis {
             for (int i = 0; i < n; i++) {
                 sum += buf[i];
             }
-            int nom = ev.nominalRanks[r];
+            int nom = ev.nominalRanks()[r];
             stats.add(new RankStats(
                     index.data().unitOf(r),
                     index.data().periodOf(r),
@@ -137,15 +161,21 @@ public final class UncertaintyAnalysis {
         for (UncertainInput in : inputs) {
             names.add(in.name());
         }
-        return new UncertaintyResult(target, names, design, ev.ranks, stats, ev.failures);
+        return new UncertaintyResult(target, names, design, ranks, stats, ev.failures());
     }
 
     /**
      * Runs a variance-based sensitivity analysis with base sample size {@code n} ({@code n·(d + 2)}
      * runs) and {@code bootstrap} bootstrap resamples for the confidence intervals.
      *
-     * @throws IllegalArgumentException if fewer than 2 design rows succeed or the output does not
-     *     vary at all
+     * @param n the base sample size N, at least 2
+     * @param bootstrap the number of bootstrap resamples, 0 or more (0: the intervals are the
+     *     estimates themselves)
+     * @param seed the seed of the design and of the resamples
+     * @return the first-order and total indices of every input, with their intervals
+     * @throws IllegalArgumentException if {@code n} is below 2 or {@code bootstrap} negative, if
+     *     fewer than 2 design rows succeed, or if the output does not vary at all
+     * @throws IndexException if the nominal pipeline itself cannot be built
      */
     public SensitivityResult sensitivity(int n, int bootstrap, long seed) {
         if (n < 2 || bootstrap < 0) {
@@ -176,8 +206,9 @@ public final class UncertaintyAnalysis {
         double[] y = new double[design.length];
         boolean[] ok = new boolean[design.length];
         for (int k = 0; k < design.length; k++) {
-            if (ev.ranks[k] != null) {
-                y[k] = meanShift(ev.ranks[k], ev.nominalRanks);
+            int[] run = ev.ranks()[k];
+            if (run != null) {
+                y[k] = meanShift(run, ev.nominalRanks());
                 ok[k] = true;
             }
         }
@@ -193,7 +224,7 @@ public final class UncertaintyAnalysis {
             }
         }
         if (m < 2) {
-            throw new IllegalArgumentException("only " + m + " design rows ran without failure; " + ev.failures);
+            throw new IllegalArgumentException("only " + m + " design rows ran without failure; " + ev.failures());
         }
         keep = Arrays.copyOf(keep, m);
         double[][] est = estimate(y, n, d, keep);
@@ -231,7 +262,7 @@ public final class UncertaintyAnalysis {
                     any ? ColumnStats.quantile(ts, bootstrap, 0.05) : est[1][i],
                     any ? ColumnStats.quantile(ts, bootstrap, 0.95) : est[1][i]));
         }
-        return new SensitivityResult(target, n, design.length, out, ev.failures);
+        return new SensitivityResult(target, n, design.length, out, ev.failures());
     }
 
     /** Returns {first-order[d], total[d]} from outputs {@code y} over design rows {@code rows}. */
@@ -280,19 +311,19 @@ public final class UncertaintyAnalysis {
         return n == 0 ? 0 : s / n;
     }
 
-    private static final class Evaluation {
-        int[] nominalRanks;
-        int[][] ranks;
-        List<String> failures;
-    }
+    /**
+     * The ranks of the target in the nominal build and in every run of a design (null for a run
+     * that failed), with one message per failed run.
+     */
+    private record Evaluation(int[] nominalRanks, int[] @Nullable [] ranks, List<String> failures) {}
 
     private Evaluation evaluate(double[][] design) {
         IndexResult nom = index.build(nominal);
         int node = nom.nodeOf(target);
         Map<Pipeline, IndexResult> upstream = new ConcurrentHashMap<>();
         upstream.put(upstreamOf(nominal), nom);
-        int[][] ranks = new int[design.length][];
-        String[] failed = new String[design.length];
+        int[] @Nullable [] ranks = new int[design.length][];
+        @Nullable String[] failed = new String[design.length];
         int chunks = (design.length + CHUNK - 1) / CHUNK;
         Runnable[] tasks = new Runnable[chunks];
         for (int c = 0; c < chunks; c++) {
@@ -309,16 +340,13 @@ public final class UncertaintyAnalysis {
             };
         }
         execute(tasks);
-        Evaluation ev = new Evaluation();
-        ev.nominalRanks = nom.rankColumn(node);
-        ev.ranks = ranks;
-        ev.failures = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
         for (String f : failed) {
             if (f != null) {
-                ev.failures.add(f);
+                failures.add(f);
             }
         }
-        return ev;
+        return new Evaluation(nom.rankColumn(node), ranks, failures);
     }
 
     private int[] runOne(IndexResult nom, int node, double[] u, Map<Pipeline, IndexResult> upstream) {

@@ -1,6 +1,7 @@
 package org.citykpi.index;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Holds a Monte Carlo uncertainty analysis: the design (one row of u values per run), the rank of
@@ -14,7 +15,9 @@ public final class UncertaintyResult {
     private final String target;
     private final List<String> inputs;
     private final double[][] design;
-    private final int[][] ranks;
+    /** Per run, the target's rank of every grid row (0: none); null for a run that failed. */
+    private final int[] @Nullable [] ranks;
+
     private final List<RankStats> stats;
     private final List<String> failures;
 
@@ -22,7 +25,7 @@ public final class UncertaintyResult {
             String target,
             List<String> inputs,
             double[][] design,
-            int[][] ranks,
+            int[] @Nullable [] ranks,
             List<RankStats> stats,
             List<String> failures) {
         this.target = target;
@@ -33,37 +36,55 @@ public final class UncertaintyResult {
         this.failures = List.copyOf(failures);
     }
 
-    /** Returns the code of the node whose ranks were analysed. */
+    /** {@return the code of the node whose ranks were analysed} */
     public String target() {
         return target;
     }
 
-    /** Returns the names of the uncertain inputs. */
+    /** {@return the names of the uncertain inputs, in the order of the design's columns} */
     public List<String> inputs() {
         return inputs;
     }
 
-    /** Returns the number of runs. */
+    /** {@return the number of runs, failed ones included} */
     public int runs() {
         return design.length;
     }
 
-    /** Returns the u value of input {@code input} in run {@code run}. */
+    /**
+     * Returns a value of the sampling design.
+     *
+     * @param run the run, from 0 to {@link #runs()} − 1
+     * @param input the input's position in {@link #inputs()}
+     * @return the u value in [0, 1) that picked the input's alternative in that run
+     */
     public double design(int run, int input) {
         return design[run][input];
     }
 
-    /** Returns the rank of grid row {@code row} in run {@code run}, or 0 if it had none. */
+    /**
+     * Returns the target's rank of a grid row in one run.
+     *
+     * @param run the run, from 0 to {@link #runs()} − 1
+     * @param row the grid row of the index data
+     * @return the rank within the row's period, 1 for the best; 0 when the row had no value or the
+     *     run failed
+     */
     public int rank(int run, int row) {
-        return ranks[run] == null ? 0 : ranks[run][row];
+        int[] r = ranks[run];
+        return r == null ? 0 : r[row];
     }
 
-    /** Returns per-unit rank statistics, in grid-row order, for units ranked in at least one run. */
+    /**
+     * Returns rank statistics per unit and period.
+     *
+     * @return one per grid row ranked in at least one run, in grid-row order
+     */
     public List<RankStats> stats() {
         return stats;
     }
 
-    /** Returns one message per failed run ({@code run N: reason}). */
+    /** {@return one message per failed run ({@code run N: reason}); empty when none failed} */
     public List<String> failures() {
         return failures;
     }

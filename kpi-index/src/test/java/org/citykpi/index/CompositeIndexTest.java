@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -272,8 +273,9 @@ class CompositeIndexTest {
         TreatStep.treat(y, 3, new Treatment.BoxCox(0));
         assertArrayEquals(new double[] {0, Math.log(2), Math.log(4)}, y, 1e-12);
         double[] c = {3, 3, 3, 3};
-        assertEquals(null, TreatStep.treat(c, 4, new Treatment.Log()));
-        assertEquals(null, TreatStep.treat(c, 4, Treatment.winsorise()));
+        // a constant column is left as it is, and the step says it did nothing
+        assertEquals("", TreatStep.treat(c, 4, new Treatment.Log()));
+        assertEquals("", TreatStep.treat(c, 4, Treatment.winsorise()));
         assertEquals(new Treatment.Winsorise(3, 2, 3.5, true), Treatment.parse("winsorise:3"));
         assertEquals(new Treatment.BoxCox(0.5), Treatment.parse("boxcox:0.5"));
         assertEquals(new Treatment.Log(), Treatment.parse("log"));
@@ -310,7 +312,9 @@ class CompositeIndexTest {
         // a single-level framework is fine
         assertEquals(1, Hierarchy.of(List.of(Fixtures.node("x", 1, null, 1, 1))).levels());
         Hierarchy t = tree();
-        assertEquals("I", t.ancestorAt("x2", 3));
+        assertEquals(Optional.of("I"), t.ancestorAt("x2", 3));
+        // the tree's top is at level 3: nothing above it
+        assertEquals(Optional.empty(), t.ancestorAt("x2", 4));
         assertEquals(List.of("A", "B"), t.codesAt(2));
         assertEquals(2, t.children("A").size());
         assertThrows(IllegalArgumentException.class, () -> t.withWeights(Map.of("zz", 1.0)));
