@@ -7,7 +7,9 @@ import org.jspecify.annotations.NullMarked;
  */
 @NullMarked
 module org.citykpi.core {
-    requires static org.jspecify;
+    // static: annotations only, nothing at run time; transitive: @Nullable is part of the
+    // exported signatures, so a module that reads this one reads the annotations too
+    requires static transitive org.jspecify;
 
     exports org.citykpi;
     exports org.citykpi.assess;

@@ -10,7 +10,9 @@ import org.jspecify.annotations.NullMarked;
 module org.citykpi.io {
     requires transitive org.citykpi.core;
     requires transitive org.citykpi.index;
-    requires static org.jspecify;
+    // static: annotations only, nothing at run time; transitive: @Nullable is part of the
+    // exported signatures, so a module that reads this one reads the annotations too
+    requires static transitive org.jspecify;
     requires com.fasterxml.jackson.core;
     requires com.fasterxml.jackson.databind;
 
