@@ -29,6 +29,7 @@ import org.citykpi.catalog.Part;
 import org.citykpi.catalog.Rule;
 import org.citykpi.catalog.Tier;
 import org.citykpi.io.DataFormatException;
+import org.citykpi.io.internal.Failures;
 import org.citykpi.io.internal.Json;
 
 /**
@@ -190,7 +191,7 @@ public final class CatalogJson {
                 try {
                     b.variable(variable(v));
                 } catch (IllegalArgumentException e) {
-                    throw error(v.at, e.getMessage());
+                    throw error(v.at, Failures.message(e));
                 }
             }
             Map<String, JsonLocation> where = new LinkedHashMap<>();
@@ -200,23 +201,23 @@ public final class CatalogJson {
                 try {
                     b.indicator(i);
                 } catch (IllegalArgumentException e) {
-                    throw error(ind.at, e.getMessage());
+                    throw error(ind.at, Failures.message(e));
                 }
             }
             for (Located r : rules) {
                 try {
                     b.rule(rule(r));
                 } catch (FormulaException e) {
-                    throw error(r.at, "rule " + text(r, "id", false) + ": " + e.getMessage());
+                    throw error(r.at, "rule " + text(r, "id", false) + ": " + Failures.message(e));
                 } catch (IllegalArgumentException e) {
-                    throw error(r.at, e.getMessage());
+                    throw error(r.at, Failures.message(e));
                 }
             }
             try {
                 return b.build();
             } catch (CatalogException e) {
                 JsonLocation at = where.getOrDefault(e.subject(), top);
-                throw error(at, e.getMessage());
+                throw error(at, Failures.message(e));
             }
         }
 
@@ -280,7 +281,7 @@ public final class CatalogJson {
             try {
                 dir = Direction.parse(text(o, "direction", true));
             } catch (IllegalArgumentException e) {
-                throw error(o.at, "indicator " + id + ": " + e.getMessage());
+                throw error(o.at, "indicator " + id + ": " + Failures.message(e));
             }
             List<Part> parts = new ArrayList<>();
             JsonNode ps = o.node.get("parts");
@@ -305,7 +306,7 @@ public final class CatalogJson {
                                 number(pl, "min", Double.NEGATIVE_INFINITY),
                                 number(pl, "max", Double.POSITIVE_INFINITY)));
                     } catch (IllegalArgumentException e) {
-                        throw error(o.at, "indicator " + id + ", part " + pid + ": " + e.getMessage());
+                        throw error(o.at, "indicator " + id + ", part " + pid + ": " + Failures.message(e));
                     }
                 }
             }
@@ -344,13 +345,10 @@ public final class CatalogJson {
                 }
                 return ind;
             } catch (FormulaException e) {
-                throw error(o.at, "indicator " + id + ": " + e.getMessage());
+                throw error(o.at, "indicator " + id + ": " + Failures.message(e));
             } catch (IllegalArgumentException e) {
-                throw error(
-                        o.at,
-                        e.getMessage().startsWith("indicator")
-                                ? e.getMessage()
-                                : "indicator " + id + ": " + e.getMessage());
+                String m = Failures.message(e);
+                throw error(o.at, m.startsWith("indicator") ? m : "indicator " + id + ": " + m);
             }
         }
 
