@@ -50,6 +50,8 @@ public final class CoinrReader {
     /**
      * Reads an iMeta table.
      *
+     * @param path the iMeta CSV file; problems name it as given
+     * @return the hierarchy, the group and denominator codes, and notes on what was adjusted
      * @throws IOException if the file cannot be read
      * @throws DataFormatException naming file, line and column of the first problem
      */
@@ -258,6 +260,9 @@ public final class CoinrReader {
     /**
      * Reads an iData table for the indicators, groups and denominators of {@code meta}.
      *
+     * @param path the iData CSV file; problems name it as given
+     * @param meta the iMeta read before, whose indicator columns the iData must all have
+     * @return the data of the accepted rows with the account of every row
      * @throws IOException if the file cannot be read
      * @throws DataFormatException if a required column is absent, or no row is usable
      */
@@ -271,6 +276,11 @@ public final class CoinrReader {
      * columns. Only denominators that some indicator names are read from it; its unit rows not in
      * the iData are ignored.
      *
+     * @param path the iData CSV file; problems name it as given
+     * @param meta the iMeta read before, whose indicator columns the iData must all have
+     * @param denominators the denominators CSV file
+     * @return the data of the accepted rows, with the denominators of the second file, and the
+     *     account of every iData row
      * @throws IOException if a file cannot be read
      * @throws DataFormatException if a required column is absent, a denominators row is bad, or no
      *     iData row is usable

@@ -62,6 +62,10 @@ public final class CatalogJson {
     /**
      * Loads a catalog by name: {@code u4ssc} (or any other bundled catalog id) or a file path.
      *
+     * @param nameOrPath a bundled catalog id (lower-case letters, digits, {@code _} and {@code -}),
+     *     or else the path of a catalog file
+     * @return the catalog
+     *
      * @throws IOException if the file cannot be read
      * @throws DataFormatException if the content is not a valid catalog
      */
@@ -73,13 +77,16 @@ public final class CatalogJson {
         return read(Path.of(nameOrPath));
     }
 
-    /** Returns the bundled U4SSC catalog (91 KPIs of ITU-T Y.4903). */
+    /** {@return the bundled U4SSC catalog (91 KPIs of ITU-T Y.4903)} */
     public static Catalog u4ssc() {
         return bundled("u4ssc");
     }
 
     /**
      * Returns a bundled catalog.
+     *
+     * @param id the catalog id, e.g. {@code u4ssc}
+     * @return the catalog
      *
      * @throws IllegalArgumentException if there is no bundled catalog {@code id}
      */
@@ -98,6 +105,9 @@ public final class CatalogJson {
     /**
      * Reads a catalog file.
      *
+     * @param file the {@code citykpi-catalog/1} JSON file; problems name it as given
+     * @return the catalog
+     *
      * @throws IOException if the file cannot be read
      * @throws DataFormatException if the content is not a valid catalog
      */
@@ -111,6 +121,10 @@ public final class CatalogJson {
 
     /**
      * Reads a catalog from a stream; {@code name} is used in messages.
+     *
+     * @param name the input's name in problems
+     * @param in the {@code citykpi-catalog/1} JSON text, UTF-8; closed at the end
+     * @return the catalog
      *
      * @throws IOException if the stream cannot be read
      * @throws DataFormatException if the content is not a valid catalog
@@ -366,7 +380,13 @@ public final class CatalogJson {
 
     private record Located(ObjectNode node, JsonLocation at) {}
 
-    /** Writes {@code catalog} in the {@code citykpi-catalog/1} form (reads back to an equal catalog). */
+    /**
+     * Writes {@code catalog} in the {@code citykpi-catalog/1} form (reads back to an equal catalog).
+     *
+     * @param catalog the catalog
+     * @param out where to write; not closed
+     * @throws IOException if writing fails
+     */
     public static void write(Catalog catalog, Writer out) throws IOException {
         ObjectNode root = Json.MAPPER.createObjectNode();
         root.put("format", FORMAT);
