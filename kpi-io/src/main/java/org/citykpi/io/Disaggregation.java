@@ -27,7 +27,18 @@ public record Disaggregation(
         String file,
         long line) {
 
-    /** Validates the fields and copies the dimensions. */
+    /**
+     * Validates the fields and copies the dimensions.
+     *
+     * @param entity entity code
+     * @param period period
+     * @param variable variable id (the series)
+     * @param dimensions the filled disaggregation columns, in file order; copied
+     * @param value the value; must be finite
+     * @param file file the row came from
+     * @param line line of the row (1-based)
+     * @throws IllegalArgumentException if {@code value} is NaN or infinite
+     */
     public Disaggregation {
         requireNonNull(entity, "entity");
         requireNonNull(period, "period");

@@ -1,8 +1,9 @@
 package org.citykpi.io;
 
 /**
- * The data formats {@link DataReader} reads. {@link DataReader} tells them apart by the header
- * (see {@link DataReader} for the rules); a caller may also name one.
+ * The data formats {@link org.citykpi.io.read.DataReader} reads. It tells them apart by the
+ * header (see {@link org.citykpi.io.read.DataReader} for the rules); a caller may also name one
+ * ({@link ReadOptions#format()}).
  */
 public enum Format {
     /** Long CSV: {@code entity,period,variable,value[,unit][,source][,note][,…]}, one observation per row. */

@@ -20,7 +20,14 @@ import org.citykpi.Period;
  */
 public record ObservationAttributes(String entity, Period period, String variable, Map<String, String> attributes) {
 
-    /** Validates the fields and copies the attributes (keeping their order). */
+    /**
+     * Validates the fields and copies the attributes (keeping their order).
+     *
+     * @param entity entity code
+     * @param period period
+     * @param variable variable id
+     * @param attributes attribute name → value, in file order; copied
+     */
     public ObservationAttributes {
         requireNonNull(entity, "entity");
         requireNonNull(period, "period");

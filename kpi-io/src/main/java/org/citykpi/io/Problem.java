@@ -26,7 +26,17 @@ public record Problem(String file, long line, int column, String raw, String mes
         WARNING
     }
 
-    /** Validates and cuts the raw text short. */
+    /**
+     * Validates and cuts the raw text short.
+     *
+     * @param file file name as given by the user
+     * @param line line number (1-based), 0 if not known
+     * @param column column number (1-based field index), 0 if not known
+     * @param raw the raw text concerned, cut short to {@value #MAX_RAW} characters here; may be
+     *     empty
+     * @param message what is wrong and what was expected
+     * @param severity error or warning
+     */
     public Problem {
         requireNonNull(file, "file");
         requireNonNull(message, "message");
@@ -34,22 +44,46 @@ public record Problem(String file, long line, int column, String raw, String mes
         raw = cut(raw == null ? "" : raw);
     }
 
-    /** Returns an error. */
+    /**
+     * Returns an error: the row (or value) concerned is rejected.
+     *
+     * @param file file name as given by the user
+     * @param line line number (1-based), 0 if not known
+     * @param column column number (1-based field index), 0 if not known
+     * @param raw the raw text concerned (cut to {@value #MAX_RAW} characters); may be empty
+     * @param message what is wrong and what was expected
+     * @return the problem, with severity {@link Severity#ERROR}
+     */
     public static Problem error(String file, long line, int column, String raw, String message) {
         return new Problem(file, line, column, raw, message, Severity.ERROR);
     }
 
-    /** Returns a warning. */
+    /**
+     * Returns a warning: the row concerned is kept.
+     *
+     * @param file file name as given by the user
+     * @param line line number (1-based), 0 if not known
+     * @param column column number (1-based field index), 0 if not known
+     * @param raw the raw text concerned (cut to {@value #MAX_RAW} characters); may be empty
+     * @param message what looks wrong
+     * @return the problem, with severity {@link Severity#WARNING}
+     */
     public static Problem warning(String file, long line, int column, String raw, String message) {
         return new Problem(file, line, column, raw, message, Severity.WARNING);
     }
 
-    /** Returns {@code raw} cut to {@value #MAX_RAW} characters, with an ellipsis when cut. */
+    /**
+     * Cuts a text short for a message.
+     *
+     * @param raw any text
+     * @return {@code raw} itself when it has at most {@value #MAX_RAW} characters, else its first
+     *     {@value #MAX_RAW} - 1 characters followed by an ellipsis ({@code …})
+     */
     public static String cut(String raw) {
         return raw.length() <= MAX_RAW ? raw : raw.substring(0, MAX_RAW - 1) + "…";
     }
 
-    /** Returns true for an error. */
+    /** {@return true for an error, false for a warning} */
     public boolean isError() {
         return severity == Severity.ERROR;
     }

@@ -9,7 +9,7 @@ import java.util.Map;
 import org.citykpi.data.Dataset;
 
 /**
- * What {@link DataReader} read: the dataset, an account of every row, every problem in input
+ * What {@link org.citykpi.io.read.DataReader} read: the dataset, an account of every row, every problem in input
  * order, and what the dataset cannot hold (units seen, observation attributes, Open SDG
  * disaggregations). Immutable and thread-safe.
  *
@@ -52,6 +52,17 @@ public record ReadResult(
     /**
      * Validates the counts and copies the collections (the maps keep their order).
      *
+     * @param dataset the dataset of every accepted observation
+     * @param rowsAccepted the number of rows accepted; not negative
+     * @param rowsRejected the number of rows rejected; not negative
+     * @param problems errors and warnings in input order
+     * @param errorCount the number of errors found; at least {@code rowsRejected}
+     * @param warningCount the number of warnings found; not negative
+     * @param problemsOmitted how many problems were not kept; not negative
+     * @param formats the format of each input, by name, in reading order
+     * @param units variable id → unit given in the data, in the order first seen
+     * @param attributes the attributes kept with observations, in input order
+     * @param disaggregations the disaggregated observations of Open SDG files, in input order
      * @throws IllegalArgumentException if a count is negative, or fewer errors are counted than
      *     rows rejected
      */
@@ -71,22 +82,22 @@ public record ReadResult(
         disaggregations = List.copyOf(disaggregations);
     }
 
-    /** Returns the number of data rows read: accepted plus rejected. */
+    /** {@return the number of data rows read: accepted plus rejected} */
     public long rowsRead() {
         return rowsAccepted + rowsRejected;
     }
 
-    /** Returns true when any error was found (some row rejected, or a problem with no row). */
+    /** {@return true when any error was found (some row rejected, or a problem with no row)} */
     public boolean hasErrors() {
         return errorCount > 0;
     }
 
-    /** Returns the one-line account, e.g. {@code 12 rows read: 10 accepted, 2 rejected}. */
+    /** {@return the one-line account, e.g. {@code 12 rows read: 10 accepted, 2 rejected}} */
     public String summary() {
         return rowsRead() + " rows read: " + rowsAccepted + " accepted, " + rowsRejected + " rejected";
     }
 
-    /** Returns {@link #summary()}. */
+    /** {@return {@link #summary()}} */
     @Override
     public String toString() {
         return summary();

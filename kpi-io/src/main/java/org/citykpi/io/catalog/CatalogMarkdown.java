@@ -38,6 +38,9 @@ public final class CatalogMarkdown {
      * Writes the indicator catalog: a summary, one table per dimension, the parts, the sources of
      * each indicator's facts, and the plausibility rules. The writer is flushed, not closed.
      *
+     * @param catalog the catalog
+     * @param out where to write the Markdown
+     *
      * @throws IOException if the writer fails
      */
     public static void write(Catalog catalog, Writer out) throws IOException {
@@ -98,6 +101,9 @@ public final class CatalogMarkdown {
     /**
      * Writes the variable dictionary: id, unit, valid range, description and the indicators that
      * read each variable. The writer is flushed, not closed.
+     *
+     * @param catalog the catalog
+     * @param out where to write the Markdown
      *
      * @throws IOException if the writer fails
      */

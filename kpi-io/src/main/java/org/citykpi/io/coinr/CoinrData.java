@@ -29,6 +29,12 @@ public record CoinrData(
     /**
      * Copies the lists and checks the account.
      *
+     * @param data the index data of the accepted rows
+     * @param rowsAccepted the number of rows accepted; not negative
+     * @param rowsRejected the number of rows rejected; not negative
+     * @param problems the errors of the rejected rows, in input order
+     * @param problemsOmitted how many problems were not kept; not negative
+     * @param notes columns ignored or taken from a denominators file
      * @throws IllegalArgumentException if a count is negative or the problems cannot account for
      *     the rejected rows
      */
@@ -45,12 +51,12 @@ public record CoinrData(
         }
     }
 
-    /** Returns the number of rows read: accepted plus rejected. */
+    /** {@return the number of rows read: accepted plus rejected} */
     public long rowsRead() {
         return rowsAccepted + rowsRejected;
     }
 
-    /** Returns true when some row was rejected. */
+    /** {@return true when some row was rejected} */
     public boolean hasErrors() {
         return rowsRejected > 0;
     }

@@ -1,5 +1,7 @@
 package org.citykpi.io.coinr;
 
+import static java.util.Objects.requireNonNull;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,6 +18,7 @@ import org.citykpi.index.Hierarchy;
 import org.citykpi.index.IndexData;
 import org.citykpi.index.Node;
 import org.citykpi.io.DataFormatException;
+import org.citykpi.io.internal.Failures;
 import org.citykpi.io.internal.RowAccount;
 
 /**
@@ -47,6 +50,8 @@ public final class CoinrReader {
     /**
      * Reads an iMeta table.
      *
+     * @param path the iMeta CSV file; problems name it as given
+     * @return the hierarchy, the group and denominator codes, and notes on what was adjusted
      * @throws IOException if the file cannot be read
      * @throws DataFormatException naming file, line and column of the first problem
      */
@@ -76,11 +81,10 @@ public final class CoinrReader {
                 if (CoinrTable.isMissing(code)) {
                     throw t.error(cCode, "iCode is empty", t.field(cCode), "a code");
                 }
-                if (lines.containsKey(code)) {
-                    throw t.error(
-                            cCode, "iCode defined twice (first on line " + lines.get(code) + ")", code, "unique codes");
+                Long firstLine = lines.putIfAbsent(code, t.line());
+                if (firstLine != null) {
+                    throw t.error(cCode, "iCode defined twice (first on line " + firstLine + ")", code, "unique codes");
                 }
-                lines.put(code, t.line());
                 String type = cType >= 0 && !t.isMissing(cType)
                         ? t.field(cType).strip().toLowerCase(Locale.ROOT)
                         : "";
@@ -166,7 +170,7 @@ public final class CoinrReader {
             try {
                 return new CoinrMeta(Hierarchy.of(nodes), groups, denoms, notes);
             } catch (IllegalArgumentException e) {
-                throw new DataFormatException(CoinrTable.problem(t.name, 0, 0, e.getMessage(), ""));
+                throw new DataFormatException(CoinrTable.problem(t.name, 0, 0, Failures.message(e), ""));
             }
         }
     }
@@ -188,7 +192,7 @@ public final class CoinrReader {
             if (p == null) {
                 throw new DataFormatException(CoinrTable.problem(
                         file,
-                        lines.get(n.code()),
+                        lineOf(lines, n),
                         cParent + 1,
                         "Parent of '" + n.code() + "' is not defined",
                         parent,
@@ -197,7 +201,7 @@ public final class CoinrReader {
             if (p.level() != n.level() + 1) {
                 throw new DataFormatException(CoinrTable.problem(
                         file,
-                        lines.get(n.code()),
+                        lineOf(lines, n),
                         cParent + 1,
                         "Parent of '" + n.code() + "' (level " + n.level() + ") is at level " + p.level(),
                         parent,
@@ -209,7 +213,7 @@ public final class CoinrReader {
             if (!n.isIndicator() && !parents.contains(n.code())) {
                 throw new DataFormatException(CoinrTable.problem(
                         file,
-                        lines.get(n.code()),
+                        lineOf(lines, n),
                         0,
                         "aggregate '" + n.code() + "' has no children",
                         "some rows one level down naming it as Parent"));
@@ -218,6 +222,11 @@ public final class CoinrReader {
         if (!anyIndicator) {
             throw new DataFormatException(CoinrTable.problem(file, 0, 0, "no indicators", "rows with Level 1"));
         }
+    }
+
+    /** Returns the line of {@code n}'s row: every node read was put in {@code lines} with its line. */
+    private static long lineOf(Map<String, Long> lines, Node n) {
+        return requireNonNull(lines.get(n.code()), "every node read has its line");
     }
 
     private static boolean bool(CoinrTable t, int col, boolean dflt) {
@@ -251,6 +260,9 @@ public final class CoinrReader {
     /**
      * Reads an iData table for the indicators, groups and denominators of {@code meta}.
      *
+     * @param path the iData CSV file; problems name it as given
+     * @param meta the iMeta read before, whose indicator columns the iData must all have
+     * @return the data of the accepted rows with the account of every row
      * @throws IOException if the file cannot be read
      * @throws DataFormatException if a required column is absent, or no row is usable
      */
@@ -264,6 +276,11 @@ public final class CoinrReader {
      * columns. Only denominators that some indicator names are read from it; its unit rows not in
      * the iData are ignored.
      *
+     * @param path the iData CSV file; problems name it as given
+     * @param meta the iMeta read before, whose indicator columns the iData must all have
+     * @param denominators the denominators CSV file
+     * @return the data of the accepted rows, with the denominators of the second file, and the
+     *     account of every iData row
      * @throws IOException if a file cannot be read
      * @throws DataFormatException if a required column is absent, a denominators row is bad, or no
      *     iData row is usable
@@ -442,7 +459,8 @@ public final class CoinrReader {
                 String unit = t.field(cCode).strip();
                 for (Map.Entry<String, Integer> e : cols.entrySet()) {
                     if (!t.isMissing(e.getValue())) {
-                        out.get(e.getKey()).put(unit, t.number(e.getValue(), e.getKey()));
+                        requireNonNull(out.get(e.getKey()), "a map is put in out for every column in cols")
+                                .put(unit, t.number(e.getValue(), e.getKey()));
                     }
                 }
             }

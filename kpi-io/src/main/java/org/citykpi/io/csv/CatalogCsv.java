@@ -21,6 +21,8 @@ public final class CatalogCsv {
     /**
      * Writes the header and {@code catalog} to {@code out} (not closed, flushed).
      *
+     * @param catalog the catalog: one row per indicator, in catalog order
+     * @param out where to write
      * @throws IOException if writing fails
      */
     public static void write(Catalog catalog, Writer out) throws IOException {

@@ -40,6 +40,9 @@ public final class DatasetCsvWriter {
     /**
      * Writes {@code dataset} as long CSV.
      *
+     * @param dataset the dataset; every row is written, one line per value (or one line declaring
+     *     a row without values)
+     * @param out where to write; not closed
      * @throws IOException if writing fails
      */
     public static void writeLong(Dataset dataset, Writer out) throws IOException {
@@ -49,6 +52,8 @@ public final class DatasetCsvWriter {
     /**
      * Writes what {@code result} read (dataset, units, attributes) as long CSV.
      *
+     * @param result what a reader read; its units and attributes add columns when it has any
+     * @param out where to write; not closed
      * @throws IOException if writing fails
      */
     public static void writeLong(ReadResult result, Writer out) throws IOException {
@@ -59,6 +64,11 @@ public final class DatasetCsvWriter {
      * Writes {@code dataset} as long CSV with a unit column (when {@code units} is not empty) and a
      * column per attribute name (sorted, so that the output does not depend on row order).
      *
+     * @param dataset the dataset
+     * @param units variable id → unit written on each of its rows; empty writes no unit column
+     * @param attributes the attributes of observations, written in their columns (an observation
+     *     without attributes gets empty cells); empty writes no attribute column
+     * @param out where to write; not closed
      * @throws IOException if writing fails
      */
     public static void writeLong(
@@ -124,6 +134,8 @@ public final class DatasetCsvWriter {
     /**
      * Writes {@code dataset} as wide CSV: {@code entity,period,<variables sorted>}.
      *
+     * @param dataset the dataset; one line per row, an empty cell for a missing value
+     * @param out where to write; not closed
      * @throws IOException if writing fails
      */
     public static void writeWide(Dataset dataset, Writer out) throws IOException {

@@ -8,7 +8,7 @@ import java.util.List;
 import org.citykpi.index.IndexResult;
 
 /**
- * Writes a composite index as the {@code index} CSV (DESIGN.md, a stable contract): the columns
+ * Writes a composite index as the {@code index} CSV (docs/cli.md, a stable contract): the columns
  * {@code unit,code,level,value,rank}, plus {@code period} when the data has more than one period,
  * one row per active unit (and period) and node, units in the result's row order and nodes in the
  * hierarchy's order, lines ending in {@code \n}.
@@ -33,6 +33,8 @@ public final class IndexCsvWriter {
     /**
      * Writes the header and every value and rank of {@code r} to {@code out} (not closed, flushed).
      *
+     * @param r the index result: one row per unit, period and node
+     * @param out where to write
      * @throws IOException if writing fails
      */
     public static void write(IndexResult r, Writer out) throws IOException {

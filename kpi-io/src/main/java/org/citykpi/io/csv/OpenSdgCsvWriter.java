@@ -39,6 +39,8 @@ public final class OpenSdgCsvWriter {
     /**
      * Writes every result with a value to one CSV.
      *
+     * @param records the results; those without a value are left out
+     * @param out where to write; not closed
      * @throws IOException if writing fails
      */
     public static void write(Iterable<ScoredResult> records, Writer out) throws IOException {
@@ -63,6 +65,10 @@ public final class OpenSdgCsvWriter {
      * SDG names them: {@code indicator_<kpi>.csv} (characters other than letters, digits, {@code -}
      * and {@code .} become {@code -}). Returns the files written, in output order.
      *
+     * @param scores the scored results; every output gets a file (only the header when it has no
+     *     value)
+     * @param dir the directory to write into (it must exist; files of the same name are replaced)
+     * @return the files written, in output order
      * @throws IOException if writing fails
      */
     public static List<Path> writePerIndicator(Scores scores, Path dir) throws IOException {

@@ -12,7 +12,7 @@ import org.citykpi.assess.ProgressResult;
 import org.citykpi.assess.ProgressTable;
 
 /**
- * Writes progress assessments as the {@code progress} CSV (DESIGN.md, a stable contract): the
+ * Writes progress assessments as the {@code progress} CSV (docs/cli.md, a stable contract): the
  * columns {@code
  * entity,kpi,method,base_period,latest_period,base_value,latest_value,target,target_period,measure,category},
  * in that order, one row per assessed series, lines ending in {@code \n}.
@@ -41,6 +41,8 @@ public final class ProgressCsvWriter {
     /**
      * Writes the header and {@code rows} to {@code out} (not closed, flushed).
      *
+     * @param rows the progress rows, written in order
+     * @param out where to write
      * @throws IOException if writing fails
      */
     public static void write(List<ProgressTable.Row> rows, Writer out) throws IOException {

@@ -9,7 +9,7 @@ import org.citykpi.calc.KpiResult;
 import org.citykpi.score.ScoredResult;
 
 /**
- * Writes results as the {@code compute} CSV (DESIGN.md, a stable contract): the columns {@code
+ * Writes results as the {@code compute} CSV (docs/cli.md, a stable contract): the columns {@code
  * entity,period,kpi,name,value,unit,status,detail,target,attainment,points}, in that order, one
  * row per result, lines ending in {@code \n}.
  *
@@ -35,6 +35,8 @@ public final class ResultsCsvWriter {
     /**
      * Writes the header and {@code records} to {@code out} (not closed, flushed).
      *
+     * @param records the results, written in order, with or without a value
+     * @param out where to write
      * @throws IOException if writing fails
      */
     public static void write(Iterable<ScoredResult> records, Writer out) throws IOException {

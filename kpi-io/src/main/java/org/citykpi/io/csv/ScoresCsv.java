@@ -21,6 +21,8 @@ public final class ScoresCsv {
     /**
      * Writes the header and {@code scores} to {@code out} (not closed, flushed).
      *
+     * @param scores the group scores, written in order
+     * @param out where to write
      * @throws IOException if writing fails
      */
     public static void write(List<GroupScore> scores, Writer out) throws IOException {

@@ -33,6 +33,9 @@ public final class UncertaintyCsvWriter {
      * Writes the header and a row per unit of {@code u} to {@code out} (not closed, flushed), with
      * a last {@code period} column when {@code withPeriod} (data with more than one period).
      *
+     * @param u the uncertainty analysis result
+     * @param withPeriod true to add the {@code period} column (panel data)
+     * @param out where to write
      * @throws IOException if writing fails
      */
     public static void write(UncertaintyResult u, boolean withPeriod, Writer out) throws IOException {

@@ -1,6 +1,7 @@
 package org.citykpi.io.internal;
 
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Maps character ranges to ids without creating a String per lookup: the hot path of the long
@@ -8,7 +9,8 @@ import java.util.Arrays;
  * with linear probing; keys are copied on {@link #put}. Not thread-safe.
  */
 final class CharInterner {
-    private char[][] keys = new char[64][];
+    // the key of each slot; null marks an empty slot (the probe stops there)
+    private char[] @Nullable [] keys = new char[64][];
     private int[] ids = new int[64];
     private int[] hashes = new int[64];
     private int size;
@@ -70,7 +72,7 @@ final class CharInterner {
     }
 
     private void rehash() {
-        char[][] ok = keys;
+        char[] @Nullable [] ok = keys;
         int[] oi = ids;
         int[] oh = hashes;
         keys = new char[ok.length * 2][];

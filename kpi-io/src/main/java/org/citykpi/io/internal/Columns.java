@@ -7,7 +7,7 @@ import java.util.Set;
 
 /**
  * The header names every CSV reader understands, matched ignoring case and surrounding blanks
- * (DESIGN.md): entity {@code entity|city|uCode|GeoCode}, period {@code
+ * (docs/cli.md): entity {@code entity|city|uCode|GeoCode}, period {@code
  * period|year|Year|Time|TIME_PERIOD}, variable {@code variable|indicator|kpi|Series}, value {@code
  * value|Value|OBS_VALUE}, unit {@code unit|units|UNIT_MEASURE}, source {@code source}, note {@code
  * note|comment|COMMENT_OBS}.

@@ -24,7 +24,7 @@ import org.citykpi.io.Problem;
  *       STRUCTURE[x]}) and second {@code STRUCTURE_ID} → SDMX-CSV 2.0;
  *   <li>first column {@code Year}, last {@code Value}, and some column that is not a long-format
  *       column → Open SDG;
- *   <li>a variable column and a value column (see the synonyms in DESIGN.md) → long;
+ *   <li>a variable column and a value column (see the synonyms in docs/cli.md) → long;
  *   <li>first {@code Year} and last {@code Value} → Open SDG;
  *   <li>a period column and neither variable nor value column → wide;
  *   <li>anything else is unreadable, with a message listing the formats.

@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.citykpi.io.DataFormatException;
 import org.citykpi.io.Limits;
 import org.citykpi.io.Problem;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads RFC 4180 records from text, streaming, and knows where every field starts: the line of
@@ -71,7 +72,9 @@ public final class CsvRecordReader implements Closeable {
     private int scratchLen;
     private long recLine;
     private int recLines;
-    private Problem problem;
+    /** Why the current record is malformed; null when it is well formed. */
+    private @Nullable Problem problem;
+
     private long records;
     private int recStart;
     private boolean longField;

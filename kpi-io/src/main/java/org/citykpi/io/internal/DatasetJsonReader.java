@@ -18,6 +18,7 @@ import org.citykpi.io.DataFormatException;
 import org.citykpi.io.Format;
 import org.citykpi.io.Limits;
 import org.citykpi.io.Problem;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the JSON dataset, {@code "format": "citykpi-dataset/1"} (schema in
@@ -98,7 +99,8 @@ public final class DatasetJsonReader {
         }
     }
 
-    private static JsonLocation located(JsonLocation l, JsonParser p) {
+    /** Returns {@code l}, or the parser's location when {@code l} is null (Jackson gave none) or has no line. */
+    private static JsonLocation located(@Nullable JsonLocation l, JsonParser p) {
         return l != null && l.getLineNr() > 0 ? l : p.currentLocation();
     }
 
@@ -113,11 +115,13 @@ public final class DatasetJsonReader {
                 .build();
     }
 
-    private static long line(JsonLocation l) {
+    /** Returns the line of {@code l}, or 0 (not known) when {@code l} is null or has none. */
+    private static long line(@Nullable JsonLocation l) {
         return l == null ? 0 : Math.max(0, l.getLineNr());
     }
 
-    private static int col(JsonLocation l) {
+    /** Returns the column of {@code l}, or 0 (not known) when {@code l} is null or has none. */
+    private static int col(@Nullable JsonLocation l) {
         return l == null ? 0 : Math.max(0, l.getColumnNr());
     }
 
@@ -135,7 +139,8 @@ public final class DatasetJsonReader {
         private final String name;
         private final JsonParser p;
         private final DatasetSink sink;
-        private String format;
+        /** The {@code "format"} value once read; null before. */
+        private @Nullable String format;
 
         Reading(String name, JsonParser p, DatasetSink sink) {
             this.name = name;
@@ -158,8 +163,7 @@ public final class DatasetJsonReader {
                         if (t != JsonToken.VALUE_STRING) {
                             throw error(at, "\"format\" must be a string (expected \"" + FORMAT + "\")");
                         }
-                        format = p.getText();
-                        checkFormat(at);
+                        format = checkFormat(p.getText(), at);
                         break;
                     case "units":
                         units(at, t);
@@ -200,13 +204,15 @@ public final class DatasetJsonReader {
             }
         }
 
-        private void checkFormat(JsonLocation at) {
+        /** Returns {@code format} when it is this reader's, or throws naming what it is instead. */
+        private String checkFormat(String format, JsonLocation at) {
             if (!format.equals(FORMAT)) {
                 String what = format.startsWith("citykpi-dataset/")
                         ? "unsupported dataset version '" + format + "'"
                         : "not a dataset: format '" + format + "'";
                 throw error(at, what + " (expected \"" + FORMAT + "\")");
             }
+            return format;
         }
 
         private void units(JsonLocation at, JsonToken t) throws IOException {
@@ -391,19 +397,32 @@ public final class DatasetJsonReader {
          * found in the object, or null.
          */
         private final class Fields {
+            @Nullable
             String entity;
+
             JsonLocation entityAt;
+
+            @Nullable
             String period;
+
             JsonLocation periodAt;
+
+            @Nullable
             String variable;
+
             JsonLocation variableAt;
+
+            @Nullable
             String unit;
+
             JsonLocation unitAt;
             boolean hasValue;
             boolean nullValue;
             double value;
             JsonLocation valueAt;
             Map<String, String> attrs = Map.of();
+
+            @Nullable
             Problem first;
 
             Fields(JsonLocation at) {

@@ -151,7 +151,7 @@ public final class DatasetSink {
             try {
                 p = Period.parse(t);
             } catch (IllegalArgumentException ex) {
-                account.reject(Problem.error(file, line, column, t, ex.getMessage()));
+                account.reject(Problem.error(file, line, column, t, Failures.message(ex)));
                 return REJECTED;
             }
             id = builder.period(p);

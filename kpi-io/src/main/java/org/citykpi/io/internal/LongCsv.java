@@ -134,8 +134,11 @@ final class LongCsv {
      * an entity, a period and a variable seen before.
      */
     private static final class FieldIds {
+        private static final char[] NO_CHARS = {};
+
         private final CharInterner ids = new CharInterner();
-        private char[] b;
+        // the field of the last get: its characters (the reader's buffer, so no copy) and range
+        private char[] b = NO_CHARS;
         private int s;
         private int e;
 

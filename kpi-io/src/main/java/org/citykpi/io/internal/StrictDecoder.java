@@ -9,6 +9,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Decodes bytes, failing on bytes that are not valid in the charset — but only after handing over
@@ -22,7 +23,8 @@ public final class StrictDecoder extends Reader {
     private final ByteBuffer bytes = ByteBuffer.allocate(1 << 16);
     private boolean endOfInput;
     private boolean flushed;
-    private IOException pending;
+    /** The decoding error met after characters already handed over: thrown by the next read; null if none. */
+    private @Nullable IOException pending;
 
     /** Creates a decoder of {@code in} in {@code charset}. */
     public StrictDecoder(InputStream in, Charset charset) {

@@ -125,7 +125,7 @@ public final class TargetsCsv {
         try {
             return Optional.of(Period.parse(s));
         } catch (IllegalArgumentException e) {
-            throw new DataFormatException(name, line, i + 1, s, e.getMessage());
+            throw new DataFormatException(name, line, i + 1, s, Failures.message(e));
         }
     }
 }

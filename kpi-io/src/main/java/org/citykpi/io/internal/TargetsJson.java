@@ -84,7 +84,7 @@ public final class TargetsJson {
                                 t.path("source").asText("")),
                         i + 1));
             } catch (IllegalArgumentException e) {
-                problems.add(Problem.error(name, 0, 0, "", where + ": " + e.getMessage()));
+                problems.add(Problem.error(name, 0, 0, "", where + ": " + Failures.message(e)));
             }
         }
         return found;

@@ -29,6 +29,7 @@ import org.citykpi.catalog.Part;
 import org.citykpi.catalog.Rule;
 import org.citykpi.catalog.Tier;
 import org.citykpi.io.DataFormatException;
+import org.citykpi.io.internal.Failures;
 import org.citykpi.io.internal.Json;
 
 /**
@@ -61,6 +62,10 @@ public final class CatalogJson {
     /**
      * Loads a catalog by name: {@code u4ssc} (or any other bundled catalog id) or a file path.
      *
+     * @param nameOrPath a bundled catalog id (lower-case letters, digits, {@code _} and {@code -}),
+     *     or else the path of a catalog file
+     * @return the catalog
+     *
      * @throws IOException if the file cannot be read
      * @throws DataFormatException if the content is not a valid catalog
      */
@@ -72,13 +77,16 @@ public final class CatalogJson {
         return read(Path.of(nameOrPath));
     }
 
-    /** Returns the bundled U4SSC catalog (91 KPIs of ITU-T Y.4903). */
+    /** {@return the bundled U4SSC catalog (91 KPIs of ITU-T Y.4903)} */
     public static Catalog u4ssc() {
         return bundled("u4ssc");
     }
 
     /**
      * Returns a bundled catalog.
+     *
+     * @param id the catalog id, e.g. {@code u4ssc}
+     * @return the catalog
      *
      * @throws IllegalArgumentException if there is no bundled catalog {@code id}
      */
@@ -97,6 +105,9 @@ public final class CatalogJson {
     /**
      * Reads a catalog file.
      *
+     * @param file the {@code citykpi-catalog/1} JSON file; problems name it as given
+     * @return the catalog
+     *
      * @throws IOException if the file cannot be read
      * @throws DataFormatException if the content is not a valid catalog
      */
@@ -110,6 +121,10 @@ public final class CatalogJson {
 
     /**
      * Reads a catalog from a stream; {@code name} is used in messages.
+     *
+     * @param name the input's name in problems
+     * @param in the {@code citykpi-catalog/1} JSON text, UTF-8; closed at the end
+     * @return the catalog
      *
      * @throws IOException if the stream cannot be read
      * @throws DataFormatException if the content is not a valid catalog
@@ -190,7 +205,7 @@ public final class CatalogJson {
                 try {
                     b.variable(variable(v));
                 } catch (IllegalArgumentException e) {
-                    throw error(v.at, e.getMessage());
+                    throw error(v.at, Failures.message(e));
                 }
             }
             Map<String, JsonLocation> where = new LinkedHashMap<>();
@@ -200,23 +215,23 @@ public final class CatalogJson {
                 try {
                     b.indicator(i);
                 } catch (IllegalArgumentException e) {
-                    throw error(ind.at, e.getMessage());
+                    throw error(ind.at, Failures.message(e));
                 }
             }
             for (Located r : rules) {
                 try {
                     b.rule(rule(r));
                 } catch (FormulaException e) {
-                    throw error(r.at, "rule " + text(r, "id", false) + ": " + e.getMessage());
+                    throw error(r.at, "rule " + text(r, "id", false) + ": " + Failures.message(e));
                 } catch (IllegalArgumentException e) {
-                    throw error(r.at, e.getMessage());
+                    throw error(r.at, Failures.message(e));
                 }
             }
             try {
                 return b.build();
             } catch (CatalogException e) {
                 JsonLocation at = where.getOrDefault(e.subject(), top);
-                throw error(at, e.getMessage());
+                throw error(at, Failures.message(e));
             }
         }
 
@@ -280,7 +295,7 @@ public final class CatalogJson {
             try {
                 dir = Direction.parse(text(o, "direction", true));
             } catch (IllegalArgumentException e) {
-                throw error(o.at, "indicator " + id + ": " + e.getMessage());
+                throw error(o.at, "indicator " + id + ": " + Failures.message(e));
             }
             List<Part> parts = new ArrayList<>();
             JsonNode ps = o.node.get("parts");
@@ -305,7 +320,7 @@ public final class CatalogJson {
                                 number(pl, "min", Double.NEGATIVE_INFINITY),
                                 number(pl, "max", Double.POSITIVE_INFINITY)));
                     } catch (IllegalArgumentException e) {
-                        throw error(o.at, "indicator " + id + ", part " + pid + ": " + e.getMessage());
+                        throw error(o.at, "indicator " + id + ", part " + pid + ": " + Failures.message(e));
                     }
                 }
             }
@@ -344,13 +359,10 @@ public final class CatalogJson {
                 }
                 return ind;
             } catch (FormulaException e) {
-                throw error(o.at, "indicator " + id + ": " + e.getMessage());
+                throw error(o.at, "indicator " + id + ": " + Failures.message(e));
             } catch (IllegalArgumentException e) {
-                throw error(
-                        o.at,
-                        e.getMessage().startsWith("indicator")
-                                ? e.getMessage()
-                                : "indicator " + id + ": " + e.getMessage());
+                String m = Failures.message(e);
+                throw error(o.at, m.startsWith("indicator") ? m : "indicator " + id + ": " + m);
             }
         }
 
@@ -368,7 +380,13 @@ public final class CatalogJson {
 
     private record Located(ObjectNode node, JsonLocation at) {}
 
-    /** Writes {@code catalog} in the {@code citykpi-catalog/1} form (reads back to an equal catalog). */
+    /**
+     * Writes {@code catalog} in the {@code citykpi-catalog/1} form (reads back to an equal catalog).
+     *
+     * @param catalog the catalog
+     * @param out where to write; not closed
+     * @throws IOException if writing fails
+     */
     public static void write(Catalog catalog, Writer out) throws IOException {
         ObjectNode root = Json.MAPPER.createObjectNode();
         root.put("format", FORMAT);

@@ -44,6 +44,9 @@ public final class DatasetJson {
      * dataset's order and variables sorted; a row with no value at all is written as {@code
      * {"entity", "period"}} so that it survives a round trip.
      *
+     * @param dataset the dataset
+     * @param out where to write; not closed
+     *
      * @throws IOException if writing fails
      */
     public static void write(Dataset dataset, Writer out) throws IOException {
@@ -54,6 +57,9 @@ public final class DatasetJson {
      * Writes what {@code result} read: its dataset, the units and the observation attributes, so
      * that reading the output gives the same dataset, units and attributes.
      *
+     * @param result what a reader read
+     * @param out where to write; not closed
+     *
      * @throws IOException if writing fails
      */
     public static void write(ReadResult result, Writer out) throws IOException {
@@ -62,6 +68,12 @@ public final class DatasetJson {
 
     /**
      * Writes {@code dataset} with {@code units} (variable → unit) and {@code attributes}.
+     *
+     * @param dataset the dataset
+     * @param units variable id → unit; empty writes no {@code "units"} object
+     * @param attributes the attributes of observations, each written with its observation; empty
+     *     when there are none
+     * @param out where to write; not closed
      *
      * @throws IOException if writing fails
      */

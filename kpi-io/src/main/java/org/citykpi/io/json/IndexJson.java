@@ -54,6 +54,9 @@ public final class IndexJson {
     /**
      * Writes {@code r} to {@code w} (not closed, flushed).
      *
+     * @param r the index result
+     * @param w where to write
+     *
      * @throws IOException if writing fails
      */
     public static void write(IndexResult r, Writer w) throws IOException {

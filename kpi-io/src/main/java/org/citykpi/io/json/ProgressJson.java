@@ -43,6 +43,10 @@ public final class ProgressJson {
     /**
      * Writes {@code rows}, all assessed by {@code method}, to {@code out} (not closed, flushed).
      *
+     * @param method the method every row was assessed by, written once at the top
+     * @param rows the progress rows, written in order
+     * @param out where to write
+     *
      * @throws IOException if writing fails
      */
     public static void write(ProgressMethod method, List<ProgressTable.Row> rows, Writer out) throws IOException {

@@ -40,6 +40,9 @@ public final class ResultsJson {
     /**
      * Writes {@code records} to {@code out} (not closed, flushed).
      *
+     * @param records the results, written in order, with or without a value
+     * @param out where to write
+     *
      * @throws IOException if writing fails
      */
     public static void write(Iterable<ScoredResult> records, Writer out) throws IOException {

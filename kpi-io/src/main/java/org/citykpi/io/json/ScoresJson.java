@@ -21,7 +21,13 @@ public final class ScoresJson {
 
     private ScoresJson() {}
 
-    /** Writes {@code scores} to {@code out} (not closed). */
+    /**
+     * Writes {@code scores} to {@code out} (not closed, flushed).
+     *
+     * @param scores the group scores, written in order
+     * @param out where to write
+     * @throws IOException if writing fails
+     */
     public static void write(List<GroupScore> scores, Writer out) throws IOException {
         ObjectNode root = Json.MAPPER.createObjectNode();
         root.put("format", FORMAT);

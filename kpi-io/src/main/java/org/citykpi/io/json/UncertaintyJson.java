@@ -25,6 +25,10 @@ public final class UncertaintyJson {
     /**
      * Writes {@code u}, run from random seed {@code seed}, to {@code w} (not closed, flushed).
      *
+     * @param u the uncertainty analysis result
+     * @param seed the random seed the analysis ran from, written so that it can be repeated
+     * @param w where to write
+     *
      * @throws IOException if writing fails
      */
     public static void write(UncertaintyResult u, long seed, Writer w) throws IOException {

@@ -57,6 +57,9 @@ public final class NgsiLdWriter {
      * Writes {@code records} as a JSON array of entities in {@code form} to {@code out} (not
      * closed, flushed).
      *
+     * @param records the results, one entity each, in order
+     * @param form normalized (attributes as Properties) or key-values
+     * @param out where to write
      * @throws IOException if writing fails
      */
     public static void write(Iterable<ScoredResult> records, Form form, Writer out) throws IOException {
@@ -74,7 +77,13 @@ public final class NgsiLdWriter {
         g.flush();
     }
 
-    /** Returns the entity id of {@code r}. */
+    /**
+     * Returns the NGSI-LD entity id of a result.
+     *
+     * @param r the result
+     * @return {@code urn:ngsi-ld:KeyPerformanceIndicator:<entity>:<kpi>:<period>}, each part
+     *     percent-encoded except {@code A-Z a-z 0-9 - . _ ~}
+     */
     public static String id(ScoredResult r) {
         return "urn:ngsi-ld:KeyPerformanceIndicator:" + encode(r.entity()) + ":" + encode(r.kpi()) + ":"
                 + encode(r.period().label());

@@ -21,12 +21,12 @@ import org.citykpi.io.internal.StrictDecoder;
 
 /**
  * Reads city data in any supported {@link Format} into one {@link org.citykpi.data.Dataset},
- * detecting the format of each input from its start: text whose first non-blank character is
- * {@code {} is a JSON dataset; anything else is CSV, told apart by its header (see {@link
+ * detecting the format of each input from its start: text whose first non-blank character is an
+ * opening brace is a JSON dataset; anything else is CSV, told apart by its header (see {@link
  * Format}). {@link ReadOptions#format()} fixes the format instead.
  *
  * <p>Every row is accounted for in the {@link ReadResult}. Lenient mode (the default) rejects bad
- * rows with a positioned {@link Problem} and goes on; strict mode throws {@link
+ * rows with a positioned {@link org.citykpi.io.Problem} and goes on; strict mode throws {@link
  * DataFormatException} at the first data error.
  *
  * <p>Errors: a missing or unreadable file → {@link IOException}; an input that cannot be read at
@@ -41,12 +41,18 @@ public final class DataReader {
         this.options = requireNonNull(options, "options");
     }
 
-    /** Returns a reader with {@code options}. */
+    /**
+     * Returns a reader.
+     *
+     * @param options how to read (strictness, decimal separator, duplicates, limits, checks,
+     *     encoding, entity, format)
+     * @return a reader that reads every input with {@code options}
+     */
     public static DataReader create(ReadOptions options) {
         return new DataReader(options);
     }
 
-    /** Returns the options. */
+    /** {@return the options every input is read with} */
     public ReadOptions options() {
         return options;
     }
@@ -54,6 +60,9 @@ public final class DataReader {
     /**
      * Reads every file into one dataset, in order. Problems name each file as given.
      *
+     * @param files the files to read, each in its own format; an empty list gives an empty
+     *     dataset
+     * @return the dataset of every file with the account of all their rows and problems
      * @throws IOException if a file cannot be opened or read
      * @throws DataFormatException if a file cannot be read at all, or in strict mode
      */
@@ -71,6 +80,9 @@ public final class DataReader {
      * Reads one input (a test string, standard input) named {@code name} in problems. The reader
      * is not closed.
      *
+     * @param name the input's name in problems and in {@link ReadResult#formats()}
+     * @param in the text to read
+     * @return the dataset with the account of every row and problem
      * @throws IOException if reading fails
      * @throws DataFormatException if the input cannot be read at all, or in strict mode
      */
@@ -84,6 +96,9 @@ public final class DataReader {
      * Reads one byte stream (decoded with {@link ReadOptions#charset()}) named {@code name}. The
      * stream is not closed.
      *
+     * @param name the input's name in problems and in {@link ReadResult#formats()}
+     * @param in the bytes to read
+     * @return the dataset with the account of every row and problem
      * @throws IOException if reading fails
      * @throws DataFormatException if the input cannot be read at all, or in strict mode
      */

@@ -30,22 +30,35 @@ import org.citykpi.io.internal.TargetsJson;
 public final class TargetsReader {
     private TargetsReader() {}
 
-    /** Targets and the problems met reading them. */
+    /**
+     * Targets and the problems met reading them.
+     *
+     * @param targets the targets of the rows accepted, at most one per KPI
+     * @param problems the rejections (each an error naming file, line and column), in input order
+     */
     public record Result(TargetSet targets, List<Problem> problems) {
-        /** Copies the list. */
+        /**
+         * Copies the list.
+         *
+         * @param targets the targets of the rows accepted
+         * @param problems the rejections, in input order
+         */
         public Result {
             problems = List.copyOf(problems);
         }
 
-        /** Returns true when some row was rejected. */
+        /** {@return true when some row was rejected} */
         public boolean hasErrors() {
             return problems.stream().anyMatch(Problem::isError);
         }
     }
 
     /**
-     * Reads a targets file.
+     * Reads a targets file, CSV or JSON.
      *
+     * @param file the file; problems name it as given
+     * @param catalog the catalog the KPIs are resolved against
+     * @return the targets and the problems of the rows rejected
      * @throws IOException if the file cannot be read
      * @throws DataFormatException if the structure is broken (a required column absent, not JSON)
      */
@@ -55,7 +68,17 @@ public final class TargetsReader {
         }
     }
 
-    /** Reads targets from a stream named {@code name} in messages. */
+    /**
+     * Reads targets, CSV or JSON, from a stream (UTF-8, at most 64 MiB; not closed).
+     *
+     * @param name the input's name in problems
+     * @param in the bytes to read
+     * @param catalog the catalog the KPIs are resolved against
+     * @return the targets and the problems of the rows rejected
+     * @throws IOException if reading fails
+     * @throws DataFormatException if the input is larger than 64 MiB or its structure is broken (a
+     *     required column absent, not JSON)
+     */
     public static Result read(String name, InputStream in, Catalog catalog) throws IOException {
         byte[] bytes = in.readNBytes(64 << 20);
         if (in.read() >= 0) {
@@ -75,6 +98,10 @@ public final class TargetsReader {
     /**
      * Reads CSV targets from a reader named {@code name} in messages (not closed).
      *
+     * @param name the input's name in problems
+     * @param in the CSV text to read
+     * @param catalog the catalog the KPIs are resolved against
+     * @return the targets and the problems of the rows rejected
      * @throws IOException if reading fails
      * @throws DataFormatException if the structure is broken (a required column absent)
      */
