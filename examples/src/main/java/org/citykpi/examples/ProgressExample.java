@@ -19,11 +19,11 @@ import org.citykpi.assess.ProgressTable;
 import org.citykpi.catalog.Catalog;
 import org.citykpi.engine.Engine;
 import org.citykpi.engine.Results;
-import org.citykpi.io.read.DataReader;
 import org.citykpi.io.ReadOptions;
 import org.citykpi.io.ReadResult;
-import org.citykpi.io.read.TargetsReader;
 import org.citykpi.io.json.CatalogJson;
+import org.citykpi.io.read.DataReader;
+import org.citykpi.io.read.TargetsReader;
 
 /**
  * Assesses a city's progress towards its 2030 targets with every method in use, side by side, and

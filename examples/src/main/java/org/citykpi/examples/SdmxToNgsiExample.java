@@ -16,11 +16,11 @@ import org.citykpi.catalog.Direction;
 import org.citykpi.catalog.Indicator;
 import org.citykpi.engine.Engine;
 import org.citykpi.engine.Results;
-import org.citykpi.io.read.DataReader;
 import org.citykpi.io.Problem;
 import org.citykpi.io.ReadOptions;
 import org.citykpi.io.ReadResult;
 import org.citykpi.io.ngsi.NgsiLdWriter;
+import org.citykpi.io.read.DataReader;
 import org.citykpi.score.Scores;
 import org.citykpi.score.U4sscScoring;
 

@@ -17,9 +17,9 @@ import org.citykpi.index.IndexData;
 import org.citykpi.index.IndexResult;
 import org.citykpi.index.Node;
 import org.citykpi.index.Pipeline;
-import org.citykpi.io.read.DataReader;
 import org.citykpi.io.ReadOptions;
 import org.citykpi.io.ReadResult;
+import org.citykpi.io.read.DataReader;
 
 /**
  * Uses the library as an application would: a catalog built in code, city data read from a CSV
