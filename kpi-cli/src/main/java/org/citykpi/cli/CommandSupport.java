@@ -27,7 +27,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What every command shares: loading a catalog, reading data and targets with the account line
- * and positioned problems on stderr, and opening the output. Messages follow DESIGN.md: {@code
+ * and positioned problems on stderr, and opening the output. Messages follow docs/cli.md: {@code
  * FILE:LINE:COLUMN: message}.
  */
 final class CommandSupport {

@@ -1,6 +1,6 @@
 package org.citykpi.cli;
 
-/** The exit codes of the {@code citykpi} command (DESIGN.md, a stable contract). */
+/** The exit codes of the {@code citykpi} command (docs/cli.md, a stable contract). */
 final class ExitCodes {
     /** Every input row accepted and no error found. */
     static final int OK = 0;

@@ -10,7 +10,7 @@ import java.util.function.LongSupplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A progress bar on standard error for work that takes more than a second, as DESIGN.md asks: it
+ * A progress bar on standard error for work that takes more than a second, as docs/cli.md says: it
  * stays silent when standard error is not a terminal (a pipe, a file, CI logs) and for work that
  * ends within a second, so scripts and quick runs see nothing. A command counts its steps:
  *

@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
  * catalog's KPIs over the data, builds each (entity, KPI) series over the periods, and assesses it
  * towards its target (see {@link ProgressTable} and {@link ProgressMethod}).
  *
- * <p>Exit codes as DESIGN.md: 0 all rows accepted; 1 output written but some data or target rows
+ * <p>Exit codes as docs/cli.md: 0 all rows accepted; 1 output written but some data or target rows
  * were rejected (each on stderr as {@code FILE:LINE:COLUMN: message}); 2 bad usage; 3 an input
  * cannot be read. A series that the method cannot assess is a row with {@code unable_to_assess}
  * and its reason on stderr, not an error.
