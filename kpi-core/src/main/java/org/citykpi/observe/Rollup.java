@@ -64,6 +64,9 @@ import org.citykpi.observe.RollupResult.Status;
  *   <li>{@code capture}: {@code 100 × valid hours / hours of the year}, always given.
  * </ul>
  *
+ * <p>Values so large that a sum overflows (near ±1.8·10³⁰⁸, or levels of thousands of dB for
+ * {@code lden}) give {@code insufficient_coverage} with a detail that says so, never NaN.
+ *
  * <p>Percentiles are Hyndman–Fan type 7 (R's and numpy's default). Every sum is compensated and
  * taken in time order over the sorted hours, so a series gives the same bits however its readings
  * were split, merged or ordered before they were sorted ({@link Readings}).
@@ -72,6 +75,9 @@ import org.citykpi.observe.RollupResult.Status;
  */
 public final class Rollup {
     private static final long HOUR = YearGrid.HOUR;
+
+    /** The detail of a statistic whose arithmetic left the doubles (values near ±1.8e308, or levels of thousands of dB). */
+    static final String OVERFLOW = "the values are too large for this statistic (its sum overflows)";
 
     private final YearGrid grid;
     private final CoverageRule rule;
@@ -710,7 +716,20 @@ public final class Rollup {
                     Period p = new Period(Period.Kind.DATE, date, date, date.toString());
                     long n = grid.dayHours(d);
                     long valid = w.dValid[d];
-                    if (w.dok[d]) {
+                    if (w.dok[d] && !Double.isFinite(w.dv[d])) {
+                        out.add(new RollupResult(
+                                st.s.station(),
+                                st.s.property(),
+                                p,
+                                stat,
+                                OptionalDouble.empty(),
+                                Status.INSUFFICIENT_COVERAGE,
+                                OVERFLOW,
+                                valid,
+                                n,
+                                unit,
+                                List.of()));
+                    } else if (w.dok[d]) {
                         out.add(new RollupResult(
                                 st.s.station(),
                                 st.s.property(),
@@ -848,6 +867,9 @@ public final class Rollup {
     }
 
     private RollupResult ok(State st, Statistic stat, double value, long valid, long n, Optional<String> unit) {
+        if (!Double.isFinite(value)) {
+            return missing(st, stat, OVERFLOW, valid, n, unit);
+        }
         return new RollupResult(
                 st.s.station(),
                 st.s.property(),
