@@ -115,12 +115,14 @@ def present(v):
 
 
 def mean(v):
-    return math.fsum(v) / len(v)
+    # R's mean: an extended-precision sum divided before it is rounded (here: exactly, then rounded once)
+    return float(sum(Fraction(a) for a in v) / len(v))
 
 
 def sd(v):
+    # R's sd: each squared deviation from the (rounded) mean rounded, the sum divided before rounding
     m = mean(v)
-    return math.sqrt(math.fsum((a - m) ** 2 for a in v) / (len(v) - 1))
+    return math.sqrt(float(sum(Fraction((a - m) ** 2) for a in v) / (len(v) - 1)))
 
 
 def median(v):
@@ -133,20 +135,19 @@ def skew2(v):
     """e1071 type-2 sample skewness (NA removed)."""
     n = len(v)
     m = mean(v)
-    m2 = math.fsum((a - m) ** 2 for a in v) / n
-    m3 = math.fsum((a - m) ** 3 for a in v) / n
-    g1 = m3 / m2**1.5
-    return g1 * math.sqrt(n * (n - 1)) / (n - 2)
+    # COINr's skew (R/treat.R), in its order: sqrt(n)*sum(d^3)/(sum(d^2)^(3/2))*sqrt(n(n-1))/(n-2)
+    y = math.sqrt(n) * math.fsum((a - m) ** 3 for a in v) / math.fsum((a - m) * (a - m) for a in v) ** 1.5
+    return y * math.sqrt(n * (n - 1)) / (n - 2)
 
 
 def kurt2(v):
     """e1071 type-2 sample excess kurtosis (NA removed)."""
     n = len(v)
     m = mean(v)
-    m2 = math.fsum((a - m) ** 2 for a in v) / n
-    m4 = math.fsum((a - m) ** 4 for a in v) / n
-    g2 = m4 / m2**2 - 3
-    return ((n + 1) * g2 + 6) * (n - 1) / ((n - 2) * (n - 3))
+    # COINr's kurt (R/treat.R), in its order: r = n*sum(d^4)/(sum(d^2)^2)
+    s2 = math.fsum((a - m) * (a - m) for a in v)
+    r = n * math.fsum((a - m) ** 4 for a in v) / (s2 * s2)
+    return ((n + 1) * (r - 3) + 6) * (n - 1) / ((n - 2) * (n - 3))
 
 
 def rank_min(values, descending):
@@ -337,9 +338,9 @@ def normalise_column(x, node, method, params, bugs):
             if a is NA:
                 out.append(NA)
                 continue
-            # COINr's n_dist2targ on x' = d*x with the target d*T: 1 - (T' - x')/(T' - min x')
-            # (algebraically (x' - min)/(T' - min), but rounded as COINr rounds)
-            y = 1 - (t - a) / (t - lo)
+            # COINr's n_dist2targ on x' = d*x with the target d*T, as R/normalise.R computes it:
+            # (x' - min x')/(T' - min x')
+            y = (a - lo) / (t - lo)
             if node.cap_max and y > 1:
                 y = 1.0
             out.append(y)
@@ -404,45 +405,31 @@ def aggregate_row(xs, ws, method, p, bugs, code, ucode):
 
 
 def copeland(rows, ws, bugs):
-    """Copeland scores of the units (rows) of one group.
+    """Copeland scores of the units (rows) of one group, in COINr's order of operations
+    (R/aggregate.R, outrankMatrix and a_copeland): weights rescaled to sum to 1, o_jk = sum of w
+    where x_j > x_k + (sum of w where x_j = x_k)/2 for j < k (units in uCode order), o_kj = 1 - o_jk,
+    s_jk = +1 / 0 / -1 as o_jk >, =, < 1/2 (as rounded), score sum_k s_jk.
 
-    Corrected (default): s_jk = sign(sum of w over children where x_j > x_k minus sum of w where
-    x_j < x_k), over the children both units have, in exact rational arithmetic (the same as
-    o_jk > / = / < 1/2 with o_jk computed on the weights renormalised over those children); the
-    score is sum_k s_jk. Symmetric (s_kj = -s_jk) and independent of the order of the units.
+    Default: the weights are rescaled over the children both units have (COINr's over all children,
+    which is the same when nothing is missing).
 
-    bugs=True: the literal reading of composite-methods.md section 3.3 -- w normalised to sum 1 over
-    all children, NA comparisons contribute nothing, lower triangle 1 - upper (so a missing value
-    counts as a loss against units sorted after and a win against units sorted before).
+    bugs=True: the literal COINr -- w rescaled over all children, NA comparisons contribute nothing
+    (so a missing value counts as a loss against units sorted after and a win against units sorted
+    before).
     """
     n = len(rows)
-    if not bugs:
-        w = [Fraction(a) for a in ws]
-        out = []
-        for j in range(n):
-            sc = 0
-            for k in range(n):
-                if j == k:
-                    continue
-                d = Fraction(0)
-                for wi, a, b in zip(w, rows[j], rows[k]):
-                    if a is NA or b is NA:
-                        continue
-                    if a > b:
-                        d += wi
-                    elif a < b:
-                        d -= wi
-                sc += (d > 0) - (d < 0)
-            out.append(float(sc))
-        return out
-    s = math.fsum(ws)
-    w = [a / s for a in ws]
+    s_all = math.fsum(ws)
     o = [[NA] * n for _ in range(n)]
     for j in range(n - 1):
         for k in range(j + 1, n):
-            gt = [wi for wi, a, b in zip(w, rows[j], rows[k]) if a is not NA and b is not NA and a > b]
-            eq = [wi for wi, a, b in zip(w, rows[j], rows[k]) if a is not NA and b is not NA and a == b]
-            o[j][k] = math.fsum(gt) + 0.5 * math.fsum(eq)
+            both = [(wi, a, b) for wi, a, b in zip(ws, rows[j], rows[k]) if a is not NA and b is not NA]
+            s = s_all if bugs else math.fsum(wi for wi, _, _ in both)
+            if s == 0:
+                o[j][k] = o[k][j] = 0.5
+                continue
+            gt = [wi / s for wi, a, b in both if a > b]
+            eq = [wi / s for wi, a, b in both if a == b]
+            o[j][k] = math.fsum(gt) + math.fsum(eq) / 2
             o[k][j] = 1 - o[j][k]
     out = []
     for j in range(n):

@@ -12,29 +12,56 @@ final class ColumnStats {
      * present); caller ensures n > 0.
      */
     static double mean(double[] x, boolean @Nullable [] ok, int from, int to, int d) {
-        Sum s = Sum.create();
+        double s = 0;
+        double c = 0;
         int n = 0;
         for (int i = from; i < to; i++) {
             if (ok == null || ok[i]) {
-                s.add(d * x[i]);
+                double a = d * x[i];
+                double t = s + a;
+                c += Sum.twoSumError(s, a, t);
+                s = t;
                 n++;
             }
         }
-        return s.value() / n;
+        return quotient(s, c, n);
     }
 
-    /** Returns the sample standard deviation (n − 1) of {@code d·x} around {@code mean}. */
+    /**
+     * Returns the sample standard deviation (n − 1) of {@code d·x} around {@code mean}, as R's
+     * {@code sd}: the squared deviations rounded one by one, their sum divided by n − 1 before it is
+     * rounded (R divides its extended-precision sum), then the square root.
+     */
     static double sd(double[] x, boolean[] ok, int from, int to, int d, double mean) {
-        Sum s = Sum.create();
+        double s = 0;
+        double c = 0;
         int n = 0;
         for (int i = from; i < to; i++) {
             if (ok[i]) {
                 double e = d * x[i] - mean;
-                s.add(e * e);
+                double sq = e * e;
+                double t = s + sq;
+                c += Sum.twoSumError(s, sq, t);
+                s = t;
                 n++;
             }
         }
-        return Math.sqrt(s.value() / (n - 1));
+        return Math.sqrt(quotient(s, c, n - 1));
+    }
+
+    /**
+     * Returns {@code (s + c)/n} rounded once (nearly always), where {@code s + c} is a compensated
+     * sum: R's {@code mean} and {@code var} divide a sum held in extended precision, so dividing
+     * the sum rounded to a double first can be an ulp off. The quotient of the leading part is
+     * corrected by the exact remainder ({@link Math#fma}) plus the compensation.
+     */
+    static double quotient(double s, double c, int n) {
+        double q = s / n;
+        if (!Double.isFinite(q)) {
+            return (s + c) / n;
+        }
+        double rem = Math.fma(-q, n, s) + c;
+        return q + rem / n;
     }
 
     /**
@@ -136,15 +163,17 @@ final class ColumnStats {
         if (n < 3) {
             return Double.NaN;
         }
+        // COINr's skew (e1071's formula): x − mean(x), then sum(x^2) and sum(x^3) (R's sum in
+        // extended precision: compensated here; x^3 is pow, x^2 a product)
         double mean = mean(x, null, 0, n, 1);
-        double s2 = 0;
-        double s3 = 0;
+        Sum s2 = Sum.create();
+        Sum s3 = Sum.create();
         for (int i = 0; i < n; i++) {
             double d = x[i] - mean;
-            s2 += d * d;
-            s3 += d * d * d;
+            s2.add(d * d);
+            s3.add(Math.pow(d, 3));
         }
-        double y = Math.sqrt(n) * s3 / Math.pow(s2, 1.5);
+        double y = Math.sqrt(n) * s3.value() / Math.pow(s2.value(), 1.5);
         return y * Math.sqrt(n * (double) (n - 1)) / (n - 2);
     }
 
@@ -157,16 +186,17 @@ final class ColumnStats {
         if (n < 4) {
             return Double.NaN;
         }
+        // COINr's kurt (e1071's formula), in its order of operations, as skew
         double mean = mean(x, null, 0, n, 1);
-        double s2 = 0;
-        double s4 = 0;
+        Sum s2 = Sum.create();
+        Sum s4 = Sum.create();
         for (int i = 0; i < n; i++) {
             double d = x[i] - mean;
-            double d2 = d * d;
-            s2 += d2;
-            s4 += d2 * d2;
+            s2.add(d * d);
+            s4.add(Math.pow(d, 4));
         }
-        double r = n * s4 / (s2 * s2);
+        double sq = s2.value();
+        double r = n * s4.value() / (sq * sq);
         return ((n + 1) * (r - 3) + 6) * (n - 1) / ((n - 2) * (double) (n - 3));
     }
 }

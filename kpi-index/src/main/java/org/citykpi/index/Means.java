@@ -301,12 +301,20 @@ final class Means {
             if (x < 0 || (x == 0 && p < 0)) {
                 throw outsideDomain(i, x, r, "generalised (p = " + Methods.num(p) + ")");
             }
-            return w[i] * Math.pow(x, p);
+            return w[i] * rpow(x, p);
         }
 
         @Override
         double value(Children ch, int r, double total, double ws) {
-            return Math.pow(total / ws, 1 / p);
+            return rpow(total / ws, 1 / p);
         }
+    }
+
+    /**
+     * Returns {@code x^y} as R's {@code ^} computes it: {@code x·x} for y = 2 (R's special case,
+     * which {@code pow} may round otherwise), else {@code pow(x, y)}.
+     */
+    static double rpow(double x, double y) {
+        return y == 2 ? x * x : Math.pow(x, y);
     }
 }

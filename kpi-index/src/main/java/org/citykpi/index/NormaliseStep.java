@@ -105,7 +105,7 @@ final class NormaliseStep {
                             "indicator '" + node.code()
                                     + "' has no target (add a Target column to the iMeta, or use another normaliser)"));
             // COINr's n_dist2targ on x' = d·x with the target T' = d·T, in its order of operations:
-            // 1 − (T' − x')/(T' − min x') (algebraically (x' − min)/(T' − min), rounded otherwise)
+            // (x' − min x')/(T' − min x') (use_iMeta passes T' and leaves n_dist2targ's direction at 1)
             double tp = d * t;
             if (tp == min) {
                 throw new IndexException(
@@ -116,7 +116,7 @@ final class NormaliseStep {
             }
             for (int i = from; i < to; i++) {
                 if (ok[i]) {
-                    double y = 1 - (tp - d * src[i]) / (tp - min);
+                    double y = (d * src[i] - min) / (tp - min);
                     dst[i] = node.capAtTarget() ? Math.min(1, y) : y;
                 }
             }

@@ -17,10 +17,10 @@ import java.util.Locale;
  *   <li>{@link Goalposts}: from the node's goalposts in natural units: {@code (x − L)/(U − L)} for
  *       d = +1, {@code (U − x)/(U − L)} for d = −1, clamped to [0,1] if asked, times the scale.
  *       Missing goalposts → {@link IndexException}.
- *   <li>{@link DistanceToTarget}: from the node's target T, COINr's {@code 1 − (T' − x')/(T' −
+ *   <li>{@link DistanceToTarget}: from the node's target T, COINr's {@code (x' − min x')/(T' −
  *       min x')} with {@code T' = d·T}: {@code (x − min)/(T − min)} for d = +1, {@code (max −
- *       x)/(max − T)} for d = −1 (computed in COINr's order, which rounds differently), capped at 1
- *       if the node says so. T equal to the worst value → {@link IndexException}.
+ *       x)/(max − T)} for d = −1 (computed on x' and T', in COINr's order), capped at 1 if the
+ *       node says so. T equal to the worst value → {@link IndexException}.
  *   <li>{@link Rank}: rank of x', ties share the lowest rank, higher value → higher rank number.
  *       {@link Borda}: rank − 1. {@link PercentRank}: {@code (rank − 1)/(n − 1)}; a single value
  *       → {@link IndexException}.

@@ -1,5 +1,7 @@
 package org.citykpi.index;
 
+import org.citykpi.Sum;
+
 /**
  * Copeland's outranking score of one aggregate ({@link Aggregator.Copeland}): each pair of units of
  * a period compared over the children both have, weights renormalised over those; a unit scores +1
@@ -57,25 +59,49 @@ final class Outranking extends Aggregation {
                     if (!in[k]) {
                         continue;
                     }
-                    double o = 0; // twice the weight j wins by, ties counting half
-                    double shared = 0; // weight of the children both units have
+                    // COINr's outrankMatrix in its order of operations: the weights rescaled to
+                    // sum to 1 (here over the children both units have, COINr's over all of them:
+                    // the same when nothing is missing), o_jk = Σ w[x_j > x_k] + (Σ w[x_j = x_k])/2,
+                    // and o_kj = 1 − o_jk; each compared with 1/2 as it rounds
+                    double shared = 0;
+                    double sharedComp = 0;
+                    for (int i = 0; i < kids.length; i++) {
+                        int b = cb[i];
+                        if (cok[i][b + j] && cok[i][b + k]) {
+                            double t = shared + w[i];
+                            sharedComp += Sum.twoSumError(shared, w[i], t);
+                            shared = t;
+                        }
+                    }
+                    double total = shared + sharedComp;
+                    if (total == 0) {
+                        continue; // no shared child (or only weights of 0): neither outranks the other
+                    }
+                    double gt = 0;
+                    double gtComp = 0;
+                    double eq = 0;
+                    double eqComp = 0;
                     for (int i = 0; i < kids.length; i++) {
                         int b = cb[i];
                         if (cok[i][b + j] && cok[i][b + k]) {
                             double xj = cv[i][b + j];
                             double xk = cv[i][b + k];
-                            shared += w[i];
+                            double wi = w[i] / total;
                             if (xj > xk) {
-                                o += 2 * w[i];
+                                double t = gt + wi;
+                                gtComp += Sum.twoSumError(gt, wi, t);
+                                gt = t;
                             } else if (xj == xk) {
-                                o += w[i];
+                                double t = eq + wi;
+                                eqComp += Sum.twoSumError(eq, wi, t);
+                                eq = t;
                             }
                         }
                     }
-                    // j outranks k when its share of the shared weight is above one half
-                    double sgn = o > shared ? 1 : o < shared ? -1 : 0;
-                    v[out + j] += sgn;
-                    v[out + k] -= sgn;
+                    double o = (gt + gtComp) + (eq + eqComp) / 2;
+                    double back = 1 - o;
+                    v[out + j] += o > 0.5 ? 1 : o < 0.5 ? -1 : 0;
+                    v[out + k] += back > 0.5 ? 1 : back < 0.5 ? -1 : 0;
                 }
             }
         }

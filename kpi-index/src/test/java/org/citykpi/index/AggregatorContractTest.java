@@ -61,6 +61,27 @@ class AggregatorContractTest {
     }
 
     @Test
+    void copelandRoundsAsCoinr() {
+        // COINr 1.1.14 (R/aggregate.R, outrankMatrix): w <- w/sum(w), o_12 = sum(w[x1 > x2]) +
+        // sum(w[x1 == x2])/2, o_21 = 1 − o_12. Two units equal on children of weights 0.1, 0.3, 0.35:
+        // in doubles (evaluated in Python) o_12 = 0.49999999999999994 < 1/2, so u1 scores −1, while
+        // o_21 = 1 − o_12 rounds to 0.5 exactly, so u2 scores 0 (exact arithmetic would give 0, 0)
+        List<Node> nodes = List.of(
+                Fixtures.node("a", 1, "P", 1, 0.1),
+                Fixtures.node("b", 1, "P", 1, 0.3),
+                Fixtures.node("c", 1, "P", 1, 0.35),
+                Node.aggregate("P", 2, null));
+        CompositeIndex idx = CompositeIndex.of(
+                Hierarchy.of(nodes), Fixtures.data(List.of("a", "b", "c"), new double[][] {{1, 2, 3}, {1, 2, 3}}));
+        double[] got = Fixtures.column(
+                idx.build(Pipeline.defaults()
+                        .withNormaliser(new Normaliser.None())
+                        .withAggregator(new Aggregator.Copeland())),
+                "P");
+        assertArrayEquals(new double[] {-1, 0}, got);
+    }
+
+    @Test
     void everyKindOfAggregatorHasACase() {
         // the build maps each record of the sealed interface to its behaviour in one place, which
         // throws for a record it does not know; a case per record makes that failure show here

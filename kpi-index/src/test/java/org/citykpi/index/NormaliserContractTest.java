@@ -148,6 +148,24 @@ class NormaliserContractTest {
     }
 
     @Test
+    void distanceToTargetRoundsAsCoinr() {
+        // COINr 1.1.14 (R/normalise.R, n_dist2targ through use_iMeta) computes (x' − min x')/(T' − min x')
+        // on x' = −x, T' = −0.3: x' = −1, −3.4, −3.4000000000000004, −5, min −5, T' − min = 4.7. Expected
+        // values are those IEEE double operations in that order, evaluated in Python; the algebraically
+        // equal 1 − (T' − x')/(T' − min) gives 0.34042553191489366 for 3.4, one ulp away
+        double[] got = Fixtures.column(
+                normalise(
+                        new double[] {1, 3.4, 3.4000000000000004, 5},
+                        new Normaliser.DistanceToTarget(),
+                        -1,
+                        null,
+                        0.3,
+                        false),
+                "x");
+        assertArrayEquals(new double[] {0.851063829787234, 0.3404255319148936, 0.34042553191489355, 0}, got);
+    }
+
+    @Test
     void missingMetadataIsAnError() {
         IndexException g =
                 assertThrows(IndexException.class, () -> normalise(X, new Normaliser.Goalposts(), 1, null, 0, false));
