@@ -117,7 +117,7 @@ final class IndexCommand implements Callable<Integer> {
             names = "--scope",
             paramLabel = "per-period|pooled",
             description = "Panel data: normalise all periods pooled (default, as COINr's Normalise on a purse)"
-                    + " or each period on its own.")
+                    + " or each period on its own; imputation and treatment are always per period.")
     String scope = "pooled";
 
     @Option(names = "--format", paramLabel = "csv|json", description = "Output format (default csv).")

@@ -153,8 +153,9 @@ public final class CompositeIndex {
         Matrix screened = b != null ? b.screened : PrepareSteps.mask(imputed, active);
         b = from == Pipeline.Step.TREAT ? null : b;
         List<String> warnTreat = b != null ? b.warnTreat : new ArrayList<>();
-        Matrix treated =
-                b != null ? b.treated : TreatStep.run(screened, h.indicators(), p.treatment(), group, warnTreat);
+        // outliers are treated in each period on its own, as COINr's Treat on a purse treats each
+        // coin; only normalisation may pool the periods
+        Matrix treated = b != null ? b.treated : TreatStep.run(screened, h.indicators(), p.treatment(), nu, warnTreat);
         b = from == Pipeline.Step.NORMALISE ? null : b;
         NormaliseStep.MinMaxPlan plan;
         Matrix normalised;

@@ -28,8 +28,9 @@ import java.util.Map;
  * @param minCoverage the share of present children, in [0, 1], a unit needs for an aggregate to
  *     have a score (COINr's {@code dat_thresh}); 0 needs one child
  * @param coverage minimum-coverage overrides by aggregate code, each in [0, 1]; may be empty
- * @param scope for panel data, whether treatment and normalisation statistics are taken per period
- *     or over all periods pooled; aggregation and ranks are always per period
+ * @param scope for panel data, whether normalisation statistics are taken per period or over all
+ *     periods pooled; imputation, screening, treatment, aggregation and ranks are always per period
+ *     (as COINr on a purse)
  */
 public record Pipeline(
         boolean denominate,
@@ -268,7 +269,7 @@ public record Pipeline(
     /**
      * Returns a copy with another panel scope.
      *
-     * @param s whether treatment and normalisation statistics are taken per period or pooled
+     * @param s whether normalisation statistics are taken per period or pooled
      * @return this pipeline with scope {@code s}
      */
     public Pipeline withScope(Scope s) {
@@ -318,7 +319,7 @@ public record Pipeline(
         if (Double.compare(screenThreshold, other.screenThreshold) != 0) {
             return Step.SCREEN;
         }
-        if (!treatment.equals(other.treatment) || (scope != other.scope && !(treatment instanceof Treatment.None))) {
+        if (!treatment.equals(other.treatment)) {
             return Step.TREAT;
         }
         if (!normaliser.equals(other.normaliser) || !normalisers.equals(other.normalisers) || scope != other.scope) {

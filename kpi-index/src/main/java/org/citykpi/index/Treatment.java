@@ -2,7 +2,8 @@ package org.citykpi.index;
 
 /**
  * Treats outliers in the indicators before normalisation (COINr {@code Treat}), per indicator
- * over the units of a normalisation group (one period, or all periods pooled).
+ * over the units of one period (panel data: each period on its own, as COINr's {@code Treat} on a
+ * purse, whatever the normalisation scope).
  *
  * <ul>
  *   <li>{@link Winsorise}: an indicator passes when {@code |skew| < skewLimit} or {@code kurtosis <

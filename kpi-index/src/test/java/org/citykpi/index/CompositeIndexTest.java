@@ -201,6 +201,38 @@ class CompositeIndexTest {
     }
 
     @Test
+    void panelImputesAndTreatsPerPeriodThenNormalisesPooled() {
+        // COINr on a purse: Impute and Treat work coin by coin (one per period), Normalise(global =
+        // TRUE) pools the periods. Units a, b, c; 2019: 1, 3, NA; 2020: 5, 11, 8.
+        IndexData.Builder d = IndexData.builder(List.of("x"));
+        d.value("a", "2019", "x", 1).value("b", "2019", "x", 3).row("c", "2019");
+        d.value("a", "2020", "x", 5).value("b", "2020", "x", 11).value("c", "2020", "x", 8);
+        CompositeIndex idx = CompositeIndex.of(Hierarchy.of(List.of(Node.indicator("x", null, 1))), d.build());
+        Pipeline p = Pipeline.defaults().withImputer(new Imputer.Mean()).withTreatment(new Treatment.Log());
+        IndexResult r = idx.build(p);
+        // impute per period: c 2019 = mean(1, 3) = 2 (pooled it would be mean(1, 3, 5, 11, 8) = 5.6).
+        // log_CT per period, ln(x − min + 0.01·(max − min)): 2019 (min 1, max 3) → ln 0.02, ln 2.02,
+        // ln 1.02; 2020 (min 5, max 11) → ln 0.06, ln 6.06, ln 3.06. Pooled min-max over these six:
+        // min ln 0.02, max ln 6.06, so a score is ln(v/0.02)/ln(303)·100
+        double l303 = Math.log(303);
+        assertEquals(0, r.value("a", "2019", "x").getAsDouble(), 1e-12);
+        assertEquals(Math.log(101) / l303 * 100, r.value("b", "2019", "x").getAsDouble(), 1e-12);
+        assertEquals(Math.log(51) / l303 * 100, r.value("c", "2019", "x").getAsDouble(), 1e-12);
+        assertEquals(Math.log(3) / l303 * 100, r.value("a", "2020", "x").getAsDouble(), 1e-12);
+        assertEquals(100, r.value("b", "2020", "x").getAsDouble(), 1e-12);
+        assertEquals(Math.log(153) / l303 * 100, r.value("c", "2020", "x").getAsDouble(), 1e-12);
+        // ranks per period: b, c, a in both
+        assertEquals(3, r.rank(r.rowOf("a", "2019"), 0).getAsInt());
+        assertEquals(2, r.rank(r.rowOf("c", "2020"), 0).getAsInt());
+        // per-period normalisation: 2019 over ln 0.02 … ln 2.02, so c = ln(51)/ln(101)·100
+        IndexResult per = idx.build(p.withScope(Pipeline.Scope.PER_PERIOD));
+        assertEquals(
+                Math.log(51) / Math.log(101) * 100, per.value("c", "2019", "x").getAsDouble(), 1e-12);
+        // the scope changes only the normalisation: a rebuild from pooled reuses the treated data
+        assertEquals(Pipeline.Step.NORMALISE, p.firstDifference(p.withScope(Pipeline.Scope.PER_PERIOD)));
+    }
+
+    @Test
     void screeningDropsSparseUnits() {
         IndexResult r = index().build(Pipeline.defaults().withScreenThreshold(0.9));
         // u2 has 2 of 3 indicators (0.67 < 0.9)
