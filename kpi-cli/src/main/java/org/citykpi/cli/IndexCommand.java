@@ -17,6 +17,7 @@ import org.citykpi.index.Hierarchy;
 import org.citykpi.index.Imputer;
 import org.citykpi.index.IndexException;
 import org.citykpi.index.IndexResult;
+import org.citykpi.index.IndexStatistics;
 import org.citykpi.index.Normaliser;
 import org.citykpi.index.Pipeline;
 import org.citykpi.index.Treatment;
@@ -28,8 +29,10 @@ import org.citykpi.io.Problem;
 import org.citykpi.io.coinr.CoinrData;
 import org.citykpi.io.coinr.CoinrMeta;
 import org.citykpi.io.coinr.CoinrReader;
+import org.citykpi.io.csv.IndexAnalysisCsvWriter;
 import org.citykpi.io.csv.IndexCsvWriter;
 import org.citykpi.io.csv.UncertaintyCsvWriter;
+import org.citykpi.io.csv.UncertaintyRunsCsvWriter;
 import org.citykpi.io.json.IndexJson;
 import org.citykpi.io.json.UncertaintyJson;
 import org.jspecify.annotations.Nullable;
@@ -184,6 +187,22 @@ final class IndexCommand implements Callable<Integer> {
                     + " the results do not depend on it).")
     int threads = Runtime.getRuntime().availableProcessors();
 
+    @Option(
+            names = "--analysis",
+            paramLabel = "DIR",
+            description = "Also write analysis tables into DIR (created if needed): descriptives.csv,"
+                    + " correlations.csv, availability.csv, alpha.csv, pca.csv, effective_weights.csv.")
+    @Nullable
+    Path analysis;
+
+    @Option(
+            names = "--runs-out",
+            paramLabel = "FILE",
+            description = "With --uncertainty: also write every run's sampled choices and the target's ranks"
+                    + " (run,<inputs>,unit,rank[,period]).")
+    @Nullable
+    Path runsOut;
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
@@ -228,6 +247,13 @@ final class IndexCommand implements Callable<Integer> {
             return ExitCodes.DATA_ERRORS;
         }
         r.warnings().forEach(w -> err.println("note: " + w));
+        Path dir = analysis;
+        if (dir != null) {
+            int rc = writeAnalysis(r, dir, err);
+            if (rc != ExitCodes.OK) {
+                return rc;
+            }
+        }
         try (Writer w = open()) {
             if (format.equals("json")) {
                 IndexJson.write(r, w);
@@ -241,13 +267,49 @@ final class IndexCommand implements Callable<Integer> {
         return d.hasErrors() ? ExitCodes.DATA_ERRORS : ExitCodes.OK;
     }
 
+    /** Writes the analysis tables of {@code r} into {@code dir}; returns the exit code so far. */
+    private static int writeAnalysis(IndexResult r, Path dir, PrintWriter err) {
+        Path file = dir;
+        try {
+            Files.createDirectories(dir);
+            file = dir.resolve("descriptives.csv");
+            try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                IndexAnalysisCsvWriter.descriptives(r, w);
+            }
+            file = dir.resolve("correlations.csv");
+            try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                IndexAnalysisCsvWriter.correlations(r, IndexStatistics.Method.PEARSON, w);
+            }
+            file = dir.resolve("availability.csv");
+            try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                IndexAnalysisCsvWriter.availability(r, w);
+            }
+            file = dir.resolve("alpha.csv");
+            try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                IndexAnalysisCsvWriter.alpha(r, w);
+            }
+            file = dir.resolve("pca.csv");
+            try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                IndexAnalysisCsvWriter.pca(r, w);
+            }
+            file = dir.resolve("effective_weights.csv");
+            try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                IndexAnalysisCsvWriter.effectiveWeights(r, w);
+            }
+        } catch (IOException e) {
+            err.println(file + ":0:0: cannot write: " + e.getMessage());
+            return ExitCodes.UNREADABLE;
+        }
+        return ExitCodes.OK;
+    }
+
     /** Runs the uncertainty analysis and writes the rank intervals. */
     private int uncertainty(int runs, CoinrMeta m, CoinrData d, Pipeline p, PrintWriter err) {
         CompositeIndex index = CompositeIndex.of(m.hierarchy(), d.data());
         UncertaintyResult u;
+        List<UncertainInput> in = inputs(m.hierarchy());
         try {
-            UncertaintyAnalysis ua =
-                    UncertaintyAnalysis.create(index, p, inputs(m.hierarchy())).withThreads(threads);
+            UncertaintyAnalysis ua = UncertaintyAnalysis.create(index, p, in).withThreads(threads);
             if (target != null) {
                 ua = ua.withTarget(target);
             }
@@ -266,6 +328,15 @@ final class IndexCommand implements Callable<Integer> {
         }
         err.println("uncertainty: " + u.runs() + " runs of " + String.join(", ", u.inputs()) + ", "
                 + u.failures().size() + " failed; ranks of " + u.target());
+        Path runsFile = runsOut;
+        if (runsFile != null) {
+            try (Writer w = Files.newBufferedWriter(runsFile, StandardCharsets.UTF_8)) {
+                UncertaintyRunsCsvWriter.write(u, in, choices(in), d.data(), w);
+            } catch (IOException e) {
+                err.println(runsFile + ":0:0: cannot write: " + e.getMessage());
+                return ExitCodes.UNREADABLE;
+            }
+        }
         try (Writer w = open()) {
             if (format.equals("json")) {
                 UncertaintyJson.write(u, seed, w);
@@ -287,6 +358,32 @@ final class IndexCommand implements Callable<Integer> {
 
     private static <T> List<T> parseEach(List<String> texts, java.util.function.Function<String, T> parse) {
         return texts.stream().map(parse).toList();
+    }
+
+    /**
+     * Returns the text of each alternative of each input, as the options gave them (normalisers and
+     * aggregators in their canonical form; weight sets numbered from 1).
+     */
+    private List<List<String>> choices(List<UncertainInput> in) {
+        List<List<String>> out = new ArrayList<>();
+        for (UncertainInput i : in) {
+            List<String> c = new ArrayList<>();
+            if (i instanceof UncertainInput.NormaliserChoice n) {
+                n.options().forEach(o -> c.add(o.text()));
+            } else if (i instanceof UncertainInput.AggregatorChoice a) {
+                a.options().forEach(o -> c.add(o.text()));
+            } else if (i instanceof UncertainInput.ImputerChoice) {
+                c.addAll(varyImpute);
+            } else if (i instanceof UncertainInput.TreatmentChoice) {
+                varyWinsorise.forEach(x -> c.add("winsorise:" + x));
+            } else {
+                for (int k = 1; k <= i.alternatives(); k++) {
+                    c.add("set " + k);
+                }
+            }
+            out.add(c);
+        }
+        return out;
     }
 
     /** Returns the uncertain inputs named by the --vary-* and --weight-noise options. */
@@ -328,8 +425,12 @@ final class IndexCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--uncertainty needs at least one of --vary-normalise,"
                         + " --vary-aggregate, --vary-impute, --vary-winsorise or --weight-noise");
             }
-            if (uncertainty == null && (vary || target != null)) {
-                throw new IllegalArgumentException("--vary-*, --weight-noise and --target need --uncertainty RUNS");
+            if (uncertainty == null && (vary || target != null || runsOut != null)) {
+                throw new IllegalArgumentException(
+                        "--vary-*, --weight-noise, --target and --runs-out need --uncertainty RUNS");
+            }
+            if (uncertainty != null && analysis != null) {
+                throw new IllegalArgumentException("--analysis describes one build; it cannot go with --uncertainty");
             }
             if (uncertainty != null && uncertainty < 1) {
                 throw new IllegalArgumentException("--uncertainty needs at least 1 run, got " + uncertainty);

@@ -109,6 +109,111 @@ class IndexCommandTest {
     static final String META = "iCode,Level,Parent,Direction,Weight\nx,1,P,1,1\ny,1,P,-1,1\nP,2,NA,1,1\n";
 
     @Test
+    void analysisTablesAgreeWithTheIndexAndTheInput() throws IOException {
+        Path in = PEER.resolve("input");
+        Path an = dir.resolve("analysis");
+        assertEquals(
+                0,
+                run(
+                        "index",
+                        "--data",
+                        in.resolve("ASEM_iData.csv").toString(),
+                        "--meta",
+                        in.resolve("ASEM_iMeta.csv").toString(),
+                        "--analysis",
+                        an.toString()),
+                err);
+        // the normalised values of the index itself, to check the tables against
+        Map<String, Map<String, Double>> byCode = new HashMap<>();
+        for (Map<String, String> r : Cli.records(out)) {
+            if (!r.get("value").isEmpty()) {
+                byCode.computeIfAbsent(r.get("code"), k -> new HashMap<>())
+                        .put(r.get("unit"), Double.parseDouble(r.get("value")));
+            }
+        }
+        // effective weights: COINr's get_eff_weights on ASEM gives Goods (1/5)·(1/5)·(1/2) = 0.02
+        // (docs/reference/composite-methods.md §3.4), the index 1
+        Map<String, String> eff = new HashMap<>();
+        for (Map<String, String> r : Cli.records(an.resolve("effective_weights.csv"))) {
+            eff.put(r.get("code"), r.get("weight"));
+        }
+        assertEquals(0.02, Double.parseDouble(eff.get("Goods")), 1e-15);
+        assertEquals("1", eff.get("Index"));
+        // availability: counted here from the iData (non-empty, non-NA cells of the 49 indicators)
+        List<String> indicators = Cli.records(in.resolve("ASEM_iMeta.csv")).stream()
+                .filter(r -> r.get("Type").equals("Indicator"))
+                .map(r -> r.get("iCode"))
+                .toList();
+        assertEquals(49, indicators.size());
+        Map<String, Integer> have = new HashMap<>();
+        for (Map<String, String> r : Cli.records(in.resolve("ASEM_iData.csv"))) {
+            have.put(r.get("uCode"), (int) indicators.stream()
+                    .filter(c -> !r.get(c).isEmpty() && !r.get(c).equals("NA"))
+                    .count());
+        }
+        List<Map<String, String>> avail = Cli.records(an.resolve("availability.csv"));
+        assertEquals(51, avail.size());
+        boolean someMissing = false;
+        for (Map<String, String> r : avail) {
+            int n = have.get(r.get("unit"));
+            assertEquals(n, Integer.parseInt(r.get("available")), r.toString());
+            assertEquals("49", r.get("total"));
+            assertEquals(100.0 * n / 49, Double.parseDouble(r.get("pct")), 1e-12);
+            someMissing |= n < 49;
+        }
+        assertTrue(someMissing);
+        // correlations: Pearson's r of LPI and Flights computed here from the normalised values
+        Map<String, Double> lpi = byCode.get("LPI");
+        Map<String, Double> fl = byCode.get("Flights");
+        double[] x = lpi.keySet().stream()
+                .filter(fl::containsKey)
+                .mapToDouble(lpi::get)
+                .toArray();
+        double[] y = lpi.keySet().stream()
+                .filter(fl::containsKey)
+                .mapToDouble(fl::get)
+                .toArray();
+        double mx = java.util.Arrays.stream(x).average().orElseThrow();
+        double my = java.util.Arrays.stream(y).average().orElseThrow();
+        double sxy = 0;
+        double sxx = 0;
+        double syy = 0;
+        for (int i = 0; i < x.length; i++) {
+            sxy += (x[i] - mx) * (y[i] - my);
+            sxx += (x[i] - mx) * (x[i] - mx);
+            syy += (y[i] - my) * (y[i] - my);
+        }
+        double expected = sxy / Math.sqrt(sxx * syy);
+        Map<String, String> pair = Cli.records(an.resolve("correlations.csv")).stream()
+                .filter(r -> r.get("a").equals("LPI") && r.get("b").equals("Flights"))
+                .findFirst()
+                .orElseThrow();
+        assertEquals("1", pair.get("level"));
+        assertEquals("pearson", pair.get("method"));
+        assertEquals(expected, Double.parseDouble(pair.get("r")), 1e-12);
+        // descriptives: the mean of the normalised LPI
+        double mean =
+                lpi.values().stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+        Map<String, String> d = Cli.records(an.resolve("descriptives.csv")).stream()
+                .filter(r -> r.get("code").equals("LPI"))
+                .findFirst()
+                .orElseThrow();
+        assertEquals(mean, Double.parseDouble(d.get("mean")), 1e-12);
+        assertEquals(String.valueOf(lpi.size()), d.get("n"));
+        // PCA: per aggregate a unit-length loading vector; alpha: one row per aggregate
+        Map<String, Double> squares = new HashMap<>();
+        for (Map<String, String> r : Cli.records(an.resolve("pca.csv"))) {
+            if (!r.get("loading").isEmpty()) {
+                double l = Double.parseDouble(r.get("loading"));
+                squares.merge(r.get("code"), l * l, Double::sum);
+            }
+        }
+        assertTrue(squares.size() >= 8, squares.toString());
+        squares.values().forEach(v -> assertEquals(1, v, 1e-9));
+        assertEquals(11, Cli.records(an.resolve("alpha.csv")).size());
+    }
+
+    @Test
     void writesToStandardOutputAndJson() throws IOException {
         Path m = write("m.csv", META);
         Path d = write("d.csv", "uCode,x,y\nA,1,4\nB,3,2\nC,2,NA\n");

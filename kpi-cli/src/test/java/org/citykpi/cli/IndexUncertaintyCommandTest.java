@@ -101,6 +101,46 @@ class IndexUncertaintyCommandTest {
     }
 
     @Test
+    void runsOutHoldsEveryRunsChoicesAndRanksAndAgreesWithTheSummary(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws IOException {
+        Path runs = dir.resolve("runs.csv");
+        assertEquals(0, run(with(base(VARY), "--runs-out", runs.toString())), err);
+        Map<String, Double> meanRank = new HashMap<>();
+        for (String line : out.split("\n")) {
+            String[] f = line.split(",", -1);
+            if (!f[0].equals("unit")) {
+                meanRank.put(f[0], Double.parseDouble(f[6]));
+            }
+        }
+        List<Map<String, String>> rows = Cli.records(runs);
+        // one row per run and unit; every run's choices are among the options given
+        assertEquals(200 * 51, rows.size());
+        assertEquals(
+                "run,normalisation,weights,aggregation,unit,rank", Cli.header(java.nio.file.Files.readString(runs)));
+        Map<String, Integer> sum = new HashMap<>();
+        java.util.Set<String> normalisers = new java.util.HashSet<>();
+        for (Map<String, String> r : rows) {
+            normalisers.add(r.get("normalisation"));
+            assertTrue(List.of("arithmetic", "geometric").contains(r.get("aggregation")), r.toString());
+            assertTrue(r.get("weights").matches("set ([1-9]|[1-9][0-9]|100)"), r.toString());
+            sum.merge(r.get("unit"), Integer.parseInt(r.get("rank")), Integer::sum);
+        }
+        assertEquals(java.util.Set.of("minmax:1,100", "rank"), normalisers);
+        // the summary's mean rank is the mean of the per-run ranks written here
+        for (Map.Entry<String, Double> e : meanRank.entrySet()) {
+            assertEquals(e.getValue(), sum.get(e.getKey()) / 200.0, 1e-9, e.getKey());
+        }
+        // a run's ranks are a ranking of the 51 units (ties share the lowest rank)
+        List<Integer> first = rows.stream()
+                .filter(r -> r.get("run").equals("1"))
+                .map(r -> Integer.parseInt(r.get("rank")))
+                .sorted()
+                .toList();
+        assertEquals(51, first.size());
+        assertEquals(1, first.get(0));
+    }
+
+    @Test
     void theSameSeedGivesTheSameOutputOnAnyNumberOfThreads() {
         assertEquals(0, run(base(with(VARY, "--threads", "1"))), err);
         String one = out;
