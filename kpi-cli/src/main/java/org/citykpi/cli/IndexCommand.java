@@ -52,8 +52,8 @@ import picocli.CommandLine.Option;
         description = "Builds a composite index (COINr-compatible) from iData and iMeta tables.",
         footer = {
             "",
-            "Normalisers: minmax[:l,u] (default 0,100), zscore[:m,s], goalposts, dist2targ, rank, prank, borda,",
-            "             dist2max, fracmax, scaled:l,u, none.",
+            "Normalisers: minmax[:l,u] (default 0,100), zscore[:m,s], goalposts, dist2targ, dist2ref:UNIT, rank,",
+            "             prank, borda, dist2max, fracmax, scaled:l,u, none.",
             "Aggregators: arithmetic (default), geometric, harmonic, generalised:p, copeland.",
             "Imputation:  mean, median, mean:GROUP, median:GROUP, latest, linear.",
             "Treatment:   winsorise[:winmax], log, boxcox:lambda.",

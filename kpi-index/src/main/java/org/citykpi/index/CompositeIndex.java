@@ -239,13 +239,37 @@ public final class CompositeIndex {
             for (int g = 0; g < in.rows; g += group) {
                 int from = c * in.rows + g;
                 String where = panel && group < in.rows ? " in " + data.periodOf(g) : "";
-                NormaliseStep.column(n, node, in.v, in.ok, from, from + group, out.v, out.ok, where);
+                NormaliseStep.column(
+                        n, node, in.v, in.ok, from, from + group, out.v, out.ok, where, referenceRow(n, group));
             }
         }
         // every normaliser leaves missing cells at 0, which the column-by-column means need;
         // listing them once lets every aggregation of this matrix take that path
         out.missing();
         return out;
+    }
+
+    /**
+     * Returns the row, within a normalisation group of {@code group} rows, of the reference unit of
+     * {@code n} (a {@link Normaliser.DistanceToReference}); −1 for other normalisers.
+     */
+    private int referenceRow(Normaliser n, int group) {
+        if (!(n instanceof Normaliser.DistanceToReference ref)) {
+            return -1;
+        }
+        int u = data.units().indexOf(ref.unit());
+        if (u < 0) {
+            throw new IndexException(
+                    ref.unit(),
+                    "no unit '" + ref.unit() + "' in the data for dist2ref (expected a uCode of the iData)");
+        }
+        if (group != data.units().size()) {
+            throw new IndexException(
+                    ref.unit(),
+                    "dist2ref with panel data needs each period normalised on its own (--scope per-period):"
+                            + " the reference is the unit's value in the same period");
+        }
+        return u;
     }
 
     /**

@@ -7,10 +7,7 @@ import org.jspecify.annotations.Nullable;
 final class NormaliseStep {
     private NormaliseStep() {}
 
-    /**
-     * Normalises {@code src[from, to)} (present where {@code ok}) into {@code dst}/{@code dok}.
-     * {@code where} describes the group for messages (e.g. " in 2018"), empty for one period.
-     */
+    /** As {@link #column(Normaliser, Node, double[], boolean[], int, int, double[], boolean[], String, int)} with no reference unit. */
     static void column(
             Normaliser n,
             Node node,
@@ -21,6 +18,26 @@ final class NormaliseStep {
             double[] dst,
             boolean[] dok,
             String where) {
+        column(n, node, src, ok, from, to, dst, dok, where, -1);
+    }
+
+    /**
+     * Normalises {@code src[from, to)} (present where {@code ok}) into {@code dst}/{@code dok}.
+     * {@code where} describes the group for messages (e.g. " in 2018"), empty for one period.
+     * {@code ref}: the reference unit's offset in the range, for {@link
+     * Normaliser.DistanceToReference}; −1 otherwise.
+     */
+    static void column(
+            Normaliser n,
+            Node node,
+            double[] src,
+            boolean[] ok,
+            int from,
+            int to,
+            double[] dst,
+            boolean[] dok,
+            String where,
+            int ref) {
         int d = node.direction();
         int count = 0;
         double min = Double.POSITIVE_INFINITY;
@@ -118,6 +135,26 @@ final class NormaliseStep {
                 if (ok[i]) {
                     double y = (d * src[i] - min) / (tp - min);
                     dst[i] = node.capAtTarget() ? Math.min(1, y) : y;
+                }
+            }
+        } else if (n instanceof Normaliser.DistanceToReference r) {
+            if (ref < 0 || !ok[from + ref]) {
+                throw new IndexException(
+                        node.code(),
+                        "indicator '" + node.code() + "' has no value for the reference unit '" + r.unit() + "'" + where
+                                + ", so distance to reference is undefined (choose another unit, or impute)");
+            }
+            // COINr's n_dist2ref on x' = d·x, in its order of operations: 1 − (x'ref − x')/(x'ref − min x')
+            double xr = d * src[from + ref];
+            if (xr == min) {
+                throw new IndexException(
+                        node.code(),
+                        "indicator '" + node.code() + "': the reference unit '" + r.unit() + "' has the worst value"
+                                + where + ", so distance to reference is undefined (choose another unit)");
+            }
+            for (int i = from; i < to; i++) {
+                if (ok[i]) {
+                    dst[i] = 1 - (xr - d * src[i]) / (xr - min);
                 }
             }
         } else if (n instanceof Normaliser.FractionOfMax) {

@@ -33,6 +33,11 @@ import java.util.Locale;
  *   <li>{@link Scaled}: {@code (x − l)/(u − l)·100} with (l, u) in natural units, reversed for d
  *       = −1 ({@code (u − x)/(u − l)·100}); no clamping. COINr does not reverse hand-given bounds
  *       (bug 5 of {@code docs/reference/composite-methods.md} §4); we do.
+ *   <li>{@link DistanceToReference}: COINr's {@code n_dist2ref}, {@code 1 − (x'ref − x')/(x'ref −
+ *       min x')} with x'ref the reference unit's value in the same group (COINr's {@code iref},
+ *       named by unit code); the reference unit scores 1, the worst 0, better units above 1 (not
+ *       capped). The unit missing, or holding the worst value → {@link IndexException}; with panel
+ *       data the periods must be normalised one by one.
  *   <li>{@link None}: {@code x'} (the direction is applied, as for every normaliser, so higher is
  *       always better downstream).
  * </ul>
@@ -174,6 +179,30 @@ public sealed interface Normaliser {
         }
     }
 
+    /**
+     * Distance to a reference unit's value, COINr's {@code n_dist2ref}.
+     *
+     * @param unit the code of the reference unit (kept as given; not blank)
+     */
+    record DistanceToReference(String unit) implements Normaliser {
+        /**
+         * Rejects a blank unit code.
+         *
+         * @param unit the code of the reference unit
+         * @throws IllegalArgumentException if {@code unit} is blank
+         */
+        public DistanceToReference {
+            if (unit.isBlank()) {
+                throw new IllegalArgumentException("dist2ref needs a unit code, e.g. dist2ref:AUT");
+            }
+        }
+
+        @Override
+        public String text() {
+            return "dist2ref:" + unit;
+        }
+    }
+
     /** No scaling: the values with the direction applied ({@code d·x}). */
     record None() implements Normaliser {
         @Override
@@ -193,6 +222,7 @@ public sealed interface Normaliser {
 
     /**
      * Parses {@code minmax[:l,u]}, {@code zscore[:m,s]}, {@code goalposts}, {@code dist2targ},
+     * {@code dist2ref:UNIT},
      * {@code rank}, {@code prank}, {@code borda}, {@code dist2max}, {@code fracmax}, {@code
      * scaled:l,u} and {@code none} (the {@code citykpi index --normalise} syntax).
      *
@@ -204,7 +234,13 @@ public sealed interface Normaliser {
      *     that are missing, extra, not finite or out of range
      */
     static Normaliser parse(String text) {
-        String t = text.strip().toLowerCase(Locale.ROOT);
+        String stripped = text.strip();
+        if (stripped.toLowerCase(Locale.ROOT).startsWith("dist2ref:")) {
+            // the unit code keeps its case
+            return new DistanceToReference(
+                    stripped.substring("dist2ref:".length()).strip());
+        }
+        String t = stripped.toLowerCase(Locale.ROOT);
         String name = t;
         double[] p = new double[0];
         int colon = t.indexOf(':');
@@ -244,7 +280,8 @@ public sealed interface Normaliser {
                 return new None();
             default:
                 throw new IllegalArgumentException("unknown normaliser '" + text
-                        + "' (expected minmax[:l,u], zscore[:m,s], goalposts, dist2targ, rank, prank, borda,"
+                        + "' (expected minmax[:l,u], zscore[:m,s], goalposts, dist2targ, dist2ref:UNIT, rank, prank,"
+                        + " borda,"
                         + " dist2max, fracmax, scaled:l,u or none)");
         }
     }

@@ -68,6 +68,12 @@ class NormaliserContractTest {
                         new Normaliser.DistanceToTarget(), 1, null, 8, true, new double[] {0, 1.0 / 3, 2.0 / 3, NA, 1}),
                 // lower is better, target 4: (10 - x)/(10 - 4), capped
                 Arguments.of(new Normaliser.DistanceToTarget(), -1, null, 4, true, new double[] {1, 1, 4.0 / 6, NA, 0}),
+                // reference u2 (x = 4): 1 − (4 − x)/(4 − 2), the reference 1, the worst 0, better above 1
+                Arguments.of(
+                        new Normaliser.DistanceToReference("u2"), 1, null, 0, false, new double[] {0, 1, 2, NA, 4}),
+                // lower is better, reference u3 (x' = −6, min x' = −10): 1 − (−6 − x')/4
+                Arguments.of(
+                        new Normaliser.DistanceToReference("u3"), -1, null, 0, false, new double[] {2, 1.5, 1, NA, 0}),
                 // none applies the direction like every normaliser (docs/reference/composite-methods.md §3.1): −x
                 Arguments.of(new Normaliser.None(), -1, null, 0, false, new double[] {-2, -4, -6, NA, -10}));
     }
@@ -103,6 +109,11 @@ class NormaliserContractTest {
             Normaliser n, int direction, Node.Goalposts g, double target, boolean cap, double[] expected) {
         // units are sorted by code whatever order they come in; reversing the values moves them to other units
         double[] rev = {X[4], X[3], X[2], X[1], X[0]};
+        if (n instanceof Normaliser.DistanceToReference r) {
+            // the reference unit's value moves with the values: uk's is now u(6 − k)'s
+            n = new Normaliser.DistanceToReference(
+                    "u" + (6 - Integer.parseInt(r.unit().substring(1))));
+        }
         double[] got = Fixtures.column(normalise(rev, n, direction, g, target, cap), "x");
         double[] want = {expected[4], expected[3], expected[2], expected[1], expected[0]};
         assertArrayEquals(want, got, 1e-12);
@@ -182,6 +193,23 @@ class NormaliserContractTest {
         assertThrows(
                 IndexException.class,
                 () -> normalise(new double[] {-2, -1}, new Normaliser.FractionOfMax(), 1, null, 0, false));
+    }
+
+    @Test
+    void distanceToReferenceNeedsTheUnitAndItsValue() {
+        IndexException none = assertThrows(
+                IndexException.class, () -> normalise(X, new Normaliser.DistanceToReference("u9"), 1, null, 0, false));
+        assertTrue(none.getMessage().contains("no unit 'u9'"), none.getMessage());
+        // u4 has no value
+        IndexException missing = assertThrows(
+                IndexException.class, () -> normalise(X, new Normaliser.DistanceToReference("u4"), 1, null, 0, false));
+        assertTrue(missing.getMessage().contains("no value for the reference unit 'u4'"), missing.getMessage());
+        // u1 holds the worst value
+        assertThrows(
+                IndexException.class, () -> normalise(X, new Normaliser.DistanceToReference("u1"), 1, null, 0, false));
+        // the unit code keeps its case
+        assertEquals(new Normaliser.DistanceToReference("AUT"), Normaliser.parse(" Dist2ref:AUT "));
+        assertThrows(IllegalArgumentException.class, () -> Normaliser.parse("dist2ref:"));
     }
 
     @Test
