@@ -27,10 +27,15 @@ import org.jspecify.annotations.Nullable;
 public final class Readings implements Serializable {
     private static final long serialVersionUID = 1L;
 
+    /** The reading times, the first {@link #n} used. */
     private long[] times;
+    /** The reading values, parallel to {@link #times}. */
     private double[] values;
+    /** One bit per reading, set when the reading is invalid. */
     private long[] invalid;
+    /** The readings' durations, parallel to {@link #times}; null when none was given. */
     private long @Nullable [] durations;
+    /** The number of readings held. */
     private int n;
 
     private Readings(int capacity) {
@@ -240,6 +245,12 @@ public final class Readings implements Serializable {
         return new Series(station, property, unit, t, v, bad, 0, d);
     }
 
+    /**
+     * Writes the used part of the arrays only (they are trimmed first).
+     *
+     * @param out the stream to write to
+     * @throws IOException if writing fails
+     */
     private void writeObject(ObjectOutputStream out) throws IOException {
         times = Arrays.copyOf(times, n);
         values = Arrays.copyOf(values, n);
@@ -250,6 +261,13 @@ public final class Readings implements Serializable {
         out.defaultWriteObject();
     }
 
+    /**
+     * Reads the fields and checks that they are consistent.
+     *
+     * @param in the stream to read from
+     * @throws IOException if reading fails, or the fields are inconsistent
+     * @throws ClassNotFoundException if a class of the stream cannot be found
+     */
     private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
         in.defaultReadObject();
         if (n < 0

@@ -212,7 +212,7 @@ public final class IndexAnalysisCsvWriter {
                     period(csv, r, period).end();
                     continue;
                 }
-                double variance = w.get("(variance)");
+                double variance = w.getOrDefault("(variance)", Double.NaN);
                 for (Map.Entry<String, Double> e : w.entrySet()) {
                     if (!e.getKey().equals("(variance)")) {
                         csv.text(n.code())
