@@ -137,6 +137,8 @@ final class NormaliseStep {
                     dst[i] = node.capAtTarget() ? Math.min(1, y) : y;
                 }
             }
+        } else if (n instanceof Normaliser.TargetAnchored) {
+            targetAnchored(node, src, ok, from, to, dst, min);
         } else if (n instanceof Normaliser.DistanceToReference r) {
             if (ref < 0 || !ok[from + ref]) {
                 throw new IndexException(
@@ -292,6 +294,45 @@ final class NormaliseStep {
             }
             for (int r : in.missing()[c]) {
                 dst[at + r] = 0;
+            }
+        }
+    }
+
+    /**
+     * 100 at the target, 0 at the worst goalpost or the worst value observed ({@code minPrime}, the
+     * minimum of x' = d·x), clamped to [0, 100]; see {@link Normaliser}.
+     */
+    private static void targetAnchored(
+            Node node, double[] src, boolean[] ok, int from, int to, double[] dst, double minPrime) {
+        int d = node.direction();
+        double t = node.target()
+                .orElseThrow(() -> new IndexException(
+                        node.code(),
+                        "indicator '" + node.code()
+                                + "' has no target (add a Target column to the iMeta, or a row to the targets"
+                                + " file, or use another normaliser)"));
+        boolean posts = node.goalposts().isPresent();
+        // the worst end in natural units: the goalpost that scores 0 under COINr's goalposts, or the worst value
+        double worst = node.goalposts().map(g -> d > 0 ? g.lower() : g.upper()).orElse(d * minPrime);
+        if (d * t <= d * worst) {
+            if (posts) {
+                throw new IndexException(
+                        node.code(),
+                        "indicator '" + node.code() + "': the target " + t + " is not better than the worst goalpost "
+                                + worst + " (check the target, the goalposts or the direction)");
+            }
+            // the worst unit already meets the target, and so does every other: all score 100
+            for (int i = from; i < to; i++) {
+                if (ok[i]) {
+                    dst[i] = 100;
+                }
+            }
+            return;
+        }
+        for (int i = from; i < to; i++) {
+            if (ok[i]) {
+                double y = d > 0 ? (src[i] - worst) / (t - worst) : (worst - src[i]) / (worst - t);
+                dst[i] = Math.min(1, Math.max(0, y)) * 100;
             }
         }
     }

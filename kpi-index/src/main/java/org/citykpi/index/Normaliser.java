@@ -21,6 +21,14 @@ import java.util.Locale;
  *       min x')} with {@code T' = d·T}: {@code (x − min)/(T − min)} for d = +1, {@code (max −
  *       x)/(max − T)} for d = −1 (computed on x' and T', in COINr's order), capped at 1 if the
  *       node says so. T equal to the worst value → {@link IndexException}.
+ *   <li>{@link TargetAnchored}: 100 at the node's target T, 0 at the worst goalpost (COINr's
+ *       goalpost semantics: the node's {@code lower} post when higher is better, {@code upper}
+ *       when lower is better; the other post is not used) or, without goalposts, at the worst value
+ *       observed W: {@code (x − W)/(T − W)·100} for d = +1, {@code (W − x)/(W − T)·100} for d = −1,
+ *       clamped to [0, 100] (a value beyond the target scores 100, one beyond the worst post 0).
+ *       With goalposts a score does not depend on the other units. No target, or a goalpost that
+ *       is not worse than the target → {@link IndexException}; when the worst value observed
+ *       already meets the target, every unit scores 100.
  *   <li>{@link Rank}: rank of x', ties share the lowest rank, higher value → higher rank number.
  *       {@link Borda}: rank − 1. {@link PercentRank}: {@code (rank − 1)/(n − 1)}; a single value
  *       → {@link IndexException}.
@@ -110,6 +118,18 @@ public sealed interface Normaliser {
         @Override
         public String text() {
             return "dist2targ";
+        }
+    }
+
+    /**
+     * Target-anchored scores in [0, 100]: 100 at each indicator's target, 0 at its worst goalpost or,
+     * without goalposts, at the worst value observed (the distance-to-target normalisation of the
+     * OECD's localised SDG framework and the SDSN's SDG Index; {@code docs/composite-index.md}).
+     */
+    record TargetAnchored() implements Normaliser {
+        @Override
+        public String text() {
+            return "target";
         }
     }
 
@@ -222,7 +242,7 @@ public sealed interface Normaliser {
 
     /**
      * Parses {@code minmax[:l,u]}, {@code zscore[:m,s]}, {@code goalposts}, {@code dist2targ},
-     * {@code dist2ref:UNIT},
+     * {@code target}, {@code dist2ref:UNIT},
      * {@code rank}, {@code prank}, {@code borda}, {@code dist2max}, {@code fracmax}, {@code
      * scaled:l,u} and {@code none} (the {@code citykpi index --normalise} syntax).
      *
@@ -266,6 +286,8 @@ public sealed interface Normaliser {
                 return new Goalposts();
             case "dist2targ":
                 return new DistanceToTarget();
+            case "target":
+                return new TargetAnchored();
             case "rank":
                 return new Rank();
             case "prank":
@@ -280,7 +302,8 @@ public sealed interface Normaliser {
                 return new None();
             default:
                 throw new IllegalArgumentException("unknown normaliser '" + text
-                        + "' (expected minmax[:l,u], zscore[:m,s], goalposts, dist2targ, dist2ref:UNIT, rank, prank,"
+                        + "' (expected minmax[:l,u], zscore[:m,s], goalposts, dist2targ, target, dist2ref:UNIT, rank,"
+                        + " prank,"
                         + " borda,"
                         + " dist2max, fracmax, scaled:l,u or none)");
         }

@@ -68,6 +68,39 @@ class NormaliserContractTest {
                         new Normaliser.DistanceToTarget(), 1, null, 8, true, new double[] {0, 1.0 / 3, 2.0 / 3, NA, 1}),
                 // lower is better, target 4: (10 - x)/(10 - 4), capped
                 Arguments.of(new Normaliser.DistanceToTarget(), -1, null, 4, true, new double[] {1, 1, 4.0 / 6, NA, 0}),
+                // target-anchored, 100 at T, 0 at the worst value observed, clamped to [0, 100]:
+                // higher is better, T 8, worst 2: (x − 2)/6·100, and 10 is beyond the target (133 → 100)
+                Arguments.of(new Normaliser.TargetAnchored(), 1, null, 8, false, new double[] {
+                    0, 100.0 / 3, 200.0 / 3, NA, 100
+                }),
+                // lower is better, T 4, worst 10: (10 − x)/6·100; 2 is beyond the target (133 → 100)
+                Arguments.of(
+                        new Normaliser.TargetAnchored(), -1, null, 4, false, new double[] {100, 100, 200.0 / 3, NA, 0}),
+                // higher is better, T 8, worst goalpost 0 (the lower post; the upper one, 20, is not
+                // used): x/8·100, 10 capped (125 → 100)
+                Arguments.of(
+                        new Normaliser.TargetAnchored(),
+                        1,
+                        new Node.Goalposts(0, 20, 1, false),
+                        8,
+                        false,
+                        new double[] {25, 50, 75, NA, 100}),
+                // lower is better, T 4, worst goalpost 12 (the upper post): (12 − x)/8·100, 2 capped (125 → 100)
+                Arguments.of(
+                        new Normaliser.TargetAnchored(),
+                        -1,
+                        new Node.Goalposts(1, 12, 1, false),
+                        4,
+                        false,
+                        new double[] {100, 100, 75, NA, 25}),
+                // a value worse than the worst goalpost 3 scores 0: (2 − 3)/5 → 0; (x − 3)/5·100 otherwise
+                Arguments.of(
+                        new Normaliser.TargetAnchored(),
+                        1,
+                        new Node.Goalposts(3, 20, 1, false),
+                        8,
+                        false,
+                        new double[] {0, 20, 60, NA, 100}),
                 // reference u2 (x = 4): 1 − (4 − x)/(4 − 2), the reference 1, the worst 0, better above 1
                 Arguments.of(
                         new Normaliser.DistanceToReference("u2"), 1, null, 0, false, new double[] {0, 1, 2, NA, 4}),
@@ -132,6 +165,37 @@ class NormaliserContractTest {
     @MethodSource("cases")
     void textRoundTrips(Normaliser n, int direction, Node.Goalposts g, double target, boolean cap, double[] e) {
         assertEquals(n, Normaliser.parse(n.text()));
+    }
+
+    @Test
+    void targetAnchoredScoresDoNotDependOnOtherUnitsWithGoalposts() {
+        // with goalposts 0 and 20 and T 8 the unit at 6 scores 75 whoever else is in the set
+        Node.Goalposts posts = new Node.Goalposts(0, 20, 1, false);
+        double[] alone =
+                Fixtures.column(normalise(new double[] {6}, new Normaliser.TargetAnchored(), 1, posts, 8, false), "x");
+        double[] withOthers = Fixtures.column(
+                normalise(new double[] {6, 1, 19}, new Normaliser.TargetAnchored(), 1, posts, 8, false), "x");
+        assertEquals(75, alone[0], 1e-12);
+        assertEquals(75, withOthers[0], 1e-12);
+    }
+
+    @Test
+    void targetAnchoredNeedsATargetBetterThanTheWorstPost() {
+        assertThrows(IndexException.class, () -> normalise(X, new Normaliser.TargetAnchored(), 1, null, 0, false));
+        // higher is better, the lower post 9 above the target 8
+        assertThrows(
+                IndexException.class,
+                () -> normalise(X, new Normaliser.TargetAnchored(), 1, new Node.Goalposts(9, 20, 1, false), 8, false));
+        // lower is better, the upper post 4 at the target 4
+        assertThrows(
+                IndexException.class,
+                () -> normalise(X, new Normaliser.TargetAnchored(), -1, new Node.Goalposts(1, 4, 1, false), 4, false));
+        // every unit at or beyond the target 1 (higher is better): each has met it, 100
+        assertArrayEquals(
+                new double[] {100, 100, 100, NA, 100},
+                Fixtures.column(normalise(X, new Normaliser.TargetAnchored(), 1, null, 1, false), "x"),
+                0);
+        assertEquals(new Normaliser.TargetAnchored(), Normaliser.parse(" Target "));
     }
 
     @Test
