@@ -1,5 +1,7 @@
 package org.citykpi.cli;
 
+import static java.util.Objects.requireNonNull;
+
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -15,6 +17,7 @@ import org.citykpi.index.Aggregator;
 import org.citykpi.index.CompositeIndex;
 import org.citykpi.index.Hierarchy;
 import org.citykpi.index.Imputer;
+import org.citykpi.index.IndexData;
 import org.citykpi.index.IndexException;
 import org.citykpi.index.IndexResult;
 import org.citykpi.index.IndexStatistics;
@@ -76,12 +79,48 @@ final class IndexCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @SuppressWarnings("NullAway.Init") // picocli sets it: required or defaulted
-    @Option(names = "--data", required = true, paramLabel = "IDATA.csv", description = "COINr iData table.")
+    @Option(
+            names = "--data",
+            required = true,
+            paramLabel = "IDATA.csv",
+            description = "COINr iData table; with --catalog, city data (long, wide, SDMX, Open SDG CSV or JSON).")
     Path data;
 
-    @SuppressWarnings("NullAway.Init") // picocli sets it: required or defaulted
-    @Option(names = "--meta", required = true, paramLabel = "IMETA.csv", description = "COINr iMeta table.")
+    @Option(
+            names = "--meta",
+            paramLabel = "IMETA.csv",
+            description = "COINr iMeta table (with an iData table as --data).")
+    @Nullable
     Path meta;
+
+    @Option(
+            names = "--catalog",
+            paramLabel = "u4ssc|FILE",
+            description = "Instead of --meta: compute the catalog's KPIs from city data (--data, as compute reads it)"
+                    + " and build the index on them: KPI, category, sub-dimension, dimension, index.")
+    @Nullable
+    String catalog;
+
+    @Option(
+            names = "--targets",
+            paramLabel = "FILE",
+            description = "With --catalog: targets CSV or JSON, the KPIs' targets for --normalise target or dist2targ.")
+    @Nullable
+    Path targets;
+
+    @Option(
+            names = "--write-meta",
+            paramLabel = "FILE",
+            description = "With --catalog: also write the iMeta table the index was built from.")
+    @Nullable
+    Path writeMeta;
+
+    @Option(
+            names = "--write-data",
+            paramLabel = "FILE",
+            description = "With --catalog: also write the iData table (the KPI values) the index was built from.")
+    @Nullable
+    Path writeData;
 
     @Option(names = "--normalise", paramLabel = "METHOD[:a,b]", description = "Normaliser (default minmax:0,100).")
     String normalise = "minmax";
@@ -207,10 +246,20 @@ final class IndexCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         Pipeline p = pipeline();
+        String cat = catalog;
+        if (cat != null) {
+            CatalogInput in = CatalogInput.read(data, cat, targets, err);
+            int rc = in.write(writeMeta, writeData, err);
+            if (rc != ExitCodes.OK) {
+                return rc;
+            }
+            return build(in.hierarchy(), in.data(), in.hasErrors(), p, err);
+        }
+        Path metaFile = requireNonNull(meta, "--meta"); // pipeline() checked it
         CoinrMeta m;
         CoinrData d;
         try {
-            m = CoinrReader.readMeta(meta);
+            m = CoinrReader.readMeta(metaFile);
             d = denominators == null ? CoinrReader.readData(data, m) : CoinrReader.readData(data, m, denominators);
         } catch (NoSuchFileException e) {
             err.println(e.getFile() + ":0:0: file not found");
@@ -232,13 +281,18 @@ final class IndexCommand implements Callable<Integer> {
         }
         err.println(data + ": " + d.rowsRead() + " rows read, " + d.rowsAccepted() + " accepted, " + d.rowsRejected()
                 + " rejected");
+        return build(m.hierarchy(), d.data(), d.hasErrors(), p, err);
+    }
+
+    /** Builds the index (or runs the uncertainty analysis) and writes it; returns the exit code. */
+    private int build(Hierarchy h, IndexData idata, boolean rowsRejected, Pipeline p, PrintWriter err) {
         Integer runs = uncertainty;
         if (runs != null) {
-            return uncertainty(runs, m, d, p, err);
+            return uncertainty(runs, h, idata, rowsRejected, p, err);
         }
         IndexResult r;
         try {
-            r = CompositeIndex.of(m.hierarchy(), d.data()).build(p);
+            r = CompositeIndex.of(h, idata).build(p);
         } catch (IndexException e) {
             err.println("citykpi index: " + e.getMessage());
             return ExitCodes.DATA_ERRORS;
@@ -264,7 +318,7 @@ final class IndexCommand implements Callable<Integer> {
             err.println((out == null ? "stdout" : out.toString()) + ":0:0: cannot write: " + e.getMessage());
             return ExitCodes.UNREADABLE;
         }
-        return d.hasErrors() ? ExitCodes.DATA_ERRORS : ExitCodes.OK;
+        return rowsRejected ? ExitCodes.DATA_ERRORS : ExitCodes.OK;
     }
 
     /** Writes the analysis tables of {@code r} into {@code dir}; returns the exit code so far. */
@@ -304,10 +358,10 @@ final class IndexCommand implements Callable<Integer> {
     }
 
     /** Runs the uncertainty analysis and writes the rank intervals. */
-    private int uncertainty(int runs, CoinrMeta m, CoinrData d, Pipeline p, PrintWriter err) {
-        CompositeIndex index = CompositeIndex.of(m.hierarchy(), d.data());
+    private int uncertainty(int runs, Hierarchy h, IndexData idata, boolean rowsRejected, Pipeline p, PrintWriter err) {
+        CompositeIndex index = CompositeIndex.of(h, idata);
         UncertaintyResult u;
-        List<UncertainInput> in = inputs(m.hierarchy());
+        List<UncertainInput> in = inputs(h);
         try {
             UncertaintyAnalysis ua = UncertaintyAnalysis.create(index, p, in).withThreads(threads);
             if (target != null) {
@@ -331,7 +385,7 @@ final class IndexCommand implements Callable<Integer> {
         Path runsFile = runsOut;
         if (runsFile != null) {
             try (Writer w = Files.newBufferedWriter(runsFile, StandardCharsets.UTF_8)) {
-                UncertaintyRunsCsvWriter.write(u, in, choices(in), d.data(), w);
+                UncertaintyRunsCsvWriter.write(u, in, choices(in), idata, w);
             } catch (IOException e) {
                 err.println(runsFile + ":0:0: cannot write: " + e.getMessage());
                 return ExitCodes.UNREADABLE;
@@ -341,13 +395,13 @@ final class IndexCommand implements Callable<Integer> {
             if (format.equals("json")) {
                 UncertaintyJson.write(u, seed, w);
             } else {
-                UncertaintyCsvWriter.write(u, d.data().periods().size() > 1, w);
+                UncertaintyCsvWriter.write(u, idata.periods().size() > 1, w);
             }
         } catch (IOException e) {
             err.println((out == null ? "stdout" : out.toString()) + ":0:0: cannot write: " + e.getMessage());
             return ExitCodes.UNREADABLE;
         }
-        return !d.hasErrors() && u.failures().isEmpty() ? ExitCodes.OK : ExitCodes.DATA_ERRORS;
+        return !rowsRejected && u.failures().isEmpty() ? ExitCodes.OK : ExitCodes.DATA_ERRORS;
     }
 
     /** The alternatives of the --vary-* options, parsed with the other options. */
@@ -428,6 +482,19 @@ final class IndexCommand implements Callable<Integer> {
             if (uncertainty == null && (vary || target != null || runsOut != null)) {
                 throw new IllegalArgumentException(
                         "--vary-*, --weight-noise, --target and --runs-out need --uncertainty RUNS");
+            }
+            if ((meta == null) == (catalog == null)) {
+                throw new IllegalArgumentException(
+                        "give --meta IMETA.csv (with an iData table) or --catalog u4ssc|FILE (with city data), not "
+                                + (meta == null ? "neither" : "both"));
+            }
+            if (catalog == null && (targets != null || writeMeta != null || writeData != null)) {
+                throw new IllegalArgumentException("--targets, --write-meta and --write-data go with --catalog"
+                        + " (with --meta, targets are the iMeta's Target column)");
+            }
+            if (catalog != null && denominators != null) {
+                throw new IllegalArgumentException(
+                        "--denominators goes with --meta (the catalog's KPIs are already" + " ratios)");
             }
             if (uncertainty != null && analysis != null) {
                 throw new IllegalArgumentException("--analysis describes one build; it cannot go with --uncertainty");

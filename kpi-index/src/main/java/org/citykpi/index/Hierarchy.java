@@ -11,6 +11,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.citykpi.assess.Target;
+import org.citykpi.assess.TargetSet;
+import org.citykpi.catalog.Catalog;
+import org.citykpi.catalog.Direction;
+import org.citykpi.catalog.Indicator;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -124,6 +129,126 @@ public final class Hierarchy {
         List<Node> ordered = new ArrayList<>(indicators);
         ordered.addAll(aggregates);
         return new Hierarchy(ordered);
+    }
+
+    /**
+     * Returns the hierarchy of a catalog's indicators: each indicator under its category, each
+     * category under its sub-dimension, each sub-dimension under its dimension and each dimension
+     * under one top node {@code Index} (named after the catalog), every weight 1 (equal weights
+     * within each group), directions from the catalog and targets from {@code targets}.
+     *
+     * <ul>
+     *   <li>an indicator's code is its catalog id and its name the catalog's name;
+     *   <li>an aggregate's code is its path of group names, each with every run of characters other
+     *       than letters and digits made one {@code _}, joined by {@code .} ({@code
+     *       Economy.ICT.ICT_Infrastructure}); its name is the group's own name;
+     *   <li>a grouping level (category, sub-dimension or dimension) that every indicator leaves
+     *       empty is skipped; one that some indicators leave empty and others do not is an error;
+     *   <li>a target is taken as the indicator's target (for the {@code dist2targ} and {@code target}
+     *       normalisers), its period ignored; distance-to-target scores are not capped.
+     * </ul>
+     *
+     * @param catalog the catalog that defines the indicators
+     * @param indicators the ids of the indicators to take, in the order the index lists them; each
+     *     higher or lower is better ({@link org.citykpi.catalog.Direction#TARGET} has no COINr
+     *     direction)
+     * @param targets the targets, by indicator id; indicators without one get none
+     * @return the validated hierarchy
+     * @throws IllegalArgumentException if {@code indicators} is empty, names an indicator twice or
+     *     one the catalog does not have, names one whose direction is a target band, or the
+     *     indicators use a grouping level unevenly
+     */
+    public static Hierarchy fromCatalog(Catalog catalog, List<String> indicators, TargetSet targets) {
+        requireNonNull(catalog, "catalog");
+        requireNonNull(targets, "targets");
+        if (indicators.isEmpty()) {
+            throw new IllegalArgumentException("no indicators to arrange");
+        }
+        List<Indicator> ind = new ArrayList<>();
+        for (String id : indicators) {
+            Indicator i = catalog.indicator(id)
+                    .orElseThrow(
+                            () -> new IllegalArgumentException("no indicator '" + id + "' in catalog " + catalog.id()));
+            if (i.direction() == Direction.TARGET) {
+                throw new IllegalArgumentException("indicator '" + id
+                        + "' is best within a target band, which a composite index cannot orient (leave it out)");
+            }
+            ind.add(i);
+        }
+        List<java.util.function.Function<Indicator, String>> groups =
+                List.of(Indicator::category, Indicator::subDimension, Indicator::dimension);
+        List<String> groupWords = List.of("category", "sub-dimension", "dimension");
+        // levels used, from the lowest (category) up
+        List<Integer> used = new ArrayList<>();
+        for (int g = 0; g < groups.size(); g++) {
+            Indicator withGroup = null;
+            Indicator without = null;
+            for (Indicator i : ind) {
+                if (groups.get(g).apply(i).isBlank()) {
+                    without = without == null ? i : without;
+                } else {
+                    withGroup = withGroup == null ? i : withGroup;
+                }
+            }
+            if (withGroup != null && without != null) {
+                throw new IllegalArgumentException("indicator '" + without.id() + "' has no " + groupWords.get(g)
+                        + " but '" + withGroup.id() + "' has one (give every indicator one, or none)");
+            }
+            if (withGroup != null) {
+                used.add(g);
+            }
+        }
+        List<Node> nodes = new ArrayList<>();
+        Map<String, Node> aggregates = new LinkedHashMap<>();
+        String top = "Index";
+        int topLevel = used.size() + 2;
+        for (Indicator i : ind) {
+            List<String> path = new ArrayList<>();
+            List<String> names = new ArrayList<>();
+            // path from the dimension down: codes joined as they descend
+            for (int k = used.size() - 1; k >= 0; k--) {
+                String name = groups.get(used.get(k)).apply(i).strip();
+                names.add(name);
+                path.add(slug(name));
+            }
+            String parent = top;
+            for (int depth = 0; depth < path.size(); depth++) {
+                String code = String.join(".", path.subList(0, depth + 1));
+                int level = topLevel - 1 - depth;
+                aggregates.putIfAbsent(code, Node.aggregate(code, level, parent).withName(names.get(depth)));
+                parent = code;
+            }
+            Node n = Node.indicator(i.id(), parent, i.direction() == Direction.LOWER ? -1 : 1)
+                    .withName(i.name());
+            Optional<Target> t = targets.get(i.id());
+            if (t.isPresent()) {
+                n = n.withTarget(t.get().value(), false);
+            }
+            nodes.add(n);
+        }
+        nodes.addAll(aggregates.values());
+        nodes.add(Node.aggregate(top, topLevel, null).withName(catalog.id()));
+        return of(nodes);
+    }
+
+    /** Returns {@code name} with each run of characters other than letters and digits made one {@code _}. */
+    private static String slug(String name) {
+        StringBuilder b = new StringBuilder();
+        boolean gap = false;
+        for (int k = 0; k < name.length(); ) {
+            int c = name.codePointAt(k);
+            k += Character.charCount(c);
+            if (Character.isLetterOrDigit(c)) {
+                if (gap && b.length() > 0) {
+                    b.append('_');
+                }
+                gap = false;
+                b.appendCodePoint(c);
+            } else {
+                gap = true;
+            }
+        }
+        return b.length() == 0 ? "_" : b.toString();
     }
 
     /**
