@@ -52,11 +52,13 @@ import picocli.CommandLine.Option;
 @Command(
         name = "index",
         mixinStandardHelpOptions = true,
-        description = "Builds a composite index (COINr-compatible) from iData and iMeta tables.",
+        description = "Builds a composite index (COINr-compatible) from iData and iMeta tables, or from the KPIs"
+                + " a catalog computes from city data (--catalog).",
         footer = {
             "",
-            "Normalisers: minmax[:l,u] (default 0,100), zscore[:m,s], goalposts, dist2targ, dist2ref:UNIT, rank,",
-            "             prank, borda, dist2max, fracmax, scaled:l,u, none.",
+            "Normalisers: minmax[:l,u] (default 0,100), zscore[:m,s], goalposts, dist2targ, target, dist2ref:UNIT,",
+            "             rank, prank, borda, dist2max, fracmax, scaled:l,u, none.",
+            "             target: 100 at the target, 0 at the worst goalpost (or worst value), clamped.",
             "Aggregators: arithmetic (default), geometric, harmonic, generalised:p, copeland.",
             "Imputation:  mean, median, mean:GROUP, median:GROUP, latest, linear.",
             "Treatment:   winsorise[:winmax], log, boxcox:lambda.",
@@ -72,7 +74,11 @@ import picocli.CommandLine.Option;
             "  citykpi index --data ASEM_iData.csv --meta ASEM_iMeta.csv \\",
             "      --normalise minmax:1,100 --uncertainty 1000 --vary-normalise minmax:1,100 \\",
             "      --vary-normalise rank --vary-aggregate arithmetic \\",
-            "      --vary-aggregate geometric --weight-noise 0.25"
+            "      --vary-aggregate geometric --weight-noise 0.25",
+            "  citykpi index --data examples/data/sample-cities.csv --catalog u4ssc \\",
+            "      --normalise rank --write-meta iMeta.csv --write-data iData.csv",
+            "  citykpi index --data examples/data/index/synthetic-cities-iData.csv \\",
+            "      --meta examples/data/index/synthetic-cities-iMeta.csv --normalise rank"
         })
 final class IndexCommand implements Callable<Integer> {
     @CommandLine.Spec
