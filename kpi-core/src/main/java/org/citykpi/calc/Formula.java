@@ -36,7 +36,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Names are variables, indicators or indicator parts; back-quotes allow any other text, such as
  * a part {@code `EC.ICT.ICT.4C/3G`}. Numbers use {@code .} as decimal separator and may have an
- * exponent ({@code 1e5}). Operators are left-associative; {@code *} and {@code /} bind tighter
+ * exponent ({@code 1e5}); one too large for a double, or so small it would be stored as 0, is an
+ * error. Operators are left-associative; {@code *} and {@code /} bind tighter
  * than {@code +} and {@code -}; unary minus binds tightest; a comparison cannot be chained without
  * parentheses. A formula is at most {@value #MAX_DEPTH} levels deep (each operator, function call,
  * unary sign and pair of parentheses is a level; {@code a + b + c} is two levels: use {@code
@@ -372,8 +373,28 @@ public final class Formula {
         if (!Double.isFinite(v)) {
             throw error(start, "number " + Quote.of(s) + " is too large");
         }
+        if (v == 0 && hasNonZeroDigit(s)) {
+            throw error(
+                    start,
+                    "number " + Quote.of(s) + " is too small to be stored (expected 0 or a magnitude of at"
+                            + " least 4.9e-324)");
+        }
         depth = 1;
         return new Constant(v);
+    }
+
+    /** Returns true when the digits of {@code number} before any exponent are not all 0. */
+    private static boolean hasNonZeroDigit(String number) {
+        for (int i = 0; i < number.length(); i++) {
+            char c = number.charAt(i);
+            if (c == 'e' || c == 'E') {
+                return false;
+            }
+            if (c >= '1' && c <= '9') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Calculator call(String name, int start) {

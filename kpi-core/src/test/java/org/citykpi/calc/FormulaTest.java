@@ -101,7 +101,10 @@ class FormulaTest {
                 "min | 1 | is a function",
                 "abs(a, b) | 1 | takes 1",
                 "max(a, b | 9 | never closed",
-                "1e999 | 1 | too large"
+                "1e999 | 1 | too large",
+                // 1e-999 would be stored as 0, a silent zero
+                "a + 1e-999 | 5 | too small to be stored",
+                "0.0000000000000000000000000000000000000001e-300 | 1 | too small to be stored"
             })
     void namesTheFormulaAndColumnOfEveryError(String text, int column, String words) {
         FormulaException e = assertThrows(FormulaException.class, () -> Formula.parse(text));
@@ -156,6 +159,14 @@ class FormulaTest {
         FormulaException e = assertThrows(FormulaException.class, () -> Formula.parse(text));
         assertTrue(e.getMessage().length() < 600, e.getMessage().length() + " characters");
         assertTrue(e.getMessage().startsWith("formula '" + unit.repeat(80 / unit.length())), e.getMessage());
+    }
+
+    @Test
+    void zeroWrittenAnyWayIsZero() {
+        // a number whose digits are all 0 is 0, whatever its exponent: no underflow to report
+        for (String zero : new String[] {"0", "0.000", "0e-999", "000.0e5"}) {
+            assertEquals(new Constant(0), Formula.parse(zero), zero);
+        }
     }
 
     @Test
