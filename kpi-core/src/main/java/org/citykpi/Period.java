@@ -74,12 +74,12 @@ public record Period(Kind kind, LocalDate start, LocalDate end, String label) im
     /**
      * Parses ISO-8601 text: {@code YYYY}, {@code YYYY-Qn}, {@code YYYY-MM}, {@code YYYY-MM-DD}, or a span of years
      * {@code YYYY-YY}, {@code YYYY-YYYY}, {@code YYYY/YY}, {@code YYYY/YYYY}. Surrounding blanks
-     * are ignored.
+     * are ignored. The work grows linearly with the length of the text.
      *
      * @param text the period as text
      * @return the period, with its label normalised
-     * @throws IllegalArgumentException if the text is none of these (the message says which forms
-     *     are accepted)
+     * @throws IllegalArgumentException if the text is none of these (the message quotes the text
+     *     as {@link Quote#of} does and says which forms are accepted)
      */
     public static Period parse(String text) {
         requireNonNull(text, "text");
@@ -121,8 +121,8 @@ public record Period(Kind kind, LocalDate start, LocalDate end, String label) im
         } catch (DateTimeParseException | NumberFormatException e) {
             // fall through to the one message below
         }
-        throw new IllegalArgumentException("not a period '" + text
-                + "' (expected YYYY, YYYY-Qn, YYYY-MM, YYYY-MM-DD or a span of years such as 2015-16)");
+        throw new IllegalArgumentException("not a period " + Quote.of(text)
+                + " (expected YYYY, YYYY-Qn, YYYY-MM, YYYY-MM-DD or a span of years such as 2015-16)");
     }
 
     private static Period span(int first, int last, String text) {
@@ -132,11 +132,11 @@ public record Period(Kind kind, LocalDate start, LocalDate end, String label) im
                 last += 100;
             } else {
                 throw new IllegalArgumentException(
-                        "not a period '" + text + "' (a span of years must end after it starts)");
+                        "not a period " + Quote.of(text) + " (a span of years must end after it starts)");
             }
         }
         if (first < 1 || last > 9999) {
-            throw new IllegalArgumentException("not a period '" + text + "' (year out of range 1..9999)");
+            throw new IllegalArgumentException("not a period " + Quote.of(text) + " (year out of range 1..9999)");
         }
         return new Period(Kind.YEAR_SPAN, LocalDate.of(first, 1, 1), LocalDate.of(last, 12, 31), first + "-" + last);
     }

@@ -40,6 +40,19 @@ class PeriodTest {
         assertTrue(e.getMessage().contains("not a period"), e.getMessage());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"1x", "2021-", "-", " ", "1.", "\u0001"})
+    void quotesAMegabyteOfTextThatIsNoPeriodInAShortMessage(String unit) {
+        String text = unit.repeat(1_000_000 / unit.length()) + "x";
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Period.parse(text));
+        String m = e.getMessage();
+        assertTrue(m.startsWith("not a period '"), m);
+        assertTrue(
+                m.contains("' (" + String.format(java.util.Locale.ROOT, "%,d", text.length()) + " characters) ("), m);
+        assertTrue(m.length() < 800, m.length() + " characters");
+        assertTrue(m.chars().noneMatch(c -> c < 0x20), m);
+    }
+
     @Test
     void ordersByStartThenEnd() {
         assertTrue(Period.parse("2015").compareTo(Period.parse("2015-16")) < 0);

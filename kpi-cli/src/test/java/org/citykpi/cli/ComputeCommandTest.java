@@ -311,6 +311,62 @@ class ComputeCommandTest {
         assertEquals("", other.get("points"));
     }
 
+    /**
+     * Wireless broadband coverage (EC.ICT.ICT.4C) takes the value of its headline part, 4G coverage;
+     * the data reports the part (70 %), not the indicator. Provenance follows the value: the KPI is
+     * {@code reported} in every writer and in the report, and scored as such (70 / 80 = 87.5 % of
+     * target, in [66, 95): 3 points, bands of test resource u4ssc-scoring/scoring-bands.csv).
+     */
+    @Test
+    void aKpiTakenFromAReportedHeadlinePartIsReportedInEveryOutput() throws IOException {
+        Path d = Cli.write(
+                dir,
+                "f.csv",
+                "entity,period,variable,value\nA,2022,EC.ICT.ICT.4C/4G,70\nA,2022,population_total,100\n");
+        Path t = Cli.write(dir, "t.csv", "kpi,target,source\nEC.ICT.ICT.4C,80,test\n");
+        String[] args = {
+            "--data", d.toString(), "--catalog", "u4ssc", "--only", "EC.ICT.ICT.4C", "--targets", t.toString()
+        };
+        Cli.Run csv = Cli.run(concat("compute", args)).assertNoStackTrace();
+        assertEquals(0, csv.code(), csv.err());
+        Map<String, Map<String, String>> rows = byEntityKpi(csv.rows());
+        Map<String, String> kpi = rows.get("A|2022|EC.ICT.ICT.4C");
+        assertEquals("reported", kpi.get("status"), kpi.toString());
+        assertEquals("70", kpi.get("value"));
+        assertEquals("3", kpi.get("points"));
+        assertEquals("reported", rows.get("A|2022|EC.ICT.ICT.4C/4G").get("status"));
+
+        JsonNode json = new ObjectMapper()
+                .readTree(Cli.run(concat("compute", args, "--format", "json")).out())
+                .get("results");
+        assertEquals("EC.ICT.ICT.4C", json.get(0).get("kpi").asText());
+        assertEquals("reported", json.get(0).get("status").asText());
+        assertEquals("reported", json.get(0).get("provenance").asText());
+
+        JsonNode ngsi = new ObjectMapper()
+                .readTree(
+                        Cli.run(concat("compute", args, "--format", "ngsi-ld")).out())
+                .get(0);
+        assertEquals("manual", ngsi.get("calculationMethod").get("value").asText(), ngsi.toString());
+        assertEquals("reported", ngsi.get("kpiStatus").get("value").asText());
+        assertEquals("reported", ngsi.get("provenance").get("value").asText());
+
+        Path html = dir.resolve("r.html");
+        Cli.Run report = Cli.run("report", "--data", d.toString(), "--targets", t.toString(), "--out", html.toString());
+        assertEquals(0, report.code(), report.err());
+        String page = Files.readString(html);
+        assertTrue(page.contains("70 % \u2014 reported in the data as EC.ICT.ICT.4C/4G"), "the KPI names the part");
+        assertTrue(page.contains("70 % \u2014 reported in the data as it is"), "the part is reported as it is");
+    }
+
+    private static String[] concat(String first, String[] middle, String... last) {
+        List<String> all = new ArrayList<>();
+        all.add(first);
+        all.addAll(List.of(middle));
+        all.addAll(List.of(last));
+        return all.toArray(new String[0]);
+    }
+
     @Test
     void lowerIsBetterIsScoredAsTargetOverValue() throws IOException {
         Path t = Cli.write(dir, "t.csv", "kpi,target\nMORT,12\n");

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.citykpi.Quote;
 import org.citykpi.calc.Calculator.Binary;
 import org.citykpi.calc.Calculator.Call;
 import org.citykpi.calc.Calculator.CmpOp;
@@ -35,14 +36,26 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Names are variables, indicators or indicator parts; back-quotes allow any other text, such as
  * a part {@code `EC.ICT.ICT.4C/3G`}. Numbers use {@code .} as decimal separator and may have an
- * exponent ({@code 1e5}). Operators are left-associative; {@code *} and {@code /} bind tighter
+ * exponent ({@code 1e5}); one too large for a double, or so small it would be stored as 0, is an
+ * error. Operators are left-associative; {@code *} and {@code /} bind tighter
  * than {@code +} and {@code -}; unary minus binds tightest; a comparison cannot be chained without
- * parentheses. Every error is a {@link FormulaException} naming the formula and the column.
- * Stateless and thread-safe.
+ * parentheses. A formula is at most {@value #MAX_DEPTH} levels deep (each operator, function call,
+ * unary sign and pair of parentheses is a level; {@code a + b + c} is two levels: use {@code
+ * sum(…)} for long sums), so that no formula, however hostile, can exhaust the stack of the code
+ * that compiles, prints or evaluates it. Every error is a {@link FormulaException} naming the
+ * formula and the column, quoting at most {@value org.citykpi.Quote#MAX_CHARS} characters of any
+ * text. Compiling reads each character a bounded number of times. Stateless and thread-safe.
  */
 public final class Formula {
+    /** Deepest formula accepted, in levels of operators, calls, signs and parentheses. */
+    public static final int MAX_DEPTH = 100;
+
     private final String text;
     private int pos;
+    /** Levels of parsing open around the current position (parentheses, calls, signs, operands). */
+    private int nesting;
+    /** Depth of the tree the last production returned (a name or number is 1). */
+    private int depth;
 
     private Formula(String text) {
         this.text = text;
@@ -65,7 +78,10 @@ public final class Formula {
         Calculator c = f.comparison();
         f.skipBlanks();
         if (f.pos < text.length()) {
-            throw f.error(f.pos, "unexpected '" + text.charAt(f.pos) + "' (expected an operator or the end)");
+            throw f.error(
+                    f.pos,
+                    "unexpected " + Quote.of(String.valueOf(text.charAt(f.pos)))
+                            + " (expected an operator or the end)");
         }
         return c;
     }
@@ -112,6 +128,28 @@ public final class Formula {
         return new FormulaException(text, at + 1, reason);
     }
 
+    /** Enters one level of parsing at {@code at}; throws when the formula is nested too deep. */
+    private void enter(int at) {
+        if (++nesting > MAX_DEPTH) {
+            throw tooDeep(at);
+        }
+    }
+
+    /** Returns the depth of a node over children whose deepest is {@code d}; throws when too deep. */
+    private int levelAbove(int d, int at) {
+        if (d + 1 > MAX_DEPTH) {
+            throw tooDeep(at);
+        }
+        return d + 1;
+    }
+
+    private FormulaException tooDeep(int at) {
+        return error(
+                at,
+                "formula nested deeper than " + MAX_DEPTH + " levels (expected at most " + MAX_DEPTH
+                        + " levels of operators, function calls and parentheses; use sum(…) for long sums)");
+    }
+
     private void skipBlanks() {
         while (pos < text.length() && Character.isWhitespace(text.charAt(pos))) {
             pos++;
@@ -128,7 +166,17 @@ public final class Formula {
     }
 
     private Calculator comparison() {
+        enter(pos);
+        try {
+            return comparisonInner();
+        } finally {
+            nesting--;
+        }
+    }
+
+    private Calculator comparisonInner() {
         Calculator left = sum();
+        int d = depth;
         skipBlanks();
         int at = pos;
         CmpOp op = comparisonOperator();
@@ -136,6 +184,7 @@ public final class Formula {
             return left;
         }
         Calculator right = sum();
+        depth = levelAbove(Math.max(d, depth), at);
         skipBlanks();
         int again = pos;
         if (comparisonOperator() != null) {
@@ -175,40 +224,61 @@ public final class Formula {
 
     private Calculator sum() {
         Calculator left = product();
+        int d = depth;
         while (true) {
+            int at = pos;
             if (accept("+")) {
                 left = new Binary(Op.ADD, left, product());
             } else if (accept("-")) {
                 left = new Binary(Op.SUB, left, product());
             } else {
+                depth = d;
                 return left;
             }
+            d = levelAbove(Math.max(d, depth), at);
         }
     }
 
     private Calculator product() {
         Calculator left = unary();
+        int d = depth;
         while (true) {
+            int at = pos;
             if (accept("*")) {
                 left = new Binary(Op.MUL, left, unary());
             } else if (accept("/")) {
                 left = new Binary(Op.DIV, left, unary());
             } else {
+                depth = d;
                 return left;
             }
+            d = levelAbove(Math.max(d, depth), at);
         }
     }
 
     private Calculator unary() {
+        skipBlanks();
+        int at = pos;
         if (accept("-")) {
-            Calculator operand = unary();
-            if (operand instanceof Constant c) {
-                return new Constant(-c.value());
+            enter(at);
+            try {
+                Calculator operand = unary();
+                if (operand instanceof Constant c) {
+                    return new Constant(-c.value());
+                }
+                depth = levelAbove(depth, at);
+                return new Negate(operand);
+            } finally {
+                nesting--;
             }
-            return new Negate(operand);
         }
         if (accept("+")) {
-            return unary();
+            enter(at);
+            try {
+                return unary();
+            } finally {
+                nesting--;
+            }
         }
         return primary();
     }
@@ -228,7 +298,7 @@ public final class Formula {
                         pos >= text.length() ? open : pos,
                         pos >= text.length()
                                 ? "'(' is never closed"
-                                : "expected ')' (found '" + text.charAt(pos) + "')");
+                                : "expected ')' (found " + Quote.of(String.valueOf(text.charAt(pos))) + ")");
             }
             return inner;
         }
@@ -246,6 +316,7 @@ public final class Formula {
                 throw error(start, "back-quoted name is empty");
             }
             pos = end + 1;
+            depth = 1;
             return new Ref(name);
         }
         if (isNameStart(c)) {
@@ -261,9 +332,11 @@ public final class Formula {
             if (isFunctionName(name)) {
                 throw error(start, name + " is a function (expected '(' after it)");
             }
+            depth = 1;
             return new Ref(name);
         }
-        throw error(pos, "unexpected '" + c + "' (expected a number, a name, a function or '(')");
+        throw error(
+                pos, "unexpected " + Quote.of(String.valueOf(c)) + " (expected a number, a name, a function or '(')");
     }
 
     private Calculator number() {
@@ -287,18 +360,41 @@ public final class Formula {
         }
         String s = text.substring(start, pos);
         if (pos < text.length() && isNameStart(text.charAt(pos))) {
-            throw error(start, "not a number '" + s + text.charAt(pos) + "' (names must start with a letter)");
+            throw error(
+                    start,
+                    "not a number " + Quote.of(text.subSequence(start, pos + 1)) + " (names must start with a letter)");
         }
         double v;
         try {
             v = Double.parseDouble(s);
         } catch (NumberFormatException e) {
-            throw error(start, "not a number '" + s + "'");
+            throw error(start, "not a number " + Quote.of(s));
         }
         if (!Double.isFinite(v)) {
-            throw error(start, "number '" + s + "' is too large");
+            throw error(start, "number " + Quote.of(s) + " is too large");
         }
+        if (v == 0 && hasNonZeroDigit(s)) {
+            throw error(
+                    start,
+                    "number " + Quote.of(s) + " is too small to be stored (expected 0 or a magnitude of at"
+                            + " least 4.9e-324)");
+        }
+        depth = 1;
         return new Constant(v);
+    }
+
+    /** Returns true when the digits of {@code number} before any exponent are not all 0. */
+    private static boolean hasNonZeroDigit(String number) {
+        for (int i = 0; i < number.length(); i++) {
+            char c = number.charAt(i);
+            if (c == 'e' || c == 'E') {
+                return false;
+            }
+            if (c >= '1' && c <= '9') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Calculator call(String name, int start) {
@@ -314,24 +410,27 @@ public final class Formula {
             if (fn == null) {
                 throw error(
                         start,
-                        "unknown function '" + name
-                                + "' (expected min, max, abs, sum, mean, clamp, if, and, or, not or na)");
+                        "unknown function " + Quote.of(name)
+                                + " (expected min, max, abs, sum, mean, clamp, if, and, or, not or na)");
             }
         }
         pos++; // '('
         List<Calculator> args = new ArrayList<>();
+        int d = 0;
         if (!accept(")")) {
             do {
                 args.add(comparison());
+                d = Math.max(d, depth);
             } while (accept(","));
             if (!accept(")")) {
                 throw error(
                         pos,
                         pos >= text.length()
-                                ? "'" + name + "(' is never closed"
-                                : "expected ',' or ')' (found '" + text.charAt(pos) + "')");
+                                ? Quote.of(name + "(") + " is never closed"
+                                : "expected ',' or ')' (found " + Quote.of(String.valueOf(text.charAt(pos))) + ")");
             }
         }
+        depth = levelAbove(d, start);
         if (fn == null) {
             if (args.size() != 3) {
                 throw error(start, "if() takes 3 arguments (condition, then, otherwise), not " + args.size());

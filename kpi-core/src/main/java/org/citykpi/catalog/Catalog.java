@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.citykpi.Quote;
 import org.citykpi.Variable;
 import org.citykpi.calc.Calculator;
 import org.jspecify.annotations.Nullable;
@@ -61,12 +62,14 @@ public final class Catalog {
                 if (prev != null) {
                     throw new CatalogException(
                             ind.id(),
-                            "indicator " + ind.id() + ": code '" + ind.code() + "' is also the code of " + prev.id());
+                            "indicator " + ind.id() + ": code " + Quote.of(ind.code()) + " is also the code of "
+                                    + prev.id());
                 }
                 if (indicators.containsKey(ind.code()) && !ind.code().equals(ind.id())) {
                     throw new CatalogException(
                             ind.id(),
-                            "indicator " + ind.id() + ": code '" + ind.code() + "' is the id of another indicator");
+                            "indicator " + ind.id() + ": code " + Quote.of(ind.code())
+                                    + " is the id of another indicator");
                 }
             }
         }
@@ -87,8 +90,8 @@ public final class Catalog {
                 if (!variables.containsKey(ref) && resolveOutput(ref) == null) {
                     throw new CatalogException(
                             r.id(),
-                            "rule " + r.id() + ": check '" + r.checkText() + "' names '" + ref
-                                    + "', which is neither a variable nor an indicator of catalog " + id);
+                            "rule " + r.id() + ": check " + Quote.of(r.checkText()) + " names " + Quote.of(ref)
+                                    + ", which is neither a variable nor an indicator of catalog " + id);
                 }
             }
         }
@@ -130,8 +133,8 @@ public final class Catalog {
             } else if (!variables.containsKey(ref)) {
                 throw new CatalogException(
                         indicatorId,
-                        "indicator " + indicatorId + ": formula '" + text + "' names '" + ref
-                                + "', which is neither a variable nor an indicator of catalog " + id);
+                        "indicator " + indicatorId + ": formula " + Quote.of(text) + " names " + Quote.of(ref)
+                                + ", which is neither a variable nor an indicator of catalog " + id);
             }
         }
         return deps;

@@ -1,6 +1,7 @@
 package org.citykpi.catalog;
 
 import java.util.Locale;
+import org.citykpi.Quote;
 
 /** Says which way an indicator improves. */
 public enum Direction {
@@ -38,7 +39,8 @@ public enum Direction {
             case "target_band":
                 return TARGET;
             default:
-                throw new IllegalArgumentException("not a direction '" + text + "' (expected higher, lower or target)");
+                throw new IllegalArgumentException(
+                        "not a direction " + Quote.of(text) + " (expected higher, lower or target)");
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.citykpi.Quote;
 import org.citykpi.calc.Calculator;
 import org.citykpi.calc.Formula;
 
@@ -92,7 +93,7 @@ public record Indicator(
     public Indicator {
         requireNonNull(id, "id");
         if (id.isBlank() || id.contains("/")) {
-            throw new IllegalArgumentException("indicator id must be non-blank and contain no '/': '" + id + "'");
+            throw new IllegalArgumentException("indicator id must be non-blank and contain no '/': " + Quote.of(id));
         }
         code = code == null ? "" : code;
         requireNonNull(name, "name");

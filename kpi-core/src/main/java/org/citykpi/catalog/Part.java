@@ -2,6 +2,7 @@ package org.citykpi.catalog;
 
 import static java.util.Objects.requireNonNull;
 
+import org.citykpi.Quote;
 import org.citykpi.calc.Calculator;
 
 /**
@@ -35,7 +36,7 @@ public record Part(
         requireNonNull(id, "id");
         requireNonNull(formula, "formula");
         if (id.isBlank() || id.contains("/")) {
-            throw new IllegalArgumentException("part id must be non-blank and contain no '/': '" + id + "'");
+            throw new IllegalArgumentException("part id must be non-blank and contain no '/': " + Quote.of(id));
         }
         name = name == null ? id : name;
         unit = unit == null ? "" : unit;

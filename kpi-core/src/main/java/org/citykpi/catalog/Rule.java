@@ -3,6 +3,7 @@ package org.citykpi.catalog;
 import static java.util.Objects.requireNonNull;
 
 import java.util.Locale;
+import org.citykpi.Quote;
 import org.citykpi.calc.Calculator;
 
 /**
@@ -41,7 +42,8 @@ public record Rule(
                 case "error":
                     return ERROR;
                 default:
-                    throw new IllegalArgumentException("not a severity '" + s + "' (expected warning or error)");
+                    throw new IllegalArgumentException(
+                            "not a severity " + Quote.of(s) + " (expected warning or error)");
             }
         }
 

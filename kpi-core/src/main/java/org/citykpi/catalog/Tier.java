@@ -1,6 +1,7 @@
 package org.citykpi.catalog;
 
 import java.util.Locale;
+import org.citykpi.Quote;
 
 /** U4SSC tier of an indicator: core (every city reports it) or advanced. */
 public enum Tier {
@@ -31,7 +32,7 @@ public enum Tier {
             case "none":
                 return NONE;
             default:
-                throw new IllegalArgumentException("not a tier '" + text + "' (expected core or advanced)");
+                throw new IllegalArgumentException("not a tier " + Quote.of(text) + " (expected core or advanced)");
         }
     }
 

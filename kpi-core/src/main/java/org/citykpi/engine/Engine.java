@@ -28,7 +28,10 @@ import org.jspecify.annotations.Nullable;
  * division_by_zero}, {@code out_of_range}, {@code invalid_input}, {@code not_applicable}); nothing
  * throws on bad data. A dataset column whose id (or published code) is an indicator's carries
  * reported values: where present they replace the computed value and are marked {@code reported},
- * and they are checked against the indicator's valid range like computed ones.
+ * and they are checked against the indicator's valid range like computed ones. Provenance follows
+ * the value: an output whose formula is a bare reference to another output (an indicator's
+ * reference to its headline part) passes that output's value on unchanged, and where that value
+ * was reported the output's is marked {@code reported} too.
  *
  * <p>Thread-safe: one engine may evaluate many datasets concurrently.
  */
@@ -91,6 +94,12 @@ public final class Engine {
         boolean[] hasReported = new boolean[reported.length];
         for (int out = 0; out < reported.length; out++) {
             hasReported[out] = reported[out].length > 0;
+        }
+        // An output that passes on another's value may be reported through it (in dependency
+        // order, so through a chain of such outputs too).
+        for (int out : program.order) {
+            int passed = program.passThrough[out];
+            hasReported[out] |= passed >= 0 && hasReported[passed];
         }
         Results.Store store = new Results.Store(
                 program.outputCount(), program.rules.length, rows, hasReported, Results.Store.BLOCK_CELLS);

@@ -7,8 +7,13 @@ import org.citykpi.Period;
 import org.citykpi.calc.KpiResult;
 
 /**
- * Why a cell has the value (or cause) it has: the formula, each input with its value, and the
- * outcome. Immutable.
+ * Why a cell has the value (or cause) it has: the formula, each input with its value, the outcome,
+ * and for a reported value, the output whose reported value it is. Immutable.
+ *
+ * <p>A value is reported when the data gave it under the output's own id (or code), or when the
+ * output's formula is a bare reference to another output (an indicator's reference to its headline
+ * part) whose value was reported: provenance follows the value, and {@link #reportedAs()} then
+ * names that other output, e.g. {@code EC.ICT.ICT.4C/4G} for indicator {@code EC.ICT.ICT.4C}.
  *
  * @param entity entity code
  * @param period period
@@ -16,9 +21,18 @@ import org.citykpi.calc.KpiResult;
  * @param formula the formula text
  * @param result the outcome
  * @param inputs each name the formula reads, with its value
+ * @param reportedAs for a reported value, the output under whose id (or code) the data gave it:
+ *     {@code output} itself, or the output its formula passes on; empty for a computed value or no
+ *     value
  */
 public record Explanation(
-        String entity, Period period, String output, String formula, KpiResult result, List<Input> inputs) {
+        String entity,
+        Period period,
+        String output,
+        String formula,
+        KpiResult result,
+        List<Input> inputs,
+        String reportedAs) {
 
     /** What an input is. */
     public enum Kind {
@@ -51,8 +65,13 @@ public record Explanation(
                 .append(period)
                 .append(" = ");
         if (result instanceof KpiResult.Value v) {
-            sb.append(Numbers.format(v.value()))
-                    .append(v.provenance() == KpiResult.Provenance.REPORTED ? " (reported)" : "");
+            sb.append(Numbers.format(v.value()));
+            if (v.provenance() == KpiResult.Provenance.REPORTED) {
+                sb.append(
+                        reportedAs.isEmpty() || reportedAs.equals(output)
+                                ? " (reported)"
+                                : " (reported as " + reportedAs + ")");
+            }
         } else {
             KpiResult.NotAvailable na = (KpiResult.NotAvailable) result;
             sb.append("not available: ")

@@ -33,6 +33,13 @@ final class Program {
     final int[] outRangeDetail;
     final int[] reportedRangeDetail;
     final List<List<String>> reportedNames = new ArrayList<>();
+    /**
+     * Per output: the output whose value its formula passes on unchanged (a formula that is a bare
+     * reference to another indicator or part, such as an indicator's reference to its headline
+     * part), or -1. Where that output's value was reported, so is this one's.
+     */
+    final int[] passThrough;
+
     final List<Detail> details = new ArrayList<>();
     private final Map<Detail, Integer> detailIds = new HashMap<>();
 
@@ -56,6 +63,7 @@ final class Program {
         outMax = new double[m];
         outRangeDetail = new int[m];
         reportedRangeDetail = new int[m];
+        passThrough = new int[m];
         for (int i = 0; i < m; i++) {
             String out = outputs.get(i);
             Indicator ind = catalog.owner(out);
@@ -74,7 +82,11 @@ final class Program {
         }
         for (int i = 0; i < m; i++) {
             String out = outputs.get(i);
-            roots[i] = compile(catalog.formula(out), out);
+            Calculator f = catalog.formula(out);
+            roots[i] = compile(f, out);
+            String passed =
+                    f instanceof Calculator.Ref r ? catalog.output(r.name()).orElse(out) : out;
+            passThrough[i] = passed.equals(out) ? -1 : index(passed);
         }
         List<String> eval = catalog.evaluationOrder();
         order = new int[eval.size()];
@@ -293,6 +305,10 @@ final class Program {
         if (reported.length > 0) {
             count = applyReported(out, r, from, n, reported, s, details, causeBits, outside);
         }
+        int passed = passThrough[out];
+        if (passed >= 0 && s.reported[passed] != null) {
+            passReported(out, passed, from, words, s, causeBits);
+        }
         if (count == 0) {
             return;
         }
@@ -331,6 +347,24 @@ final class Program {
             }
         }
         s.causes[out * s.chunks + from / CHUNK] = c;
+    }
+
+    /**
+     * Marks reported the rows of chunk {@code [from, from + 64 × words)} where output {@code out},
+     * whose formula passes on output {@code passed}'s value, has a value and {@code passed}'s value
+     * was reported: the value is the reported one (provenance follows the value). {@code causeBits}
+     * holds the chunk's rows without a value. A chunk starts on a word of the row bitsets (its size
+     * is a multiple of 64), so the bits are combined a word at a time.
+     */
+    private static void passReported(int out, int passed, int from, int words, Results.Store s, long[] causeBits) {
+        // the engine gives an output a bitset wherever the output it passes on has one (Engine#evaluate)
+        long[] rep = requireNonNull(s.reported[out], "reported bits");
+        long[] src = requireNonNull(s.reported[passed], "reported bits");
+        int w0 = from >>> 6;
+        for (int w = 0; w < words; w++) {
+            // bits past the last row are 0 in src (no such row), so ~causeBits needs no mask
+            rep[w0 + w] |= src[w0 + w] & ~causeBits[w];
+        }
     }
 
     /**

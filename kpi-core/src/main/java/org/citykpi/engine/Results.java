@@ -19,8 +19,10 @@ import org.jspecify.annotations.Nullable;
  * status byte and a detail id per cell; no per-cell objects until asked for).
  *
  * <p>Every cell can explain itself ({@link #explain}): the formula, each input with its value, and
- * whether the value was computed or reported. Plausibility rules that do not hold are listed by
- * {@link #violations()}. Immutable and thread-safe.
+ * whether the value was computed or reported. Provenance follows the value: a cell whose formula is
+ * a bare reference to another output (an indicator's reference to its headline part) holds that
+ * output's value, and is reported where that value was. Plausibility rules that do not hold are
+ * listed by {@link #violations()}. Immutable and thread-safe.
  */
 public final class Results {
     private final Program program;
@@ -309,13 +311,40 @@ public final class Results {
                         v.isPresent() ? "ok" : "missing"));
             }
         }
+        KpiResult result = get(row, out);
         return new Explanation(
                 data.entity(row),
                 data.period(row),
                 out,
                 program.catalog.formulaText(out),
-                get(row, out),
-                List.copyOf(inputs));
+                result,
+                List.copyOf(inputs),
+                result instanceof KpiResult.Value v && v.provenance() == KpiResult.Provenance.REPORTED
+                        ? program.outputs.get(reportedSource(i, row))
+                        : "");
+    }
+
+    /**
+     * Returns the output whose reported value output {@code out}'s reported value is at {@code
+     * row}: {@code out} itself when the data gives its value, else the output its formula passes
+     * on (followed along a chain of such outputs).
+     */
+    private int reportedSource(int out, int row) {
+        Column[][] reported = program.reported(data);
+        int o = out;
+        while (program.passThrough[o] >= 0 && !anyPresent(reported[o], row)) {
+            o = program.passThrough[o];
+        }
+        return o;
+    }
+
+    private static boolean anyPresent(Column[] columns, int row) {
+        for (Column c : columns) {
+            if (c.isPresent(row)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -13,6 +13,7 @@ import org.citykpi.calc.Calculator.Ref;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class FormulaTest {
     @Test
@@ -100,13 +101,72 @@ class FormulaTest {
                 "min | 1 | is a function",
                 "abs(a, b) | 1 | takes 1",
                 "max(a, b | 9 | never closed",
-                "1e999 | 1 | too large"
+                "1e999 | 1 | too large",
+                // 1e-999 would be stored as 0, a silent zero
+                "a + 1e-999 | 5 | too small to be stored",
+                "0.0000000000000000000000000000000000000001e-300 | 1 | too small to be stored"
             })
     void namesTheFormulaAndColumnOfEveryError(String text, int column, String words) {
         FormulaException e = assertThrows(FormulaException.class, () -> Formula.parse(text));
         assertEquals(column, e.column(), e.getMessage());
         assertTrue(e.getMessage().contains("formula '" + text + "'"), e.getMessage());
         assertTrue(e.getMessage().contains(words), e.getMessage());
+    }
+
+    /** Returns text whose tree is {@code levels} deep, in one of the ways a formula nests. */
+    static String nested(String how, int levels) {
+        switch (how) {
+            case "parentheses":
+                // parentheses nest the parsing, not the tree: each pair is a level all the same
+                return "(".repeat(levels - 1) + "a" + ")".repeat(levels - 1);
+            case "operators":
+                return "a" + " + a".repeat(levels - 1);
+            case "signs":
+                return "-".repeat(levels - 1) + "a";
+            case "calls":
+                return "abs(".repeat(levels - 1) + "a" + ")".repeat(levels - 1);
+            case "comparisons":
+                return "(a < ".repeat(levels - 1) + "a" + ")".repeat(levels - 1);
+            default:
+                throw new IllegalArgumentException(how);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"parentheses", "operators", "signs", "calls", "comparisons"})
+    void acceptsAFormulaAsDeepAsTheLimitAndRefusesOneLevelMore(String how) {
+        Formula.parse(nested(how, Formula.MAX_DEPTH));
+        String deeper = nested(how, Formula.MAX_DEPTH + 2);
+        FormulaException e = assertThrows(FormulaException.class, () -> Formula.parse(deeper));
+        assertTrue(e.reason().startsWith("formula nested deeper than 100 levels"), e.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"parentheses", "operators", "signs", "calls", "comparisons"})
+    void refusesAMegabyteOfNestingWithoutExhaustingTheStack(String how) {
+        String text = nested(how, 250_000);
+        FormulaException e = assertThrows(FormulaException.class, () -> Formula.parse(text));
+        assertTrue(e.reason().startsWith("formula nested deeper than 100 levels"), e.getMessage());
+        // the message quotes the start and the end of the formula, and says how long it is
+        assertTrue(e.getMessage().contains(" characters): column "), e.getMessage());
+        assertTrue(e.getMessage().length() < 500, e.getMessage().length() + " characters");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1x", "1.", "1e", "`a", "a", "a+"})
+    void quotesAMegabyteFormulaInAShortMessage(String unit) {
+        String text = unit.repeat(1_000_000 / unit.length()) + "$";
+        FormulaException e = assertThrows(FormulaException.class, () -> Formula.parse(text));
+        assertTrue(e.getMessage().length() < 600, e.getMessage().length() + " characters");
+        assertTrue(e.getMessage().startsWith("formula '" + unit.repeat(80 / unit.length())), e.getMessage());
+    }
+
+    @Test
+    void zeroWrittenAnyWayIsZero() {
+        // a number whose digits are all 0 is 0, whatever its exponent: no underflow to report
+        for (String zero : new String[] {"0", "0.000", "0e-999", "000.0e5"}) {
+            assertEquals(new Constant(0), Formula.parse(zero), zero);
+        }
     }
 
     @Test

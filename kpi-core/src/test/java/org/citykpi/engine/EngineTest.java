@@ -270,6 +270,114 @@ class EngineTest {
         assertEquals(1, r.value(0, "GAP3"), 1e-12);
     }
 
+    /**
+     * COV's value is that of its headline part 4G; ALIAS is a bare reference to COV, and ALIAS2 to
+     * ALIAS; TWICE computes from COV; NARROW passes COV on but allows only [0, 50].
+     */
+    private static Catalog passThroughCatalog() {
+        Indicator cov = Indicator.of("COV", "Wireless coverage", "%", Direction.HIGHER, "0")
+                .withCode("EC: COV")
+                .withParts(
+                        List.of(
+                                Part.of("3G", "3G", "%", Formula.parse("100 * pop3g / pop")),
+                                Part.of("4G", "4G", "%", Formula.parse("100 * pop4g / pop"))),
+                        "4G",
+                        false)
+                .withRange(0, 100);
+        return Catalog.builder("t", "1")
+                .variable(Variable.of("pop", ""))
+                .variable(Variable.of("pop3g", ""))
+                .variable(Variable.of("pop4g", ""))
+                .indicator(cov)
+                .indicator(Indicator.of("ALIAS", "alias", "%", Direction.HIGHER, "COV"))
+                .indicator(Indicator.of("ALIAS2", "alias of the alias", "%", Direction.HIGHER, "(ALIAS)"))
+                .indicator(Indicator.of("TWICE", "twice", "%", Direction.HIGHER, "2 * COV"))
+                .indicator(Indicator.of("NARROW", "narrow", "%", Direction.HIGHER, "COV")
+                        .withRange(0, 50))
+                .build();
+    }
+
+    @Test
+    void aKpiTakenFromAReportedHeadlinePartIsReportedAndNamesThePart() {
+        Dataset.Builder b = Dataset.builder();
+        // a: the headline part reported (by id), its inputs absent
+        b.add("a", Y, "COV/4G", 70);
+        b.add("a", Y, "pop", 100);
+        // c: the headline part reported under the indicator's published code
+        b.add("c", Y, "EC: COV/4G", 30);
+        // d: the part computed from its inputs, 100 * 45 / 100 = 45
+        b.add("d", Y, "pop", 100);
+        b.add("d", Y, "pop4g", 45);
+        // e: the indicator itself reported, and its headline part too: the indicator's own wins
+        b.add("e", Y, "COV", 20);
+        b.add("e", Y, "COV/4G", 60);
+        Results r = Engine.create(passThroughCatalog()).evaluate(b.build());
+        int a = r.dataset().row("a", Y);
+        int c = r.dataset().row("c", Y);
+        int d = r.dataset().row("d", Y);
+        int e = r.dataset().row("e", Y);
+        KpiResult reported70 = new KpiResult.Value(70, KpiResult.Provenance.REPORTED);
+        assertEquals(reported70, r.get(a, "COV/4G"));
+        assertEquals(reported70, r.get(a, "COV"));
+        assertEquals("reported", r.get(a, "COV").status());
+        // provenance follows the value along a chain of bare references
+        assertEquals(reported70, r.get(a, "ALIAS"));
+        assertEquals(reported70, r.get(a, "ALIAS2"));
+        // a formula that computes from the reported value is computed: 2 * 70 = 140
+        assertEquals(new KpiResult.Value(140, KpiResult.Provenance.COMPUTED), r.get(a, "TWICE"));
+        // passed on but outside the indicator's own range [0, 50]: no value, so no provenance
+        assertEquals(
+                new KpiResult.NotAvailable(Cause.OUT_OF_RANGE, "value 70 is outside the valid range [0, 50]"),
+                r.get(a, "NARROW"));
+        assertEquals(new KpiResult.Value(30, KpiResult.Provenance.REPORTED), r.get(c, "COV"));
+        assertEquals(new KpiResult.Value(30, KpiResult.Provenance.REPORTED), r.get(c, "NARROW"));
+        assertEquals(new KpiResult.Value(45, KpiResult.Provenance.COMPUTED), r.get(d, "COV"));
+        assertEquals(new KpiResult.Value(45, KpiResult.Provenance.COMPUTED), r.get(d, "ALIAS2"));
+        assertEquals(new KpiResult.Value(20, KpiResult.Provenance.REPORTED), r.get(e, "COV"));
+        assertEquals(new KpiResult.Value(20, KpiResult.Provenance.REPORTED), r.get(e, "ALIAS"));
+
+        // the explanation names the output whose reported value it is
+        Explanation x = r.explain(a, "COV");
+        assertEquals("COV/4G", x.reportedAs());
+        assertEquals("COV for a 2021 = 70 (reported as COV/4G); formula `COV/4G`; COV/4G = 70", x.toString());
+        assertEquals("COV/4G", r.explain(a, "ALIAS2").reportedAs());
+        assertEquals("COV/4G", r.explain(a, "COV/4G").reportedAs());
+        assertEquals("COV/4G", r.explain(c, "ALIAS").reportedAs());
+        assertEquals("COV", r.explain(e, "COV").reportedAs());
+        assertEquals("COV", r.explain(e, "ALIAS2").reportedAs());
+        assertEquals("", r.explain(d, "COV").reportedAs());
+        assertEquals("", r.explain(a, "TWICE").reportedAs());
+        assertEquals("", r.explain(a, "NARROW").reportedAs());
+    }
+
+    @Test
+    void provenanceFollowsTheValueInEveryChunkAndOnAnyNumberOfThreads() {
+        // 5,000 rows (several chunks of 1,024, the last one short); every third row reports the
+        // headline part, the others compute it
+        Dataset.Builder b = Dataset.builder();
+        for (int i = 0; i < 5000; i++) {
+            String entity = "e" + i;
+            if (i % 3 == 0) {
+                b.add(entity, Y, "COV/4G", i % 100);
+            } else {
+                b.add(entity, Y, "pop", 100);
+                b.add(entity, Y, "pop4g", i % 100);
+            }
+        }
+        Dataset data = b.build();
+        for (int threads : new int[] {1, 3}) {
+            Results r = Engine.create(passThroughCatalog()).evaluate(data, threads);
+            for (int row = 0; row < data.rowCount(); row++) {
+                int i = Integer.parseInt(data.entity(row).substring(1));
+                KpiResult.Provenance p = i % 3 == 0 ? KpiResult.Provenance.REPORTED : KpiResult.Provenance.COMPUTED;
+                KpiResult expected = new KpiResult.Value(i % 100, p);
+                assertEquals(expected, r.get(row, "COV/4G"), data.entity(row));
+                assertEquals(expected, r.get(row, "COV"), data.entity(row));
+                assertEquals(expected, r.get(row, "ALIAS2"), data.entity(row));
+            }
+        }
+    }
+
     @Test
     void reportsRulesThatDoNotHold() {
         Catalog c = Catalog.builder("t", "1")

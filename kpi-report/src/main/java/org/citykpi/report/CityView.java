@@ -302,9 +302,12 @@ final class CityView {
                     .raw(" ")
                     .t(r.unit())
                     .raw(
-                            v.provenance() == KpiResult.Provenance.REPORTED
-                                    ? " \u2014 reported in the data as it is"
-                                    : " \u2014 computed from the formula")
+                            v.provenance() != KpiResult.Provenance.REPORTED
+                                    ? " \u2014 computed from the formula"
+                                    : r.reportedAs().equals(r.kpi())
+                                                    || r.reportedAs().isEmpty()
+                                            ? " \u2014 reported in the data as it is"
+                                            : " \u2014 reported in the data as " + r.reportedAs())
                     .raw("</div>");
         } else {
             KpiResult.NotAvailable na = (KpiResult.NotAvailable) r.result();

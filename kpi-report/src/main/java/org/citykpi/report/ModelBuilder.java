@@ -260,7 +260,8 @@ final class ModelBuilder {
                 ind.direction(),
                 x.formula(),
                 List.copyOf(inputs),
-                part ? "" : ind.definition());
+                part ? "" : ind.definition(),
+                x.reportedAs());
     }
 
     // ---------------------------------------------------------------------------------------------

@@ -101,6 +101,8 @@ record ReportModel(
      * @param formula the formula as text
      * @param inputs the formula's inputs with their values
      * @param definition the indicator's definition; empty for parts
+     * @param reportedAs for a reported value, the output under whose id the data gave it (the row's
+     *     own, or the headline part an indicator passes on); empty otherwise
      */
     record KpiRow(
             String kpi,
@@ -116,7 +118,8 @@ record ReportModel(
             Direction direction,
             String formula,
             List<Input> inputs,
-            String definition) {}
+            String definition,
+            String reportedAs) {}
 
     /** An indicator's row followed by the rows of its parts. */
     record KpiEntry(KpiRow own, List<KpiRow> parts) {}

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.citykpi.Quote;
 import org.citykpi.io.DataFormatException;
 import org.citykpi.io.Limits;
 import org.citykpi.io.Problem;
@@ -28,9 +29,6 @@ import org.citykpi.io.internal.StrictDecoder;
  * thread-safe.
  */
 final class CoinrTable implements Closeable {
-    /** Longest value quoted in a message; longer ones are cut and end in {@code ...}. */
-    private static final int MAX_QUOTED = 60;
-
     final String name;
     final List<String> header;
     final RowAccount account;
@@ -117,7 +115,7 @@ final class CoinrTable implements Closeable {
             return v;
         }
         if (NumberParser.looksNumeric(t, false)) {
-            boolean large = Double.isInfinite(Double.parseDouble(t));
+            boolean large = NumberParser.overflows(t, false);
             throw error(
                     col,
                     what + (large ? " is too large" : " is too small to be stored"),
@@ -140,11 +138,11 @@ final class CoinrTable implements Closeable {
 
     /**
      * Returns the error {@code what 'value' (expected)} at {@code file:line:column}, {@code value}
-     * cut to {@value #MAX_QUOTED} characters; no brackets when {@code expected} is empty.
+     * quoted by {@link Quote#of} (at most {@value Quote#MAX_CHARS} of its characters); no brackets
+     * when {@code expected} is empty.
      */
     static Problem problem(String file, long line, int column, String what, String value, String expected) {
-        String v = value.length() > MAX_QUOTED ? value.substring(0, MAX_QUOTED - 3) + "..." : value;
-        return Problem.error(file, line, column, value, what + " '" + v + "'" + inBrackets(expected));
+        return Problem.error(file, line, column, value, what + " " + Quote.of(value) + inBrackets(expected));
     }
 
     /** Returns the error {@code what (expected)} at {@code file:line:column}; no brackets when {@code expected} is empty. */

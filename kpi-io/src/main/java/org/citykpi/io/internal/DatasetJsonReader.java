@@ -14,6 +14,7 @@ import java.io.Reader;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.citykpi.Numbers;
+import org.citykpi.Quote;
 import org.citykpi.io.DataFormatException;
 import org.citykpi.io.Format;
 import org.citykpi.io.Limits;
@@ -189,7 +190,8 @@ public final class DatasetJsonReader {
                                 at.getLineNr(),
                                 at.getColumnNr(),
                                 field,
-                                "unknown field '" + field + "' ignored (expected format, units, observations)"));
+                                "unknown field " + Quote.of(field)
+                                        + " ignored (expected format, units, observations)"));
                         p.skipChildren();
                 }
             }
@@ -208,8 +210,8 @@ public final class DatasetJsonReader {
         private String checkFormat(String format, JsonLocation at) {
             if (!format.equals(FORMAT)) {
                 String what = format.startsWith("citykpi-dataset/")
-                        ? "unsupported dataset version '" + format + "'"
-                        : "not a dataset: format '" + format + "'";
+                        ? "unsupported dataset version " + Quote.of(format)
+                        : "not a dataset: format " + Quote.of(format);
                 throw error(at, what + " (expected \"" + FORMAT + "\")");
             }
             return format;
@@ -223,7 +225,7 @@ public final class DatasetJsonReader {
                 String var = p.currentName();
                 JsonLocation vat = p.currentTokenLocation();
                 if (p.nextToken() != JsonToken.VALUE_STRING) {
-                    throw error(vat, "the unit of '" + var + "' must be a string");
+                    throw error(vat, "the unit of " + Quote.of(var) + " must be a string");
                 }
                 sink.declaredUnit(var, p.getText(), vat.getLineNr(), vat.getColumnNr());
             }
@@ -333,12 +335,13 @@ public final class DatasetJsonReader {
                                 at.getLineNr(),
                                 at.getColumnNr(),
                                 field,
-                                "unknown field '" + field + "' kept as an attribute (expected entity, period, variable,"
+                                "unknown field " + Quote.of(field)
+                                        + " kept as an attribute (expected entity, period, variable,"
                                         + " value, unit, attributes)"));
                     } else {
                         f.error(
                                 at,
-                                "unknown field '" + field + "' (expected entity, period, variable, value, unit,"
+                                "unknown field " + Quote.of(field) + " (expected entity, period, variable, value, unit,"
                                         + " attributes)");
                         p.skipChildren();
                     }
@@ -353,11 +356,13 @@ public final class DatasetJsonReader {
                 f.value = p.getDoubleValue();
                 f.hasValue = true;
                 if (!Double.isFinite(f.value)) {
-                    f.error(at, "number out of range '" + p.getText() + "' (expected a magnitude below 1.8e308)");
+                    f.error(
+                            at,
+                            "number out of range " + Quote.of(p.getText()) + " (expected a magnitude below 1.8e308)");
                 } else if (f.value == 0.0 && !isZeroText(p.getText())) {
                     f.error(
                             at,
-                            "number out of range '" + p.getText() + "' (too small to be stored; expected 0 or a"
+                            "number out of range " + Quote.of(p.getText()) + " (too small to be stored; expected 0 or a"
                                     + " magnitude of at least 4.9e-324)");
                 }
             } else if (t == JsonToken.VALUE_NULL) {
@@ -366,7 +371,7 @@ public final class DatasetJsonReader {
                 String raw = t.isScalarValue() ? p.getText() : t.asString();
                 f.error(
                         at,
-                        "\"value\" must be a JSON number, not " + describe(t) + " '" + raw + "'"
+                        "\"value\" must be a JSON number, not " + describe(t) + " " + Quote.of(raw)
                                 + " (expected a finite number, or null for a missing value)");
                 p.skipChildren();
             }
@@ -385,7 +390,7 @@ public final class DatasetJsonReader {
                 if (vt.isScalarValue()) {
                     f.attribute(k, vt);
                 } else {
-                    f.error(p.currentTokenLocation(), "attribute '" + k + "' must be a scalar value");
+                    f.error(p.currentTokenLocation(), "attribute " + Quote.of(k) + " must be a scalar value");
                     p.skipChildren();
                 }
             }

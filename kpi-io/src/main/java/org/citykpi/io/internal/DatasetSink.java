@@ -2,6 +2,7 @@ package org.citykpi.io.internal;
 
 import static java.util.Objects.requireNonNull;
 
+import java.nio.CharBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -12,6 +13,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.citykpi.Numbers;
 import org.citykpi.Period;
+import org.citykpi.Quote;
 import org.citykpi.Variable;
 import org.citykpi.data.Dataset;
 import org.citykpi.io.DataFormatException;
@@ -259,8 +261,10 @@ public final class DatasetSink {
         boolean comma = options.decimalComma();
         double x = NumberParser.parse(b, from, to, comma);
         if (Double.isNaN(x)) {
-            String raw = new String(b, from, to - from);
-            account.problem(Problem.error(file, line, column, raw, NumberParser.explain(raw, comma)));
+            // no copy of a long cell: the message and the raw text each read a bounded excerpt
+            String raw = new String(b, from, Math.min(to - from, Problem.MAX_RAW + 1));
+            account.problem(Problem.error(
+                    file, line, column, raw, NumberParser.explain(CharBuffer.wrap(b, from, to - from), comma)));
         }
         return x;
     }
@@ -402,7 +406,7 @@ public final class DatasetSink {
                     line,
                     column,
                     unit,
-                    "unit '" + u + "' does not match the catalog unit '" + expected + "' of " + variable
+                    "unit " + Quote.of(u) + " does not match the catalog unit '" + expected + "' of " + variable
                             + " (expected '" + expected + "', or convert the value)"));
         }
         String seen = unitsSeen.putIfAbsent(variable, u);
@@ -416,8 +420,9 @@ public final class DatasetSink {
                     line,
                     column,
                     unit,
-                    "unit '" + u + "' differs from the unit '" + seen + "' that " + unitsWhere.get(variable)
-                            + " gave for " + variable + " (expected one unit per variable)"));
+                    "unit " + Quote.of(u) + " differs from the unit " + Quote.of(seen) + " that "
+                            + unitsWhere.get(variable) + " gave for " + variable
+                            + " (expected one unit per variable)"));
         }
         return Optional.empty();
     }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.citykpi.Quote;
 import org.citykpi.io.DataFormatException;
 import org.citykpi.io.Format;
 import org.citykpi.io.Problem;
@@ -143,7 +144,7 @@ final class SdmxCsv {
                 }
                 if (!a.isEmpty() && !a.equalsIgnoreCase("I") && !a.equalsIgnoreCase("A") && !a.equalsIgnoreCase("R")) {
                     sink.reject(Problem.error(
-                            file, line, cAction + 1, a, "unknown ACTION '" + a + "' (expected I, A, R or D)"));
+                            file, line, cAction + 1, a, "unknown ACTION " + Quote.of(a) + " (expected I, A, R or D)"));
                     continue;
                 }
             }

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.citykpi.Period;
+import org.citykpi.Quote;
 import org.citykpi.assess.Target;
 import org.citykpi.catalog.Catalog;
 import org.citykpi.io.DataFormatException;
@@ -69,7 +70,8 @@ public final class TargetsCsv {
                             line,
                             kpi + 1,
                             k,
-                            "unknown KPI '" + k + "' (expected an id or code of catalog " + catalog.id() + ")"));
+                            "unknown KPI " + Quote.of(k) + " (expected an id or code of catalog " + catalog.id()
+                                    + ")"));
                     continue;
                 }
                 try {

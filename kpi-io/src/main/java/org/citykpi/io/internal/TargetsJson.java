@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.citykpi.Period;
+import org.citykpi.Quote;
 import org.citykpi.assess.Target;
 import org.citykpi.catalog.Catalog;
 import org.citykpi.io.DataFormatException;
@@ -59,7 +60,7 @@ public final class TargetsJson {
                         0,
                         0,
                         kpi,
-                        where + ": unknown KPI '" + kpi + "' (expected an id or code of catalog " + catalog.id()
+                        where + ": unknown KPI " + Quote.of(kpi) + " (expected an id or code of catalog " + catalog.id()
                                 + ")"));
                 continue;
             }

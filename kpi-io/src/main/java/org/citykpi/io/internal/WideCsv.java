@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.citykpi.Quote;
 import org.citykpi.data.DuplicatePolicy;
 import org.citykpi.io.DataFormatException;
 import org.citykpi.io.Problem;
@@ -70,8 +71,8 @@ final class WideCsv {
                             r.line(),
                             i + 1,
                             h,
-                            "variable '" + h + "' is named twice in the header, in columns " + (before + 1) + " and "
-                                    + (i + 1) + " (expected each variable once)");
+                            "variable " + Quote.of(h) + " is named twice in the header, in columns " + (before + 1)
+                                    + " and " + (i + 1) + " (expected each variable once)");
                 }
                 var[i] = sink.variable(h);
             }
@@ -108,7 +109,7 @@ final class WideCsv {
                             r.line(i),
                             i + 1,
                             r.field(i),
-                            "value '" + r.field(i) + "' in column " + (i + 1)
+                            "value " + Quote.of(r.field(i)) + " in column " + (i + 1)
                                     + ", which has no name in the header (expected a variable name)"));
                     continue;
                 }

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.citykpi.Quote;
 import org.citykpi.Variable;
 import org.citykpi.calc.Formula;
 import org.citykpi.calc.FormulaException;
@@ -194,7 +195,7 @@ public final class CatalogJson {
             if (!FORMAT.equals(format)) {
                 throw error(
                         top,
-                        "\"format\" is " + (format == null ? "missing" : "'" + format + "'") + " (expected \"" + FORMAT
+                        "\"format\" is " + (format == null ? "missing" : Quote.of(format)) + " (expected \"" + FORMAT
                                 + "\")");
             }
             if (id == null || id.isBlank()) {
@@ -268,14 +269,14 @@ public final class CatalogJson {
                 return absent;
             }
             if (!n.isNumber()) {
-                throw error(o.at, what(o) + ": \"" + field + "\" must be a number, not " + n);
+                throw error(o.at, what(o) + ": \"" + field + "\" must be a number, not " + Quote.of(n.toString()));
             }
             return n.asDouble();
         }
 
         private String what(Located o) {
             JsonNode id = o.node.get("id");
-            return id == null ? "object" : "'" + id.asText() + "'";
+            return id == null ? "object" : Quote.of(id.asText());
         }
 
         private Variable variable(Located o) {
