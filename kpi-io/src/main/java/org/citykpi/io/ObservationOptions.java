@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.citykpi.data.DuplicatePolicy;
+import org.citykpi.observe.TimeStamps;
 
 /**
  * Says how {@link org.citykpi.io.read.ObservationReader} reads sensor readings: strict or lenient,
@@ -25,9 +26,9 @@ import org.citykpi.data.DuplicatePolicy;
  * @param charset text encoding of byte input (default UTF-8)
  * @param zone the zone of time stamps written without an offset, and of the calendar (days and
  *     years); empty by default: such stamps are then errors, and days and years are UTC
- * @param endStamps true when an instant stamp marks the end of the interval it stands for (loggers
- *     stamping 01:00 … 24:00); false by default: the start, as EU air-quality e-reporting and
- *     openair do. Interval stamps ({@code start/end}) say both and are not affected
+ * @param timeStamps which end of its interval an instant stamp marks: {@link TimeStamps#START} by
+ *     default, as EU air-quality e-reporting and openair stamp; {@link TimeStamps#END} for loggers
+ *     stamping 01:00 … 24:00. Interval stamps ({@code start/end}) say both and are not affected
  * @param year the year of interest: readings outside it are skipped and counted, not errors; empty
  *     by default (every reading is kept)
  * @param station the station of SensorThings readings whose page names none (no expanded {@code
@@ -43,7 +44,7 @@ public record ObservationOptions(
         Limits limits,
         Charset charset,
         Optional<ZoneId> zone,
-        boolean endStamps,
+        TimeStamps timeStamps,
         OptionalInt year,
         Optional<String> station,
         Optional<String> property,
@@ -58,7 +59,7 @@ public record ObservationOptions(
      * @param limits field, record, column, nesting and problem limits
      * @param charset text encoding of byte input
      * @param zone the zone of local time stamps and of the calendar; empty for none (UTC calendar)
-     * @param endStamps true when instant stamps mark the end of their interval
+     * @param timeStamps which end of its interval an instant stamp marks
      * @param year the year of interest, 1 to 9998; empty for every year
      * @param station the station of pages that name none; not blank when present
      * @param property the property of pages that name none; not blank when present
@@ -70,6 +71,7 @@ public record ObservationOptions(
         requireNonNull(limits, "limits");
         requireNonNull(charset, "charset");
         requireNonNull(zone, "zone");
+        requireNonNull(timeStamps, "timeStamps");
         requireNonNull(year, "year");
         requireNonNull(station, "station");
         requireNonNull(property, "property");
@@ -100,7 +102,7 @@ public record ObservationOptions(
                 Limits.defaults(),
                 StandardCharsets.UTF_8,
                 Optional.empty(),
-                false,
+                TimeStamps.START,
                 OptionalInt.empty(),
                 Optional.empty(),
                 Optional.empty(),
@@ -131,7 +133,7 @@ public record ObservationOptions(
      */
     public ObservationOptions withStrict(boolean on) {
         return new ObservationOptions(
-                on, decimalComma, duplicates, limits, charset, zone, endStamps, year, station, property, format);
+                on, decimalComma, duplicates, limits, charset, zone, timeStamps, year, station, property, format);
     }
 
     /**
@@ -142,7 +144,7 @@ public record ObservationOptions(
      */
     public ObservationOptions withDecimalComma(boolean on) {
         return new ObservationOptions(
-                strict, on, duplicates, limits, charset, zone, endStamps, year, station, property, format);
+                strict, on, duplicates, limits, charset, zone, timeStamps, year, station, property, format);
     }
 
     /**
@@ -153,7 +155,7 @@ public record ObservationOptions(
      */
     public ObservationOptions withDuplicates(DuplicatePolicy p) {
         return new ObservationOptions(
-                strict, decimalComma, p, limits, charset, zone, endStamps, year, station, property, format);
+                strict, decimalComma, p, limits, charset, zone, timeStamps, year, station, property, format);
     }
 
     /**
@@ -164,7 +166,7 @@ public record ObservationOptions(
      */
     public ObservationOptions withLimits(Limits l) {
         return new ObservationOptions(
-                strict, decimalComma, duplicates, l, charset, zone, endStamps, year, station, property, format);
+                strict, decimalComma, duplicates, l, charset, zone, timeStamps, year, station, property, format);
     }
 
     /**
@@ -175,7 +177,7 @@ public record ObservationOptions(
      */
     public ObservationOptions withCharset(Charset cs) {
         return new ObservationOptions(
-                strict, decimalComma, duplicates, limits, cs, zone, endStamps, year, station, property, format);
+                strict, decimalComma, duplicates, limits, cs, zone, timeStamps, year, station, property, format);
     }
 
     /**
@@ -193,7 +195,7 @@ public record ObservationOptions(
                 limits,
                 charset,
                 Optional.of(z),
-                endStamps,
+                timeStamps,
                 year,
                 station,
                 property,
@@ -201,15 +203,14 @@ public record ObservationOptions(
     }
 
     /**
-     * Returns a copy in which instant stamps mark the end (true) or the start (false) of their
-     * interval.
+     * Returns a copy in which instant stamps mark the start or the end of their interval.
      *
-     * @param atEnd true for stamps at the end of the interval (01:00 … 24:00 for hourly values)
+     * @param s which end of its interval an instant stamp marks
      * @return the new options
      */
-    public ObservationOptions withEndStamps(boolean atEnd) {
+    public ObservationOptions withTimeStamps(TimeStamps s) {
         return new ObservationOptions(
-                strict, decimalComma, duplicates, limits, charset, zone, atEnd, year, station, property, format);
+                strict, decimalComma, duplicates, limits, charset, zone, s, year, station, property, format);
     }
 
     /**
@@ -227,7 +228,7 @@ public record ObservationOptions(
                 limits,
                 charset,
                 zone,
-                endStamps,
+                timeStamps,
                 OptionalInt.of(y),
                 station,
                 property,
@@ -249,7 +250,7 @@ public record ObservationOptions(
                 limits,
                 charset,
                 zone,
-                endStamps,
+                timeStamps,
                 year,
                 Optional.of(s),
                 property,
@@ -272,7 +273,7 @@ public record ObservationOptions(
                 limits,
                 charset,
                 zone,
-                endStamps,
+                timeStamps,
                 year,
                 station,
                 Optional.of(p),
@@ -293,7 +294,7 @@ public record ObservationOptions(
                 limits,
                 charset,
                 zone,
-                endStamps,
+                timeStamps,
                 year,
                 station,
                 property,

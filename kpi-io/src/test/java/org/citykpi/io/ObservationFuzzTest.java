@@ -46,7 +46,10 @@ class ObservationFuzzTest {
                 .withStation("X")
                 .withProperty("p");
         if (c % 4 == 3) {
-            o = o.withZone(ZoneId.of("Europe/Paris")).withYear(2023).withEndStamps(c % 8 == 7);
+            o = o.withZone(ZoneId.of("Europe/Paris"))
+                    .withYear(2023)
+                    .withTimeStamps(
+                            c % 8 == 7 ? org.citykpi.observe.TimeStamps.END : org.citykpi.observe.TimeStamps.START);
         }
         return o;
     }

@@ -33,7 +33,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * reader gives (written out below).
  */
 public abstract class ObservationReaderContractTest {
-    /** One reading as text; unit in the one spelling of the readers ({@code ug/m3}, {@code ppb}). */
+    /** One reading as text. */
     public record Reading(
             String station,
             String time,
@@ -135,7 +135,7 @@ public abstract class ObservationReaderContractTest {
         assertEquals(SAMPLE.size(), r.rowsAccepted());
         assertFalse(r.hasErrors(), () -> r.problems().toString());
         assertEquals(
-                "ug/m3",
+                "µg/m³",
                 r.observations().series("S1", "pm25").orElseThrow().unit().orElseThrow());
         assertEquals(
                 "ppb", r.observations().series("S2", "no2").orElseThrow().unit().orElseThrow());

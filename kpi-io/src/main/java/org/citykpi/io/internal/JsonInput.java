@@ -75,7 +75,7 @@ final class JsonInput {
             m = e.getClass().getSimpleName();
         }
         int nl = m.indexOf('\n');
-        return TimeStamps.quote(nl >= 0 ? m.substring(0, nl) : m);
+        return TimeStampParser.quote(nl >= 0 ? m.substring(0, nl) : m);
     }
 
     /** Returns how a token is named in messages: {@code a string}, {@code an object}, … */
@@ -109,10 +109,10 @@ final class JsonInput {
      */
     static @Nullable String badNumber(double x, String text) {
         if (!Double.isFinite(x)) {
-            return "number out of range '" + TimeStamps.quote(text) + "' (expected a magnitude below 1.8e308)";
+            return "number out of range '" + TimeStampParser.quote(text) + "' (expected a magnitude below 1.8e308)";
         }
         if (x == 0.0 && !isZeroText(text)) {
-            return "number out of range '" + TimeStamps.quote(text)
+            return "number out of range '" + TimeStampParser.quote(text)
                     + "' (too small to be stored; expected 0 or a magnitude of at least 4.9e-324)";
         }
         return null;

@@ -3,6 +3,7 @@ package org.citykpi.io.internal;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.citykpi.observe.Units;
 
 /**
  * The names of what sensors measure, as the observation readers normalise them: observed
@@ -19,10 +20,11 @@ import java.util.Optional;
  * (blanks around it removed).
  *
  * <p>Units, matched ignoring case and blanks, with {@code µ} (micro sign) and {@code μ} (Greek mu)
- * read as {@code u} and {@code ³} as {@code 3}: {@code ug/m3} (µg/m³, ug m-3, ug.m-3, ug/m^3,
- * microgram(s) per cubic metre/meter), {@code mg/m3} (likewise), {@code ppb} (ppbv, parts per
- * billion), {@code ppm} (ppmv, parts per million), {@code dB(A)} (dBA), {@code dB}. Any other
- * unit is kept as written. NGSI-LD {@code unitCode}s are UN/CEFACT Recommendation 20 codes: {@code
+ * read as {@code u} and {@code ³} as {@code 3}, are written in the spelling of {@link
+ * Units#canonical}: {@code µg/m³} (ug/m3, ug m-3, ug.m-3, ug/m^3, microgram(s) per cubic
+ * metre/meter), {@code mg/m³} (likewise), {@code ppb} (ppbv, parts per billion), {@code ppm} (ppmv,
+ * parts per million), {@code dB} (dB(A), dBA, decibel); any other unit as {@link Units#canonical}
+ * gives it (as written, when it does not know it). NGSI-LD {@code unitCode}s are UN/CEFACT Recommendation 20 codes: {@code
  * GQ} microgram per cubic metre and {@code GP} milligram per cubic metre (as FIWARE's
  * AirQualityObserved specification names them), {@code 59} part per million, {@code 61} part per
  * billion (US), {@code 2N} decibel.
@@ -70,24 +72,24 @@ public final class Measurands {
             Map.of("6001", "pm25", "5", "pm10", "8", "no2", "1", "so2", "7", "o3", "10", "co");
 
     private static final Map<String, String> UNITS = Map.ofEntries(
-            Map.entry("ug/m3", "ug/m3"),
-            Map.entry("ugm-3", "ug/m3"),
-            Map.entry("ug.m-3", "ug/m3"),
-            Map.entry("ug/m^3", "ug/m3"),
-            Map.entry("ug/m**3", "ug/m3"),
-            Map.entry("microgrampercubicmetre", "ug/m3"),
-            Map.entry("microgrampercubicmeter", "ug/m3"),
-            Map.entry("microgramspercubicmetre", "ug/m3"),
-            Map.entry("microgramspercubicmeter", "ug/m3"),
-            Map.entry("mg/m3", "mg/m3"),
-            Map.entry("mgm-3", "mg/m3"),
-            Map.entry("mg.m-3", "mg/m3"),
-            Map.entry("mg/m^3", "mg/m3"),
-            Map.entry("mg/m**3", "mg/m3"),
-            Map.entry("milligrampercubicmetre", "mg/m3"),
-            Map.entry("milligrampercubicmeter", "mg/m3"),
-            Map.entry("milligramspercubicmetre", "mg/m3"),
-            Map.entry("milligramspercubicmeter", "mg/m3"),
+            Map.entry("ug/m3", "µg/m³"),
+            Map.entry("ugm-3", "µg/m³"),
+            Map.entry("ug.m-3", "µg/m³"),
+            Map.entry("ug/m^3", "µg/m³"),
+            Map.entry("ug/m**3", "µg/m³"),
+            Map.entry("microgrampercubicmetre", "µg/m³"),
+            Map.entry("microgrampercubicmeter", "µg/m³"),
+            Map.entry("microgramspercubicmetre", "µg/m³"),
+            Map.entry("microgramspercubicmeter", "µg/m³"),
+            Map.entry("mg/m3", "mg/m³"),
+            Map.entry("mgm-3", "mg/m³"),
+            Map.entry("mg.m-3", "mg/m³"),
+            Map.entry("mg/m^3", "mg/m³"),
+            Map.entry("mg/m**3", "mg/m³"),
+            Map.entry("milligrampercubicmetre", "mg/m³"),
+            Map.entry("milligrampercubicmeter", "mg/m³"),
+            Map.entry("milligramspercubicmetre", "mg/m³"),
+            Map.entry("milligramspercubicmeter", "mg/m³"),
             Map.entry("ppb", "ppb"),
             Map.entry("ppbv", "ppb"),
             Map.entry("partsperbillion", "ppb"),
@@ -96,14 +98,14 @@ public final class Measurands {
             Map.entry("ppmv", "ppm"),
             Map.entry("partspermillion", "ppm"),
             Map.entry("partpermillion", "ppm"),
-            Map.entry("db(a)", "dB(A)"),
-            Map.entry("dba", "dB(A)"),
+            Map.entry("db(a)", "dB"),
+            Map.entry("dba", "dB"),
             Map.entry("db", "dB"),
             Map.entry("decibel", "dB"),
             Map.entry("decibels", "dB"));
 
     private static final Map<String, String> UNIT_CODES =
-            Map.of("GQ", "ug/m3", "GP", "mg/m3", "59", "ppm", "61", "ppb", "2N", "dB");
+            Map.of("GQ", "µg/m³", "GP", "mg/m³", "59", "ppm", "61", "ppb", "2N", "dB");
 
     private static final Map<String, Integer> VALIDITY = Map.ofEntries(
             Map.entry("true", 1),
@@ -170,7 +172,7 @@ public final class Measurands {
             sb.append(Character.toLowerCase(c));
         }
         String u = UNITS.get(sb.toString());
-        return Optional.of(u != null ? u : t);
+        return Optional.of(u != null ? u : Units.canonical(t));
     }
 
     /**
@@ -195,7 +197,7 @@ public final class Measurands {
             case "pm25", "pm10", "no2", "so2", "o3", "co":
                 return true;
             default:
-                return unit.map(u -> u.equals("ug/m3") || u.equals("mg/m3") || u.equals("ppb") || u.equals("ppm"))
+                return unit.map(u -> u.equals("µg/m³") || u.equals("mg/m³") || u.equals("ppb") || u.equals("ppm"))
                         .orElse(false);
         }
     }

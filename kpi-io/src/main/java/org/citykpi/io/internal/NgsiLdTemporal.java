@@ -159,7 +159,7 @@ public final class NgsiLdTemporal {
                                     iat.getLineNr(),
                                     iat.getColumnNr(),
                                     v.isScalarValue() ? p.getText() : "",
-                                    "an instance of '" + TimeStamps.quote(attr) + "' must be a JSON object"));
+                                    "an instance of '" + TimeStampParser.quote(attr) + "' must be a JSON object"));
                             p.skipChildren();
                             a.add(r);
                         } else {
@@ -176,7 +176,7 @@ public final class NgsiLdTemporal {
                     warnOnce(
                             attr,
                             vat,
-                            "attribute '" + TimeStamps.quote(attr)
+                            "attribute '" + TimeStampParser.quote(attr)
                                     + "' is a plain value, not a temporal attribute: not read (expected an array of"
                                     + " instances, or {\"values\": [[value, time], ...]})");
                     p.skipChildren();
@@ -394,7 +394,7 @@ public final class NgsiLdTemporal {
                     warnOnce(
                             attr,
                             textAt,
-                            "attribute '" + TimeStamps.quote(attr) + "' holds text, not readings: not read");
+                            "attribute '" + TimeStampParser.quote(attr) + "' holds text, not readings: not read");
                     return;
                 }
                 for (JsonReading r : readings) {

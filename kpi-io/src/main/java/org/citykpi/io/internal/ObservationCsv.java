@@ -19,7 +19,7 @@ import org.citykpi.io.ObservationFormat;
  *   <li>station: {@code station|site|thing|sensor|meter|samplingpoint} — required unless {@link
  *       org.citykpi.io.ObservationOptions#station()} gives it;
  *   <li>time: {@code time|date|datetime|timestamp|phenomenonTime|observedAt|start} — required; a
- *       time stamp or an interval {@code start/end} ({@link TimeStamps});
+ *       time stamp or an interval {@code start/end} ({@link TimeStampParser});
  *   <li>end: {@code end} — optional; the end of the interval the time starts (EEA downloads give
  *       {@code Start} and {@code End});
  *   <li>property: {@code property|pollutant|variable|observedProperty} — required unless {@link

@@ -35,7 +35,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <ul>
  *   <li>{@link #station}: {@code empty station (expected a station id)};
- *   <li>{@link #time}: {@link TimeStamps}'s message (not a time stamp, no zone, a local time that
+ *   <li>{@link #time}: {@link TimeStampParser}'s message (not a time stamp, no zone, a local time that
  *       does not exist, an interval that does not end after it starts);
  *   <li>{@link #property}: {@code empty property (expected an observed property such as pm25)};
  *       the name is normalised by {@link Measurands#property};
@@ -65,7 +65,7 @@ public final class ObservationSink {
     private final ObservationOptions options;
     private final Observations.Builder builder;
     private final RowAccount account;
-    private final TimeStamps stamps;
+    private final TimeStampParser stamps;
     private final boolean yearGate;
     private final long yearStart;
     private final long yearEnd;
@@ -158,7 +158,7 @@ public final class ObservationSink {
         this.account = new RowAccount(
                 options.strict() ? RowAccount.Mode.STRICT : RowAccount.Mode.LENIENT,
                 options.limits().maxProblems());
-        this.stamps = new TimeStamps(options.zone().orElse(null));
+        this.stamps = new TimeStampParser(options.zone().orElse(null));
         ZoneId zone = options.zone().orElse(ZoneOffset.UTC);
         this.yearGate = options.year().isPresent();
         if (yearGate) {
@@ -255,7 +255,7 @@ public final class ObservationSink {
      */
     public boolean time(char[] b, int from, int to, long line, int column) {
         if (!stamps.parse(b, from, to)) {
-            account.reject(Problem.error(file, line, column, TimeStamps.quote(b, from, to), stamps.error()));
+            account.reject(Problem.error(file, line, column, TimeStampParser.quote(b, from, to), stamps.error()));
             return false;
         }
         start = stamps.start();
@@ -275,11 +275,11 @@ public final class ObservationSink {
             return true;
         }
         if (!stamps.parse(b, from, to)) {
-            account.reject(Problem.error(file, line, column, TimeStamps.quote(b, from, to), stamps.error()));
+            account.reject(Problem.error(file, line, column, TimeStampParser.quote(b, from, to), stamps.error()));
             return false;
         }
         if (stamps.duration() != 0 || stamps.start() <= start) {
-            String raw = TimeStamps.quote(b, from, to);
+            String raw = TimeStampParser.quote(b, from, to);
             account.reject(Problem.error(
                     file,
                     line,
@@ -403,7 +403,7 @@ public final class ObservationSink {
                     line,
                     column,
                     text,
-                    "unit '" + TimeStamps.quote(text.strip()) + "' differs from the unit '" + si.unit + "' that "
+                    "unit '" + TimeStampParser.quote(text.strip()) + "' differs from the unit '" + si.unit + "' that "
                             + si.unitWhere + " gave for (" + si.station + ", " + si.property
                             + ") (expected one unit per station and property)"));
             return false;
@@ -431,7 +431,7 @@ public final class ObservationSink {
                     line,
                     column,
                     raw,
-                    "not a validity flag '" + TimeStamps.quote(raw) + "' (" + Measurands.VALIDITY_EXPECTED + ")"));
+                    "not a validity flag '" + TimeStampParser.quote(raw) + "' (" + Measurands.VALIDITY_EXPECTED + ")"));
             return REJECTED;
         }
         return v;
@@ -474,7 +474,7 @@ public final class ObservationSink {
                     line,
                     column,
                     raw,
-                    "number out of range '" + TimeStamps.quote(raw) + "' (expected a magnitude below 1.8e308)"));
+                    "number out of range '" + TimeStampParser.quote(raw) + "' (expected a magnitude below 1.8e308)"));
             return;
         }
         keep(s, x, valid, line, column);
@@ -500,8 +500,8 @@ public final class ObservationSink {
 
     /** Returns the message for the text {@code raw} that is not a number (cut short when {@code cut}). */
     private String explain(String raw, boolean cut) {
-        if (cut || raw.length() > TimeStamps.QUOTE) {
-            return "not a number '" + TimeStamps.quote(raw) + "' (expected a number with '"
+        if (cut || raw.length() > TimeStampParser.QUOTE) {
+            return "not a number '" + TimeStampParser.quote(raw) + "' (expected a number with '"
                     + (options.decimalComma() ? "," : ".") + "' as decimal separator)";
         }
         return NumberParser.explain(raw, options.decimalComma());
@@ -511,7 +511,7 @@ public final class ObservationSink {
         if (!yearGate) {
             return false;
         }
-        if (options.endStamps() && duration == 0) {
+        if (options.timeStamps() == org.citykpi.observe.TimeStamps.END && duration == 0) {
             return start <= yearStart || start > yearEnd;
         }
         return start < yearStart || start >= yearEnd;

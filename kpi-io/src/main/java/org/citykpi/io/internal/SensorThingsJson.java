@@ -29,7 +29,7 @@ import org.jspecify.annotations.Nullable;
  * page is its own file. Each observation is one row:
  *
  * <ul>
- *   <li>{@code phenomenonTime}: an instant, or an interval {@code start/end} ({@link TimeStamps});
+ *   <li>{@code phenomenonTime}: an instant, or an interval {@code start/end} ({@link TimeStampParser});
  *   <li>{@code result}: a JSON number, a string holding one (as servers write them, e.g. {@code
  *       "7"}; read like a CSV cell, so {@code --decimal-comma} applies), or {@code null}: a reading
  *       without a value, skipped and counted; any other JSON value rejects the reading;
@@ -111,7 +111,7 @@ public final class SensorThingsJson {
                                     at.getLineNr(),
                                     at.getColumnNr(),
                                     field,
-                                    "unknown field '" + TimeStamps.quote(field)
+                                    "unknown field '" + TimeStampParser.quote(field)
                                             + "' ignored (expected value, @iot.count, @iot.nextLink)"));
                         }
                         p.skipChildren();

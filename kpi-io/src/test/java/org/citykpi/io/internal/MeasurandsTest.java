@@ -48,19 +48,19 @@ class MeasurandsTest {
     @CsvSource(
             delimiter = '|',
             value = {
-                "µg/m3|ug/m3", // micro sign U+00B5
-                "μg/m³|ug/m3", // Greek mu U+03BC, superscript three
-                "ug m-3|ug/m3",
-                "ug.m-3|ug/m3",
-                "UG/M3|ug/m3",
-                "microgram per cubic metre|ug/m3",
-                "mg/m³|mg/m3",
+                "µg/m3|µg/m³", // micro sign U+00B5
+                "μg/m³|µg/m³", // Greek mu U+03BC, superscript three
+                "ug m-3|µg/m³",
+                "ug.m-3|µg/m³",
+                "UG/M3|µg/m³",
+                "microgram per cubic metre|µg/m³",
+                "mg/m³|mg/m³",
                 "ppb|ppb",
                 "ppbv|ppb",
                 "parts per billion|ppb",
                 "PPM|ppm",
-                "dB(A)|dB(A)",
-                "dBA|dB(A)",
+                "dB(A)|dB",
+                "dBA|dB",
                 "dB|dB",
                 "kWh|kWh",
                 " °C |°C",
@@ -72,7 +72,7 @@ class MeasurandsTest {
     @ParameterizedTest
     @CsvSource(
             delimiter = '|',
-            value = {"GQ|ug/m3", "gq|ug/m3", "GP|mg/m3", "59|ppm", "61|ppb", "2N|dB", "CEL|CEL", "µg/m3|ug/m3"})
+            value = {"GQ|µg/m³", "gq|µg/m³", "GP|mg/m³", "59|ppm", "61|ppb", "2N|dB", "CEL|CEL", "µg/m3|µg/m³"})
     void unitCodesAreUnCefactRecommendation20(String code, String unit) {
         assertEquals(Optional.of(unit), Measurands.unitCode(code));
     }
@@ -108,7 +108,7 @@ class MeasurandsTest {
     @ParameterizedTest
     @CsvSource(
             delimiter = '|',
-            value = {"pm25||true", "no2||true", "co||true", "temperature||false", "temperature|ug/m3|true"})
+            value = {"pm25||true", "no2||true", "co||true", "temperature||false", "temperature|µg/m³|true"})
     void concentrationsAreKnownPollutantsOrConcentrationUnits(String property, String unit, boolean expected) {
         assertEquals(expected, Measurands.isConcentration(property, Optional.ofNullable(unit)));
     }

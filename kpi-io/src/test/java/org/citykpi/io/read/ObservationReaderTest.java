@@ -59,7 +59,7 @@ class ObservationReaderTest {
         ObservationResult r = read("eea.csv", text, DEFAULTS.withDecimalComma(true));
         assertFalse(r.hasErrors(), () -> messages(r));
         Series s = r.observations().series("A", "pm25").orElseThrow();
-        assertEquals("ug/m3", s.unit().orElseThrow());
+        assertEquals("µg/m³", s.unit().orElseThrow());
         assertEquals(2, s.size());
         assertEquals(12.5, s.value(0));
         assertTrue(s.valid(0));
@@ -105,7 +105,7 @@ class ObservationReaderTest {
         ObservationResult r = read("u.csv", text);
         assertEquals(1, r.rowsRejected());
         assertEquals(
-                "u.csv:3:5: unit 'ppb' differs from the unit 'ug/m3' that line 2 gave for (A, no2) (expected one unit"
+                "u.csv:3:5: unit 'ppb' differs from the unit 'µg/m³' that line 2 gave for (A, no2) (expected one unit"
                         + " per station and property)",
                 r.problems().get(0).toString());
         assertEquals(3, r.observations().series("A", "no2").orElseThrow().size());
@@ -142,7 +142,8 @@ class ObservationReaderTest {
                 + "A,2024-01-01T00:00Z,pm25,3\n"; // ends the last hour of 2023
         ObservationResult start = read("e.csv", text, DEFAULTS.withYear(2023));
         assertEquals(1, start.outsideYear());
-        ObservationResult end = read("e.csv", text, DEFAULTS.withYear(2023).withEndStamps(true));
+        ObservationResult end =
+                read("e.csv", text, DEFAULTS.withYear(2023).withTimeStamps(org.citykpi.observe.TimeStamps.END));
         assertEquals(1, end.outsideYear());
         Series s = end.observations().series("A", "pm25").orElseThrow();
         assertEquals(2.0, s.value(0));
@@ -240,7 +241,7 @@ class ObservationReaderTest {
                 + " \"unitOfMeasurement\": {\"name\": \"microgram per cubic metre\"}}}]}";
         ObservationResult r = read("t.json", page);
         Series s = r.observations().series("42", "o3").orElseThrow();
-        assertEquals("ug/m3", s.unit().orElseThrow());
+        assertEquals("µg/m³", s.unit().orElseThrow());
     }
 
     // ---- NGSI-LD
@@ -284,7 +285,7 @@ class ObservationReaderTest {
                 + "{\"type\": \"AirQualityObserved\", \"no2\": [{\"value\": 1, \"observedAt\": \"2023-01-01T00:00:00Z\"}]}]";
         ObservationResult r = read("e.json", entities);
         assertEquals(
-                "mg/m3", r.observations().series("S", "co").orElseThrow().unit().orElseThrow());
+                "mg/m³", r.observations().series("S", "co").orElseThrow().unit().orElseThrow());
         assertEquals(
                 "ppb", r.observations().series("S", "o3").orElseThrow().unit().orElseThrow());
         assertEquals(2, r.rowsRejected());

@@ -41,7 +41,7 @@ import org.jspecify.annotations.Nullable;
  * form {@code <what> '<text>' (expected …)}, quoting at most {@value #QUOTE} characters of the
  * text. Not thread-safe (it remembers the last result and a time-zone window).
  */
-public final class TimeStamps {
+public final class TimeStampParser {
     /** Longest part of a bad time stamp quoted in a message. */
     public static final int QUOTE = 60;
 
@@ -76,7 +76,7 @@ public final class TimeStamps {
      *
      * @param zone the zone of time stamps that carry no offset, or null when such stamps are errors
      */
-    public TimeStamps(@Nullable ZoneId zone) {
+    public TimeStampParser(@Nullable ZoneId zone) {
         this.zone = zone;
         this.rules = zone == null ? null : zone.getRules();
     }

@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class TimeStampsTest {
     private static long utc(String s) {
-        TimeStamps t = new TimeStamps(null);
+        TimeStampParser t = new TimeStampParser(null);
         assertTrue(t.parse(s), t::error);
         return t.start();
     }
@@ -34,9 +34,9 @@ class TimeStampsTest {
         while (!d.isAfter(end)) {
             assertEquals(
                     d.toEpochDay(),
-                    TimeStamps.epochDay(d.getYear(), d.getMonthValue(), d.getDayOfMonth()),
+                    TimeStampParser.epochDay(d.getYear(), d.getMonthValue(), d.getDayOfMonth()),
                     d::toString);
-            assertEquals(d.lengthOfMonth(), TimeStamps.lengthOfMonth(d.getYear(), d.getMonthValue()), d::toString);
+            assertEquals(d.lengthOfMonth(), TimeStampParser.lengthOfMonth(d.getYear(), d.getMonthValue()), d::toString);
             d = d.plusDays(1);
         }
     }
@@ -76,14 +76,14 @@ class TimeStampsTest {
         long next = Instant.parse("2024-01-01T00:00:00Z").toEpochMilli();
         assertEquals(next, utc("2023-12-31T24:00Z"));
         assertEquals(next, utc("2023-12-31T24:00:00.000Z"));
-        TimeStamps t = new TimeStamps(null);
+        TimeStampParser t = new TimeStampParser(null);
         assertFalse(t.parse("2023-12-31T24:30Z"));
         assertTrue(t.error().contains("hour 24 is only 24:00"), t::error);
     }
 
     @Test
     void aStampWithoutAZoneIsAnErrorUnlessAZoneIsGiven() {
-        TimeStamps t = new TimeStamps(null);
+        TimeStampParser t = new TimeStampParser(null);
         assertFalse(t.parse("2023-01-01T00:00:00"));
         assertEquals(
                 "time stamp without a zone '2023-01-01T00:00:00' (expected an offset such as Z or +01:00, or the"
@@ -92,7 +92,7 @@ class TimeStampsTest {
         assertFalse(t.parse("2023-01-01"));
         assertTrue(t.error().startsWith("time stamp without a zone"), t::error);
 
-        TimeStamps paris = new TimeStamps(ZoneId.of("Europe/Paris"));
+        TimeStampParser paris = new TimeStampParser(ZoneId.of("Europe/Paris"));
         assertTrue(paris.parse("2023-01-01T00:00:00"));
         assertEquals(Instant.parse("2022-12-31T23:00:00Z").toEpochMilli(), paris.start());
         assertTrue(paris.parse("2023-07-01"));
@@ -106,7 +106,7 @@ class TimeStampsTest {
     @ValueSource(strings = {"Europe/Paris", "America/New_York", "Australia/Lord_Howe", "Asia/Kolkata", "UTC"})
     void localTimesAreThoseOfJavaTimeAndTheGapIsAnError(String zoneId) {
         ZoneId zone = ZoneId.of(zoneId);
-        TimeStamps t = new TimeStamps(zone);
+        TimeStampParser t = new TimeStampParser(zone);
         Random rnd = new Random(7);
         long from = LocalDateTime.of(2022, 1, 1, 0, 0).toEpochSecond(java.time.ZoneOffset.UTC);
         // every half hour of 2022 and 2023 in order (the cached window path), then random times
@@ -119,7 +119,7 @@ class TimeStampsTest {
         }
     }
 
-    private static void check(TimeStamps t, ZoneId zone, LocalDateTime ldt) {
+    private static void check(TimeStampParser t, ZoneId zone, LocalDateTime ldt) {
         String text = ldt.toString();
         boolean exists = !zone.getRules().getValidOffsets(ldt).isEmpty();
         assertEquals(exists, t.parse(text), () -> text + ": " + t.error());
@@ -132,7 +132,7 @@ class TimeStampsTest {
 
     @Test
     void theRepeatedHourIsReadAtTheEarlierOffset() {
-        TimeStamps t = new TimeStamps(ZoneId.of("Europe/Paris"));
+        TimeStampParser t = new TimeStampParser(ZoneId.of("Europe/Paris"));
         assertTrue(t.parse("2023-10-29T02:30:00"));
         // 02:30 happens at +02:00 (00:30Z) and again at +01:00 (01:30Z): the first is taken
         assertEquals(Instant.parse("2023-10-29T00:30:00Z").toEpochMilli(), t.start());
@@ -145,7 +145,7 @@ class TimeStampsTest {
 
     @Test
     void intervalsKeepTheirStartAndDuration() {
-        TimeStamps t = new TimeStamps(null);
+        TimeStampParser t = new TimeStampParser(null);
         assertTrue(t.parse("2023-01-01T00:00:00Z/2023-01-01T01:00:00Z"));
         assertEquals(Instant.parse("2023-01-01T00:00:00Z").toEpochMilli(), t.start());
         assertEquals(3_600_000L, t.duration());
@@ -188,7 +188,7 @@ class TimeStampsTest {
                 "2023-01-01T10:00Zjunk|unexpected text after the time",
             })
     void explainsWhatIsWrong(String text, String why) {
-        TimeStamps t = new TimeStamps(null);
+        TimeStampParser t = new TimeStampParser(null);
         assertFalse(t.parse(text));
         assertEquals(
                 "not a time stamp '" + text + "': " + why
@@ -198,7 +198,7 @@ class TimeStampsTest {
 
     @Test
     void anEmptyTimeIsNamedSo() {
-        TimeStamps t = new TimeStamps(null);
+        TimeStampParser t = new TimeStampParser(null);
         assertFalse(t.parse("   "));
         assertEquals("empty time (expected a time stamp such as 2023-01-01T00:00:00Z)", t.error());
     }
@@ -208,7 +208,7 @@ class TimeStampsTest {
         StringBuilder sb = new StringBuilder("2023-01-01T00:00:00.");
         sb.append("1".repeat(4_000_000));
         sb.append('x');
-        TimeStamps t = new TimeStamps(null);
+        TimeStampParser t = new TimeStampParser(null);
         long t0 = System.nanoTime();
         assertFalse(t.parse(sb.toString()));
         long ms = (System.nanoTime() - t0) / 1_000_000;
