@@ -46,14 +46,14 @@ final class ObservationInput {
     @Option(
             names = "--rule",
             paramLabel = "eu|eea|none",
-            description = "Annual coverage rule: eu (>= 90 % capture, the default), eea (>= 75 %), none.")
+            description = "Annual coverage rule: eu (>= 90 %% capture, the default), eea (>= 75 %%), none.")
     @Nullable
     String rule;
 
     @Option(
             names = "--min-capture",
             paramLabel = "PCT",
-            description = "Least annual capture in percent (replaces --rule), e.g. 85.")
+            description = "Least annual capture in percent, such as 85 (replaces --rule).")
     @Nullable
     String minCapture;
 
@@ -90,8 +90,8 @@ final class ObservationInput {
     @Option(
             names = "--zone",
             paramLabel = "ZONE",
-            description = "Zone of time stamps without an offset, and of days and years (e.g. Europe/Paris, +01:00;"
-                    + " default: UTC, and such stamps are errors).")
+            description = "Zone of time stamps without an offset, and of days and years: Europe/Paris, +01:00"
+                    + " (default: UTC, and stamps without an offset are errors).")
     @Nullable
     String zone;
 

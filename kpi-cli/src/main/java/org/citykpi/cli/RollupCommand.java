@@ -31,24 +31,28 @@ import picocli.CommandLine.Spec;
         name = "rollup",
         mixinStandardHelpOptions = true,
         description = {
-            "Rolls sensor readings (observations CSV, SensorThings pages, NGSI-LD temporal entities) up into",
-            "daily and annual statistics per station, and per city with --city or --stations: a value, or",
-            "insufficient_coverage with the capture that fails the rule. Capture counts the calendar's hours",
-            "(8,760 in 2023), not the span of a station's data; a day's mean needs 18 valid hours."
+            "Rolls sensor readings up into daily and annual statistics under coverage rules.",
+            "One row per station (and per city with --city or --stations), property, period",
+            "and statistic: a value, or insufficient_coverage with the capture that fails",
+            "the rule. Capture counts the calendar's hours (8,760 in 2023), not the span of",
+            "a station's data; a day needs 18 valid hours. Reads observations CSV,",
+            "SensorThings pages and NGSI-LD temporal entities."
         },
         footer = {
             "",
-            "Output columns (csv): entity,period,property,statistic,value,status,detail,n_valid,n_expected,",
-            "capture_pct",
+            "Output columns (csv):",
+            "  entity,period,property,statistic,value,status,detail,n_valid,n_expected,",
+            "  capture_pct",
             "",
-            "Statistics: mean (default), capture, min, max, hourly_p<q>, daily_p<q>, days_above:<x>,",
-            "max_daily_8h, days_8h_above:<x>, daily_mean, lden.",
+            "Statistics: mean (default), capture, min, max, hourly_p<q>, daily_p<q>,",
+            "  days_above:<x>, max_daily_8h, days_8h_above:<x>, daily_mean, lden.",
             "",
             "Examples:",
-            "  citykpi rollup --observations examples/data/observations/air-2023.csv --year 2023",
-            "  citykpi rollup --observations obs.csv --rule eea --statistic mean --statistic daily_p90.4",
-            "      --statistic days_above:50 --city Sampleville --out rollup.csv",
-            "  citykpi rollup --observations page1.json page2.json --station S1 --property pm25 --format json"
+            "  citykpi rollup --observations examples/data/observations/air-2023.csv",
+            "  citykpi rollup --observations obs.csv --rule eea --statistic mean",
+            "      --statistic daily_p90.4 --statistic days_above:50 --city Town",
+            "  citykpi rollup --observations page1.json page2.json --station S1",
+            "      --property pm25 --format json --out rollup.json"
         })
 final class RollupCommand implements Callable<Integer> {
     @Spec
@@ -60,8 +64,8 @@ final class RollupCommand implements Callable<Integer> {
             required = true,
             arity = "1..*",
             paramLabel = "FILE",
-            description = "Observation files (observations CSV, SensorThings JSON pages, NGSI-LD temporal JSON);"
-                    + " FILE.json#station=S,property=P names them for a page that does not.")
+            description = "Observation files: observations CSV, SensorThings JSON pages, NGSI-LD temporal"
+                    + " JSON. A page that names no station and property: page.json#station=S,property=P.")
     List<Path> observations;
 
     @Mixin
