@@ -101,9 +101,10 @@ public final class Observations {
      * line number), kept only until {@link #build()} (as an {@code int} while every origin fits one),
      * and handed back in {@link Observations#conflicts()}.
      *
-     * <p>Units: the first reading of a series that names a unit sets the series' unit; a reading
-     * without a unit is taken to be in it; a later reading that names another unit (compared as
-     * text) is left out and reported as a {@link Conflict.Kind#UNIT_CLASH}.
+     * <p>Units: the first reading of a series that names a unit sets the series' unit (as spelled
+     * there); a reading without a unit (null or blank) is taken to be in it; a later reading that
+     * names another unit is left out and reported as a {@link Conflict.Kind#UNIT_CLASH}. Spellings of
+     * one unit are the same unit ({@link Units#same}: {@code ug/m3} and {@code µg/m³}).
      *
      * <p>Duplicates (same station, property and start time), by the {@linkplain
      * #duplicates(DuplicatePolicy) policy}, in the order the readings were added: {@code ERROR}
@@ -140,7 +141,7 @@ public final class Observations {
          * @param epochMillis the time, epoch milliseconds (UTC)
          * @param value the value; finite when {@code valid}
          * @param valid whether the reading passed its source's checks
-         * @param unit the unit of the value, or null when the input names none
+         * @param unit the unit of the value, or null (or blank) when the input names none
          * @param origin the reader's token for where the reading came from (such as a line number)
          * @return this builder
          * @throws IllegalArgumentException if a valid value is not finite, or a name is blank
@@ -167,7 +168,7 @@ public final class Observations {
          * @param durationMillis the length of the interval in milliseconds; 0 makes an instant reading
          * @param value the value; finite when {@code valid}
          * @param valid whether the reading passed its source's checks
-         * @param unit the unit of the value, or null when the input names none
+         * @param unit the unit of the value, or null (or blank) when the input names none
          * @param origin the reader's token for where the reading came from (such as a line number)
          * @return this builder
          * @throws IllegalArgumentException if a valid value is not finite, the duration is negative or
@@ -193,11 +194,11 @@ public final class Observations {
                 throw new IllegalArgumentException("negative duration: " + durationMillis);
             }
             Buffer b = buffer(station, property);
-            if (unit != null) {
+            if (unit != null && !unit.isBlank()) {
                 if (b.unit == null) {
                     b.unit = unit;
                     b.unitOrigin = origin;
-                } else if (!b.unit.equals(unit)) {
+                } else if (!b.unit.equals(unit) && !Units.same(b.unit, unit)) {
                     b.unitClash(startMillis, origin, unit);
                     return this;
                 }

@@ -64,6 +64,9 @@ import org.citykpi.observe.RollupResult.Status;
  *   <li>{@code capture}: {@code 100 × valid hours / hours of the year}, always given.
  * </ul>
  *
+ * <p>Values so large that a sum overflows (near ±1.8·10³⁰⁸, or levels of thousands of dB for
+ * {@code lden}) give {@code insufficient_coverage} with a detail that says so, never NaN.
+ *
  * <p>Percentiles are Hyndman–Fan type 7 (R's and numpy's default). Every sum is compensated and
  * taken in time order over the sorted hours, so a series gives the same bits however its readings
  * were split, merged or ordered before they were sorted ({@link Readings}).
@@ -72,6 +75,9 @@ import org.citykpi.observe.RollupResult.Status;
  */
 public final class Rollup {
     private static final long HOUR = YearGrid.HOUR;
+
+    /** The detail of a statistic whose arithmetic left the doubles (values near ±1.8e308, or levels of thousands of dB). */
+    static final String OVERFLOW = "the values are too large for this statistic (its sum overflows)";
 
     private final YearGrid grid;
     private final CoverageRule rule;
@@ -335,6 +341,12 @@ public final class Rollup {
         final boolean dayBased;
         final Optional<String> unit;
         int validHours;
+        /** The valid hours' compensated sum (two parts), minimum and maximum, from the hours pass. */
+        double hSum;
+
+        double hComp;
+        double hMin = Double.POSITIVE_INFINITY;
+        double hMax = Double.NEGATIVE_INFINITY;
         boolean daysDone;
         int validDays;
         boolean r8Done;
@@ -362,6 +374,12 @@ public final class Rollup {
 
     /** Fills the hours of the grid from the series; returns the number of valid hours. */
     private int hours(State st, boolean energy) {
+        if (!energy && st.interval == HOUR && st.s.uniformDuration() >= 0) {
+            int valid = alignedHours(st);
+            if (valid >= 0) {
+                return valid;
+            }
+        }
         Series s = st.s;
         Work w = st.w;
         int hours = grid.hours();
@@ -396,13 +414,78 @@ public final class Rollup {
             w.hCov[h] += cov;
         }
         int valid = 0;
+        double sum = 0;
+        double comp = 0;
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
         for (int h = 0; h < hours; h++) {
             int c = w.hCnt[h];
             boolean ok = c > 0 && 4 * w.hCov[h] >= 3 * HOUR;
             w.hok[h] = ok;
-            w.hv[h] = ok ? (c == 1 ? w.hSum[h] : (w.hSum[h] + w.hComp[h]) / c) : 0;
-            valid += ok ? 1 : 0;
+            double x = ok ? (c == 1 ? w.hSum[h] : (w.hSum[h] + w.hComp[h]) / c) : 0;
+            w.hv[h] = x;
+            if (ok) {
+                valid++;
+                double u = sum + x;
+                comp += Sum.twoSumError(sum, x, u);
+                sum = u;
+                min = Math.min(min, x);
+                max = Math.max(max, x);
+            }
         }
+        if (!energy) {
+            st.hSum = sum;
+            st.hComp = comp;
+            st.hMin = min;
+            st.hMax = max;
+        }
+        return valid;
+    }
+
+    /**
+     * The common case, hourly readings on the hour: each reading is its hour's value (the mean of
+     * one reading, covering the whole hour). Returns the valid hours, or -1 (nothing decided) when
+     * a reading is off the hour, so that the general path runs instead. Same results as that path.
+     */
+    private int alignedHours(State st) {
+        Series s = st.s;
+        Work w = st.w;
+        long[] t = s.timeArray();
+        double[] v = s.valueArray();
+        long[] bad = s.invalidBits();
+        long start = grid.startMillis();
+        long end = grid.endMillis();
+        long shift = stamps == TimeStamps.START ? 0 : HOUR;
+        Arrays.fill(w.hok, 0, grid.hours(), false);
+        int valid = 0;
+        double sum = 0;
+        double comp = 0;
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < t.length; i++) {
+            long ref = t[i] - shift - start;
+            if (ref % HOUR != 0) {
+                return -1;
+            }
+            if (ref < 0 || ref >= end - start || (bad[i >>> 6] & (1L << i)) != 0) {
+                continue;
+            }
+            int h = (int) (ref / HOUR);
+            double x = v[i];
+            w.hv[h] = x;
+            w.hok[h] = true;
+            valid++;
+            // the annual sums, in time order: the same terms in the same order as a pass over the hours
+            double u = sum + x;
+            comp += Sum.twoSumError(sum, x, u);
+            sum = u;
+            min = Math.min(min, x);
+            max = Math.max(max, x);
+        }
+        st.hSum = sum;
+        st.hComp = comp;
+        st.hMin = min;
+        st.hMax = max;
         return valid;
     }
 
@@ -540,11 +623,12 @@ public final class Rollup {
                 if (!passes(st, stat, valid, n, out, unit)) {
                     return;
                 }
-                double sum = 0;
-                double comp = 0;
-                double min = Double.POSITIVE_INFINITY;
-                double max = Double.NEGATIVE_INFINITY;
-                for (int i = 0; i < n; i++) {
+                // an hourly series' sums came with its hours; a series of daily samples sums its days here
+                double sum = st.hSum;
+                double comp = st.hComp;
+                double min = st.hMin;
+                double max = st.hMax;
+                for (int i = 0; i < n && st.dayBased; i++) {
                     if (ok[i]) {
                         double v = x[i];
                         double u = sum + v;
@@ -632,7 +716,20 @@ public final class Rollup {
                     Period p = new Period(Period.Kind.DATE, date, date, date.toString());
                     long n = grid.dayHours(d);
                     long valid = w.dValid[d];
-                    if (w.dok[d]) {
+                    if (w.dok[d] && !Double.isFinite(w.dv[d])) {
+                        out.add(new RollupResult(
+                                st.s.station(),
+                                st.s.property(),
+                                p,
+                                stat,
+                                OptionalDouble.empty(),
+                                Status.INSUFFICIENT_COVERAGE,
+                                OVERFLOW,
+                                valid,
+                                n,
+                                unit,
+                                List.of()));
+                    } else if (w.dok[d]) {
                         out.add(new RollupResult(
                                 st.s.station(),
                                 st.s.property(),
@@ -770,6 +867,9 @@ public final class Rollup {
     }
 
     private RollupResult ok(State st, Statistic stat, double value, long valid, long n, Optional<String> unit) {
+        if (!Double.isFinite(value)) {
+            return missing(st, stat, OVERFLOW, valid, n, unit);
+        }
         return new RollupResult(
                 st.s.station(),
                 st.s.property(),

@@ -109,6 +109,24 @@ class MergeTest {
     }
 
     @Test
+    void hourlyReadingsOnTheHourGiveWhatTheGeneralPathGives() {
+        // the same hourly year twice: on the hour (the fast path), and with one invalid reading off the
+        // hour added, which sends the series down the general path without changing any hour
+        Random r = new Random(4);
+        Readings aligned = Readings.create();
+        for (long t = G.startMillis(); t < G.endMillis(); t += H) {
+            if (r.nextInt(100) >= 5) {
+                aligned.add(t, 30 + 10 * r.nextGaussian(), r.nextInt(100) >= 2);
+            }
+        }
+        Readings general = Readings.create().merge(aligned).add(G.startMillis() + 5 * H + 60_000, 1e6, false);
+        for (TimeStamps ts : TimeStamps.values()) {
+            Rollup rollup = Rollup.create(G).withTimeStamps(ts).withStatistics(ALL);
+            assertEquals(rollup.series(aligned.finish("s", "x", null)), rollup.series(general.finish("s", "x", null)));
+        }
+    }
+
+    @Test
     void duplicatesAreResolvedWhateverTheOrder() {
         // three readings at one time: the valid one with the smaller value is kept, in every order
         Readings a = Readings.create()

@@ -132,6 +132,20 @@ class ObservationsTest {
     }
 
     @Test
+    void spellingsOfOneUnitDoNotClashAndBlankMeansNone() {
+        Observations.Builder b = Observations.builder();
+        b.add("s", "pm25", 0, 1, true, "ug/m3", 1);
+        b.add("s", "pm25", H, 2, true, "µg/m³", 2);
+        b.add("s", "pm25", 2 * H, 3, true, " ", 3);
+        b.add("t", "pm25", 0, 1, true, "", 4);
+        Observations o = b.build();
+        assertTrue(o.conflicts().isEmpty());
+        assertEquals(3, o.series().get(0).size());
+        assertEquals(Optional.of("ug/m3"), o.series().get(0).unit());
+        assertEquals(Optional.empty(), o.series().get(1).unit());
+    }
+
+    @Test
     void originsBeyondIntAreKept() {
         Observations.Builder b = Observations.builder();
         b.add("s", "x", 0, 1, true, null, 5);

@@ -142,6 +142,24 @@ class RollupTest {
         assertOk(0, one(Rollup.create(Y2023), none, "capture"));
     }
 
+    @Test
+    void valuesThatOverflowASumAreReportedNotNaN() {
+        // 8,760 hours of 1e305: the sum overflows; a level of 4,000 dB overflows 10^(L/10)
+        Series huge = hourly(Y2023, h -> 1e305, h -> true);
+        RollupResult mean = one(Rollup.create(Y2023), huge, "mean");
+        assertEquals(Status.INSUFFICIENT_COVERAGE, mean.status());
+        assertEquals(Rollup.OVERFLOW, mean.detail());
+        assertOk(1e305, one(Rollup.create(Y2023), huge, "max"));
+        Series loud = hourly(Y2023, h -> 4000, h -> true);
+        assertEquals(Rollup.OVERFLOW, one(Rollup.create(Y2023), loud, "lden").detail());
+        Series day = hourly(Y2023, h -> Double.MAX_VALUE, h -> h < 48);
+        List<RollupResult> days = Rollup.create(Y2023)
+                .withStatistics(List.of(Statistic.parse("daily_mean")))
+                .series(day);
+        assertEquals(Rollup.OVERFLOW, days.get(0).detail());
+        assertEquals(24, days.get(0).nValid());
+    }
+
     // ---------------------------------------------------------------- percentiles, min, max, mean
 
     /** Hourly values ((h × 7919) mod 1000) / 10, with every 13th hour missing (8,086 valid hours). */
