@@ -144,7 +144,8 @@ public class ObservationCsvBenchmark {
 
     /** Reads and rolls up with the library; returns the annual means. */
     static List<RollupResult> citykpi(Path f) throws IOException {
-        ObservationResult r = ObservationReader.create(ObservationOptions.defaults()).read(List.of(f));
+        ObservationResult r =
+                ObservationReader.create(ObservationOptions.defaults()).read(List.of(f));
         if (r.hasErrors()) {
             throw new IllegalStateException("benchmark file has errors: " + r.problems());
         }

@@ -128,6 +128,12 @@ final class ObservationFeed {
         }
     }
 
+    /** {@return where each value made from readings came from (empty before {@link #read})} */
+    List<RollupProvenance> provenance() {
+        Bridge.Bridged b = bridged;
+        return b == null ? List.of() : b.provenance();
+    }
+
     /** {@return true when a reading was rejected, or a roll-up could not be used} */
     boolean hasErrors() {
         return errors;

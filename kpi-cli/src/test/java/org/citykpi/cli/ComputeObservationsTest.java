@@ -112,6 +112,19 @@ class ComputeObservationsTest {
     }
 
     @Test
+    void theReportShowsTheCaptureOfEachStation() throws IOException {
+        Path html = dir.resolve("r.html");
+        Cli.Run r = Cli.run("report", "--observations", obs.toString(), "--city", "Town", "--out", html.toString())
+                .assertNoStackTrace();
+        assertEquals(0, r.code(), r::err);
+        String page = java.nio.file.Files.readString(html);
+        assertTrue(page.contains("Data capture of monitoring stations"), "no capture table");
+        // C has 24 of 8,760 hours: 0.27 %, cut to 0.2 %
+        assertTrue(page.contains("<td>C</td><td class=\"num\">0.2 %"), "no row for C");
+        assertEquals(2, Cli.run("report", "--out", html.toString()).code());
+    }
+
+    @Test
     void neitherDataNorObservationsIsTheUsualUsageError() {
         Cli.Run r = Cli.run("compute");
         assertEquals(2, r.code());
