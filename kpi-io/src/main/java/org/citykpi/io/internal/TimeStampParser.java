@@ -56,6 +56,11 @@ public final class TimeStampParser {
 
     private long start;
     private long duration;
+    // the date of the last stamp read by the fast path, and its day count
+    private int lastYear = -1;
+    private int lastMonth;
+    private int lastDay;
+    private long lastEpochDay;
     private String error = "";
 
     // the position reached by the scanner, and the fields of the last stamp
@@ -109,6 +114,9 @@ public final class TimeStampParser {
         if (s == e) {
             return fail("empty time (expected a time stamp such as 2023-01-01T00:00:00Z)");
         }
+        if (e - s == 20 && utcSeconds(b, s)) {
+            return true;
+        }
         int slash = -1;
         for (int i = s; i < e; i++) {
             if (b[i] == '/') {
@@ -153,6 +161,61 @@ public final class TimeStampParser {
         start = first;
         duration = end - first;
         return true;
+    }
+
+    /**
+     * The fast path of the most common stamp, {@code YYYY-MM-DDThh:mm:ssZ} (20 characters at
+     * {@code b[s]}): returns true after setting the result, false when the text is anything else or
+     * out of range (the general path then reads it, and explains what is wrong). The day's count
+     * is remembered, since consecutive readings mostly share their date.
+     */
+    private boolean utcSeconds(char[] b, int s) {
+        if (b[s + 4] != '-'
+                || b[s + 7] != '-'
+                || b[s + 10] != 'T'
+                || b[s + 13] != ':'
+                || b[s + 16] != ':'
+                || b[s + 19] != 'Z') {
+            return false;
+        }
+        int y = fixedDigits(b, s, 4);
+        int mo = fixedDigits(b, s + 5, 2);
+        int d = fixedDigits(b, s + 8, 2);
+        int h = fixedDigits(b, s + 11, 2);
+        int mi = fixedDigits(b, s + 14, 2);
+        int se = fixedDigits(b, s + 17, 2);
+        if ((y | mo | d | h | mi | se) < 0 || h > 23 || mi > 59 || se > 59) {
+            return false;
+        }
+        long days;
+        if (y == lastYear && mo == lastMonth && d == lastDay) {
+            days = lastEpochDay;
+        } else {
+            if (mo < 1 || mo > 12 || d < 1 || d > lengthOfMonth(y, mo)) {
+                return false;
+            }
+            days = epochDay(y, mo, d);
+            lastYear = y;
+            lastMonth = mo;
+            lastDay = d;
+            lastEpochDay = days;
+        }
+        start = (days * 86_400 + h * 3600L + mi * 60L + se) * 1000;
+        duration = 0;
+        return true;
+    }
+
+    /** Returns the value of the {@code n} digits at {@code b[p]}, or -1 when one is not a digit. */
+    private static int fixedDigits(char[] b, int p, int n) {
+        int v = 0;
+        for (int k = 0; k < n; k++) {
+            int c = b[p + k] - '0';
+            if (c < 0 || c > 9) {
+                return -1;
+            }
+            v = v * 10 + c;
+        }
+        return v;
     }
 
     /** {@return the start of the last parsed stamp or interval, in epoch milliseconds} */

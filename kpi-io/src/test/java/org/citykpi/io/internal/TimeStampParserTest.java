@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Time stamps against java.time, an independent implementation of the same calendar and zone
  * rules: every expected instant below is computed by java.time from the same text.
  */
-class TimeStampsTest {
+class TimeStampParserTest {
     private static long utc(String s) {
         TimeStampParser t = new TimeStampParser(null);
         assertTrue(t.parse(s), t::error);
@@ -56,6 +56,31 @@ class TimeStampsTest {
             })
     void instantsWithAnOffsetAreThoseOfJavaTime(String s) {
         assertEquals(OffsetDateTime.parse(s).toInstant().toEpochMilli(), utc(s));
+    }
+
+    @Test
+    void theCommonUtcSpellingAgreesWithJavaTimeOnEveryHourOfFourYears() {
+        TimeStampParser t = new TimeStampParser(null);
+        Instant i = Instant.parse("2022-12-31T00:00:00Z");
+        Instant end = Instant.parse("2025-01-02T00:00:00Z");
+        for (; i.isBefore(end); i = i.plusSeconds(3599)) {
+            String s = i.toString(); // YYYY-MM-DDThh:mm:ssZ, 20 characters
+            assertTrue(t.parse(s), s);
+            assertEquals(i.toEpochMilli(), t.start(), s);
+            assertEquals(0, t.duration(), s);
+        }
+        // out of range in that spelling: the message of the general path
+        assertFalse(t.parse("2023-02-29T00:00:00Z"));
+        assertEquals(
+                "not a time stamp '2023-02-29T00:00:00Z': day 29 does not exist in 2023-02 (expected ISO 8601 such as"
+                        + " 2023-01-01T00:00:00Z or 2023-01-01T01:00+01:00)",
+                t.error());
+        assertFalse(t.parse("2023-01-01T23:60:00Z"));
+        assertTrue(t.error().contains("minute 60 does not exist"), t::error);
+        assertTrue(t.parse("2023-12-31T24:00:00Z"));
+        assertEquals(Instant.parse("2024-01-01T00:00:00Z").toEpochMilli(), t.start());
+        assertFalse(t.parse("2023-0a-01T00:00:00Z"));
+        assertTrue(t.error().contains("expected a two-digit month"), t::error);
     }
 
     @Test
