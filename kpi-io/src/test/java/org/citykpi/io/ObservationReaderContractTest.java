@@ -75,6 +75,9 @@ public abstract class ObservationReaderContractTest {
             new Reading("S2", "2023-01-01T00:00:00Z", "no2", "0.125", "ppb"),
             new Reading("S1", "2023-01-01T02:00:00Z", "pm25", "11.75", "ug/m3"));
 
+    /** Creates the contract; subclasses supply a format. */
+    protected ObservationReaderContractTest() {}
+
     /** Returns the format under test. */
     protected abstract ObservationFormat format();
 
@@ -311,6 +314,9 @@ public abstract class ObservationReaderContractTest {
         private final StringBuilder all = new StringBuilder();
         private final StringBuilder line = new StringBuilder();
         private long lineNo = 1;
+
+        /** Starts an empty text on line 1. */
+        public Lines() {}
 
         /** Appends {@code s} (no line break) and returns where it starts. */
         public Pos put(String s) {

@@ -34,7 +34,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Each input's format is {@link ObservationOptions#format()} when given, else told from its
  * name and start: a name ending {@code .csv}, {@code .tsv} or {@code .txt} is an observations CSV;
- * otherwise text whose first non-blank character is {@code {} or {@code [} is JSON, and anything
+ * otherwise text whose first non-blank character is <code>&#123;</code> or <code>[</code> is JSON, and anything
  * else CSV. JSON is a SensorThings page when its first telling member is {@code value}, {@code
  * @iot.count}, {@code @iot.nextLink}, {@code @iot.id}, {@code phenomenonTime} or {@code result},
  * and NGSI-LD when it is {@code id}, {@code type} or {@code @context} (looked for in the first
