@@ -53,7 +53,8 @@ class CaptureTableTest {
         String html = HtmlReport.render(Fixture.input(r).withObservations(List.of(pm25)));
         HtmlReportTest.assertBalanced(html);
         List<Map<String, String>> tables = HtmlReportTest.tags(html, "table", "class");
-        assertEquals(1, tables.stream().filter(t -> t.get("class").equals("capture")).count());
+        assertEquals(
+                1, tables.stream().filter(t -> t.get("class").equals("capture")).count());
         // 8,000 / 8,760 = 91.32 % and 6,600 / 8,760 = 75.34 %, cut to tenths
         assertTrue(
                 html.contains("<td>S1</td><td class=\"num\">91.3 % <span class=\"small muted\">8000 / 8760</span>"
