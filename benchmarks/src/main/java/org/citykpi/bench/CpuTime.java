@@ -29,10 +29,12 @@ import org.citykpi.index.UncertaintyAnalysis;
  * java -cp benchmarks/target/benchmarks.jar org.citykpi.bench.CpuTime index 10000 200
  * java -cp benchmarks/target/benchmarks.jar org.citykpi.bench.CpuTime uncertainty10k 100 10
  * java -Xmx5g -cp benchmarks/target/benchmarks.jar org.citykpi.bench.CpuTime rollup 1000 5
+ * java -cp benchmarks/target/benchmarks.jar org.citykpi.bench.CpuTime observations-csv 50 10
  * </pre>
  *
- * Arguments: workload ({@code engine}, {@code index}, {@code uncertainty10k}, {@code rollup}), size
- * (rows, units, runs or stations), repetitions measured (as many again are run first as warm-up).
+ * Arguments: workload ({@code engine}, {@code index}, {@code uncertainty10k}, {@code rollup}, {@code
+ * observations-csv}), size (rows, units, runs, stations, or MB of the observations CSV of {@link
+ * ObservationCsvBenchmark}), repetitions measured (as many again are run first as warm-up).
  */
 public final class CpuTime {
     private CpuTime() {}
@@ -113,9 +115,25 @@ public final class CpuTime {
                 var rollup = RollupBenchmark.rollup();
                 return () -> rollup.run(obs);
             }
+            case "observations-csv": {
+                try {
+                    java.nio.file.Path f = java.nio.file.Files.createTempFile("citykpi-obs-cpu-", ".csv");
+                    f.toFile().deleteOnExit();
+                    ObservationCsvBenchmark.write(f, size * 1_000_000L, 20230101L);
+                    return () -> {
+                        try {
+                            return ObservationCsvBenchmark.citykpi(f);
+                        } catch (java.io.IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    };
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
             default:
                 throw new IllegalArgumentException(
-                        "unknown workload '" + what + "' (engine, index, uncertainty10k, rollup)");
+                        "unknown workload '" + what + "' (engine, index, uncertainty10k, rollup, observations-csv)");
         }
     }
 

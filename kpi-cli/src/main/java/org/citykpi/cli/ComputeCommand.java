@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.citykpi.catalog.Catalog;
+import org.citykpi.data.Dataset;
 import org.citykpi.engine.Engine;
 import org.citykpi.engine.Results;
 import org.citykpi.engine.RuleViolation;
@@ -37,7 +38,9 @@ import picocli.CommandLine.Spec;
         description = {
             "Computes the catalog's KPIs for every entity and period in the data: a value, or the cause",
             "of its absence (missing_input, division_by_zero, out_of_range, invalid_input, not_applicable).",
-            "With --targets, each value is scored as U4SSC does (attainment, points 1-4)."
+            "With --targets, each value is scored as U4SSC does (attainment, points 1-4).",
+            "With --observations, sensor readings are rolled up (as rollup does) into the",
+            "catalog's variables."
         },
         footer = {
             "",
@@ -45,14 +48,27 @@ import picocli.CommandLine.Spec;
             "",
             "Examples:",
             "  citykpi compute --data examples/data/sample-city.csv --catalog u4ssc --out kpis.csv",
-            "  citykpi compute --data a.csv b.csv --catalog my-catalog.json --only NET,MORT"
+            "  citykpi compute --data a.csv b.csv --catalog my-catalog.json --only NET,MORT",
+            "  citykpi compute --observations obs.csv --city Town --only EN.EN.AQ.1C"
         })
 final class ComputeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
     @Mixin
-    DataInput input;
+    ComputeInput input;
+
+    @Option(
+            names = "--observations",
+            arity = "1..*",
+            paramLabel = "FILE",
+            description = "Sensor readings to roll up into the catalog's variables (see rollup; the catalog's"
+                    + " bundled map, or --map, says which statistic feeds which variable).")
+    @Nullable
+    List<Path> observations;
+
+    @Mixin
+    ObservationInput obs;
 
     @Option(
             names = "--targets",
@@ -97,9 +113,30 @@ final class ComputeCommand implements Callable<Integer> {
             }
         }
         Catalog used = wanted == null ? cat : cat.only(wanted);
-        ReadResult read = input.read(used, err);
+        List<Path> dataFiles = input.data != null ? input.data : List.of();
+        List<Path> observationFiles = observations != null ? observations : List.of();
+        boolean hasData = !dataFiles.isEmpty();
+        boolean hasObservations = !observationFiles.isEmpty();
+        if (!hasData && !hasObservations) {
+            // the message picocli gives for a required option: --data is required unless
+            // --observations stands in for it
+            throw new picocli.CommandLine.ParameterException(
+                    spec.commandLine(), "Missing required option: '--data=FILE'");
+        }
+        ObservationFeed feed = null;
+        if (hasObservations) {
+            feed = ObservationFeed.prepare(cat, obs, input, spec);
+        }
+        ReadResult read = hasData ? input.read(dataFiles, used, false, err) : null;
+        Dataset dataset = read != null ? read.dataset() : Dataset.builder().build();
+        boolean feedErrors = false;
+        if (feed != null) {
+            feed.read(observationFiles, read != null, spec, err);
+            dataset = feed.merge(dataset, err);
+            feedErrors = feed.hasErrors();
+        }
         TargetsReader.Result tg = CommandSupport.targets(targets, used, err);
-        Results results = Engine.create(used).evaluate(read.dataset());
+        Results results = Engine.create(used).evaluate(dataset);
         Scores scores = U4sscScoring.score(results, tg.targets());
         Iterable<ScoredResult> records = scores.cells();
         if (wanted != null) {
@@ -118,11 +155,17 @@ final class ComputeCommand implements Callable<Integer> {
         }
         err.flush();
         try (Writer w = CommandSupport.output(out)) {
-            fmt.write(records, w);
+            if (feed != null && fmt == OutputFormat.JSON) {
+                ObservationFeed f = feed;
+                ResultsJson.write(records, w, r -> f.chains(used, r));
+            } else {
+                fmt.write(records, w);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return read.rowsRejected() > 0 || read.hasErrors() || tg.hasErrors() ? ExitCodes.DATA_ERRORS : ExitCodes.OK;
+        boolean dataErrors = read != null && (read.rowsRejected() > 0 || read.hasErrors());
+        return dataErrors || feedErrors || tg.hasErrors() ? ExitCodes.DATA_ERRORS : ExitCodes.OK;
     }
 
     /** The output formats of compute, each with its writer. */

@@ -13,6 +13,7 @@ import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import org.citykpi.assess.ProgressMethod;
 import org.citykpi.catalog.Catalog;
+import org.citykpi.data.Dataset;
 import org.citykpi.engine.Engine;
 import org.citykpi.engine.Results;
 import org.citykpi.engine.RuleViolation;
@@ -66,7 +67,19 @@ final class ReportCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    DataInput input;
+    ComputeInput input;
+
+    @Option(
+            names = "--observations",
+            arity = "1..*",
+            paramLabel = "FILE",
+            description = "Sensor readings to roll up into the catalog's variables, as compute does; the report"
+                    + " shows the capture of each station that fed a value.")
+    @Nullable
+    List<Path> observations;
+
+    @Mixin
+    ObservationInput obs;
 
     @Option(
             names = "--targets",
@@ -106,15 +119,32 @@ final class ReportCommand implements Callable<Integer> {
             progress.step("loading the catalog");
             Catalog cat = input.catalog();
             progress.step("reading data");
-            ReadResult read = input.read(cat, err);
+            List<Path> dataFiles = this.input.data != null ? this.input.data : List.of();
+            List<Path> observationFiles = observations != null ? observations : List.of();
+            if (dataFiles.isEmpty() && observationFiles.isEmpty()) {
+                // the message picocli gives for a required option: --data is required unless
+                // --observations stands in for it
+                throw new ParameterException(spec.commandLine(), "Missing required option: '--data=FILE'");
+            }
+            ObservationFeed feed =
+                    observationFiles.isEmpty() ? null : ObservationFeed.prepare(cat, obs, this.input, spec);
+            ReadResult read = dataFiles.isEmpty() ? null : this.input.read(dataFiles, cat, false, err);
+            Dataset dataset = read != null ? read.dataset() : Dataset.builder().build();
+            if (feed != null) {
+                feed.read(observationFiles, read != null, spec, err);
+                dataset = feed.merge(dataset, err);
+            }
             TargetsReader.Result tg = CommandSupport.targets(targets, cat, err);
             progress.step("computing KPIs");
-            Results results = Engine.create(cat).evaluate(read.dataset());
+            Results results = Engine.create(cat).evaluate(dataset);
             progress.step("scoring");
             ReportInput input = ReportInput.of(results, tg.targets())
                     .withTitle(title != null ? title : defaultTitle(results))
-                    .withAccount(account(read))
+                    .withAccount(read != null ? account(read, dataFiles) : DataAccount.none())
                     .withProgress(method);
+            if (feed != null) {
+                input = input.withObservations(feed.provenance());
+            }
             for (RuleViolation v : input.violations()) {
                 err.println("citykpi: " + v.message());
             }
@@ -131,7 +161,9 @@ final class ReportCommand implements Callable<Integer> {
             stdout.flush();
             err.println("citykpi: report written to " + out + " (" + size(out) + ")");
             err.flush();
-            return read.rowsRejected() > 0 || read.hasErrors() || tg.hasErrors() ? ExitCodes.DATA_ERRORS : ExitCodes.OK;
+            boolean dataErrors = read != null && (read.rowsRejected() > 0 || read.hasErrors());
+            boolean feedErrors = feed != null && feed.hasErrors();
+            return dataErrors || feedErrors || tg.hasErrors() ? ExitCodes.DATA_ERRORS : ExitCodes.OK;
         }
     }
 
@@ -141,9 +173,9 @@ final class ReportCommand implements Callable<Integer> {
         return "City indicators report: " + who;
     }
 
-    private DataAccount account(ReadResult read) {
+    private static DataAccount account(ReadResult read, List<Path> files) {
         List<String> sources = new ArrayList<>();
-        for (Path p : input.data) {
+        for (Path p : files) {
             sources.add(p.toString());
         }
         List<String> problems = new ArrayList<>();

@@ -14,6 +14,7 @@ final class Subcommands {
                 new IndexCommand(),
                 new ReportCommand(),
                 new ProgressCommand(),
+                new RollupCommand(),
                 new CatalogCommand());
     }
 }

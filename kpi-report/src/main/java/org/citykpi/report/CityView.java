@@ -11,6 +11,8 @@ import org.citykpi.assess.Target;
 import org.citykpi.calc.KpiResult;
 import org.citykpi.engine.Explanation;
 import org.citykpi.engine.RuleViolation;
+import org.citykpi.observe.RollupProvenance;
+import org.citykpi.observe.RollupResult;
 import org.citykpi.report.ReportModel.Card;
 import org.citykpi.report.ReportModel.City;
 import org.citykpi.report.ReportModel.Coverage;
@@ -527,6 +529,9 @@ final class CityView {
             h.raw("</td></tr>\n");
         }
         h.raw("</tbody></table>\n");
+        if (!c.observations().isEmpty()) {
+            capture(h, c.observations());
+        }
         h.raw("<h4>KPIs without a value, and what they need</h4>\n");
         if (c.missing().isEmpty()) {
             h.raw("<p>Every KPI has a value.</p>\n");
@@ -562,6 +567,56 @@ final class CityView {
             h.raw("</tbody></table>\n");
         }
         h.raw("</section>\n");
+    }
+
+    /**
+     * Writes the data capture of the monitoring stations behind each value made from sensor
+     * readings: one row per station (or one for a station's own value), its capture against the
+     * calendar, and whether the value used it.
+     */
+    private static void capture(Html h, List<RollupProvenance> rollups) {
+        h.raw("<h4>Data capture of monitoring stations</h4>\n")
+                .raw("<table class=\"capture\"><thead><tr><th>Variable</th><th>Period</th><th>Statistic</th>")
+                .raw("<th>Station</th><th class=\"num\">Capture</th><th>Used</th></tr></thead><tbody>\n");
+        for (RollupProvenance p : rollups) {
+            String what = p.statistic() + " of " + p.property();
+            if (p.stations().isEmpty()) {
+                captureRow(
+                        h,
+                        p,
+                        what,
+                        p.entity(),
+                        p.nValid(),
+                        p.nExpected(),
+                        p.value().isPresent(),
+                        p.detail());
+            }
+            for (RollupResult.Contribution s : p.stations()) {
+                captureRow(h, p, what, s.station(), s.nValid(), s.nExpected(), s.used(), s.detail());
+            }
+        }
+        h.raw("</tbody></table>\n");
+    }
+
+    private static void captureRow(
+            Html h,
+            RollupProvenance p,
+            String what,
+            String station,
+            long valid,
+            long expected,
+            boolean used,
+            String detail) {
+        h.raw("<tr><td><code>")
+                .t(p.variable())
+                .raw("</code></td><td>")
+                .t(p.period().label());
+        h.raw("</td><td>").t(what).raw("</td><td>").t(station).raw("</td><td class=\"num\">");
+        // tenths of a percent, cut (not rounded) as the roll-up's own details are: 89.99 % is not 90 %
+        long tenths = expected == 0 ? 0 : valid * 1000 / expected;
+        h.t(expected == 0 ? "-" : tenths / 10 + "." + tenths % 10 + " %");
+        h.raw(" <span class=\"small muted\">").t(valid + " / " + expected).raw("</span></td><td>");
+        h.t(used ? "yes" : "no" + (detail.isEmpty() ? "" : ": " + detail)).raw("</td></tr>\n");
     }
 
     private static void missing(Html h, Missing x) {

@@ -132,7 +132,10 @@ final class ModelBuilder {
                 series ? Optional.of(progress(entity)) : Optional.empty(),
                 coverage(row),
                 missing(row),
-                List.copyOf(violations));
+                List.copyOf(violations),
+                m.in.observations().stream()
+                        .filter(p -> p.entity().equals(entity))
+                        .toList());
     }
 
     private boolean hasOthers() {

@@ -8,6 +8,7 @@ import org.citykpi.assess.TargetSet;
 import org.citykpi.catalog.Catalog;
 import org.citykpi.engine.Results;
 import org.citykpi.engine.RuleViolation;
+import org.citykpi.observe.RollupProvenance;
 import org.citykpi.score.GroupScore;
 import org.citykpi.score.Scores;
 import org.citykpi.score.U4sscScoring;
@@ -29,6 +30,9 @@ import org.citykpi.score.U4sscScoring;
  * @param progress the method that assesses progress towards targets over time, for cities with
  *     data in two or more periods (Statistics Canada / Open SDG by default, as {@link
  *     ProgressMethod.StatCan#defaults()})
+ * @param observations where the values made from sensor readings came from (the stations used
+ *     and left out, with their capture), shown in each city's data quality section; empty when
+ *     no value came from readings
  */
 public record ReportInput(
         String title,
@@ -36,7 +40,8 @@ public record ReportInput(
         List<GroupScore> groups,
         List<RuleViolation> violations,
         DataAccount account,
-        ProgressMethod progress) {
+        ProgressMethod progress,
+        List<RollupProvenance> observations) {
 
     /**
      * Validates the fields and copies the lists.
@@ -50,6 +55,7 @@ public record ReportInput(
      *     them; empty when all hold
      * @param account what reading the data found; {@link DataAccount#none()} for data built in code
      * @param progress the method that assesses progress towards targets over time
+     * @param observations where the values made from sensor readings came from; empty for none
      * @throws IllegalArgumentException if a group score names an entity and period the results do
      *     not have
      */
@@ -60,6 +66,7 @@ public record ReportInput(
         violations = List.copyOf(requireNonNull(violations, "violations"));
         requireNonNull(account, "account");
         requireNonNull(progress, "progress");
+        observations = List.copyOf(requireNonNull(observations, "observations"));
         for (GroupScore g : groups) {
             if (scores.results().dataset().row(g.entity(), g.period()) < 0) {
                 throw new IllegalArgumentException("group score of " + g.entity() + " "
@@ -85,7 +92,32 @@ public record ReportInput(
      */
     public ReportInput(
             String title, Scores scores, List<GroupScore> groups, List<RuleViolation> violations, DataAccount account) {
-        this(title, scores, groups, violations, account, ProgressMethod.StatCan.defaults());
+        this(title, scores, groups, violations, account, ProgressMethod.StatCan.defaults(), List.of());
+    }
+
+    /**
+     * Creates the input with no value made from sensor readings.
+     *
+     * @param title report title (plain text; escaped when rendered)
+     * @param scores the engine results scored against the targets (the target set may be empty), as
+     *     {@link U4sscScoring#score(Results, TargetSet)} gives them
+     * @param groups group scores of the results' rows, as {@link U4sscScoring#rollUp} returns them;
+     *     each names an entity and period of the results
+     * @param violations plausibility rules that do not hold, as {@link Results#violations()} gives
+     *     them; empty when all hold
+     * @param account what reading the data found; {@link DataAccount#none()} for data built in code
+     * @param progress the method that assesses progress towards targets over time
+     * @throws IllegalArgumentException if a group score names an entity and period the results do
+     *     not have
+     */
+    public ReportInput(
+            String title,
+            Scores scores,
+            List<GroupScore> groups,
+            List<RuleViolation> violations,
+            DataAccount account,
+            ProgressMethod progress) {
+        this(title, scores, groups, violations, account, progress, List.of());
     }
 
     /**
@@ -107,7 +139,8 @@ public record ReportInput(
                 U4sscScoring.rollUp(scores),
                 results.violations(),
                 DataAccount.none(),
-                ProgressMethod.StatCan.defaults());
+                ProgressMethod.StatCan.defaults(),
+                List.of());
     }
 
     /**
@@ -117,7 +150,7 @@ public record ReportInput(
      * @return a copy of this input with {@code title}
      */
     public ReportInput withTitle(String title) {
-        return new ReportInput(title, scores, groups, violations, account, progress);
+        return new ReportInput(title, scores, groups, violations, account, progress, observations);
     }
 
     /**
@@ -127,7 +160,7 @@ public record ReportInput(
      * @return a copy of this input with {@code account}
      */
     public ReportInput withAccount(DataAccount account) {
-        return new ReportInput(title, scores, groups, violations, account, progress);
+        return new ReportInput(title, scores, groups, violations, account, progress, observations);
     }
 
     /**
@@ -138,7 +171,19 @@ public record ReportInput(
      * @return a copy of this input with {@code method} as {@link #progress()}
      */
     public ReportInput withProgress(ProgressMethod method) {
-        return new ReportInput(title, scores, groups, violations, account, method);
+        return new ReportInput(title, scores, groups, violations, account, method, observations);
+    }
+
+    /**
+     * Returns this input with the provenance of the values made from sensor readings: each city's
+     * data quality section then lists the stations that fed its values, with their capture and
+     * whether the value used them.
+     *
+     * @param rollups where each such value came from, as {@code org.citykpi.observe.Bridge} gives it
+     * @return a copy of this input with {@code rollups} as {@link #observations()}
+     */
+    public ReportInput withObservations(List<RollupProvenance> rollups) {
+        return new ReportInput(title, scores, groups, violations, account, progress, rollups);
     }
 
     /** {@return the engine results that were scored} */

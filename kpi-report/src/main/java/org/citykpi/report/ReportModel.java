@@ -11,6 +11,7 @@ import org.citykpi.calc.KpiResult;
 import org.citykpi.catalog.Direction;
 import org.citykpi.engine.Explanation;
 import org.citykpi.engine.RuleViolation;
+import org.citykpi.observe.RollupProvenance;
 import org.citykpi.score.Band;
 
 /**
@@ -190,6 +191,7 @@ record ReportModel(
      * @param trends the KPIs with values in two or more periods (none with a single period)
      * @param progress progress towards targets, present when the city has two or more periods
      * @param violations plausibility rules that do not hold, in any period
+     * @param observations where the city's values made from sensor readings came from, in any period
      */
     record City(
             String entity,
@@ -205,7 +207,8 @@ record ReportModel(
             Optional<Progress> progress,
             List<Coverage> coverage,
             List<Missing> missing,
-            List<RuleViolation> violations) {}
+            List<RuleViolation> violations,
+            List<RollupProvenance> observations) {}
 
     /**
      * One cell of the ranking: a score, its rank and band (all empty when not scored).

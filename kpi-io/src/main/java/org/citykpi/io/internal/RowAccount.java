@@ -93,6 +93,22 @@ public final class RowAccount {
         rejected++;
     }
 
+    /**
+     * Records {@code error} for a row already counted as accepted, and counts it as rejected
+     * instead: for problems found only after every row was read, such as a duplicate reading found
+     * when a series is sorted.
+     *
+     * @throws DataFormatException unless the mode is lenient
+     * @throws IllegalStateException if no row was accepted
+     */
+    public void retract(Problem error) {
+        if (accepted == 0) {
+            throw new IllegalStateException("no accepted row to retract");
+        }
+        accepted--;
+        reject(error);
+    }
+
     /** Returns the number of rows accepted so far. */
     public long accepted() {
         return accepted;

@@ -43,6 +43,10 @@ public final class StrictDecoder extends Reader {
         if (len == 0) {
             return 0;
         }
+        if (flushed) {
+            // the end was handed over already: a decoder cannot decode again after its flush
+            return -1;
+        }
         CharBuffer out = CharBuffer.wrap(cbuf, off, len);
         while (true) {
             CoderResult cr = decoder.decode(bytes, out, endOfInput);

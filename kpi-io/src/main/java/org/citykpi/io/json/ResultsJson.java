@@ -6,6 +6,8 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.List;
+import java.util.function.Function;
 import org.citykpi.Numbers;
 import org.citykpi.assess.Target;
 import org.citykpi.calc.KpiResult;
@@ -26,7 +28,10 @@ import org.citykpi.score.ScoredResult;
  *    "attainment": 87.5, "points": 3, "band": "66-95"}]}
  * }</pre>
  *
- * {@code value} and {@code provenance} are null when the result is not available (then {@code
+ * A result whose inputs were rolled up from sensor readings ({@code compute --observations}) has
+ * {@code "observations"}: one line per such input, e.g. {@code pm25_ugm3 for C 2023 = 12.4 ← mean
+ * of pm25 (µg/m³) ← mean of 2 of 3 stations: A (capture 95.1 %), B (capture 91.2 %); left out: C
+ * (capture 72.6 % < 90 %)}. {@code value} and {@code provenance} are null when the result is not available (then {@code
  * status} is the cause and {@code detail} says why); {@code target}, {@code attainment}, {@code
  * points} and {@code band} are null when not scored. Numbers are written by {@link
  * Numbers#format}. One result per line. Thread-safe (stateless).
@@ -46,7 +51,25 @@ public final class ResultsJson {
      * @throws IOException if writing fails
      */
     public static void write(Iterable<ScoredResult> records, Writer out) throws IOException {
+        write(records, out, r -> List.of());
+    }
+
+    /**
+     * Writes {@code records} to {@code out} (not closed, flushed), each result with the lines
+     * {@code observations} gives it, under {@code "observations"} after its formula: how values made
+     * from sensor readings were made (variable ← statistic ← stations used, with the capture of
+     * each). A result with no such line has no {@code observations} field.
+     *
+     * @param records the results, written in order, with or without a value
+     * @param out where to write
+     * @param observations the roll-up chains of a result's inputs, empty for none
+     * @throws IOException if writing fails
+     */
+    public static void write(
+            Iterable<ScoredResult> records, Writer out, Function<ScoredResult, List<String>> observations)
+            throws IOException {
         requireNonNull(records, "records");
+        requireNonNull(observations, "observations");
         JsonGenerator g = new JsonFactory().createGenerator(requireNonNull(out, "out"));
         g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         g.writeStartObject();
@@ -74,6 +97,14 @@ public final class ResultsJson {
                 g.writeStringField("detail", ((KpiResult.NotAvailable) r.result()).detail());
             }
             g.writeStringField("formula", r.formula());
+            List<String> chains = observations.apply(r);
+            if (!chains.isEmpty()) {
+                g.writeArrayFieldStart("observations");
+                for (String c : chains) {
+                    g.writeString(c);
+                }
+                g.writeEndArray();
+            }
             if (r.target().isPresent()) {
                 target(g, r.target().get());
             } else {
