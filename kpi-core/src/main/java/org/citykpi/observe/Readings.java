@@ -27,14 +27,18 @@ import org.jspecify.annotations.Nullable;
 public final class Readings implements Serializable {
     private static final long serialVersionUID = 1L;
 
-    /** The reading times, the first {@link #n} used. */
+    /** The readings' start times, epoch milliseconds, in the order added (the first {@code n}). */
     private long[] times;
-    /** The reading values, parallel to {@link #times}. */
+
+    /** The readings' values, in the order added (the first {@code n}). */
     private double[] values;
-    /** One bit per reading, set when the reading is invalid. */
+
+    /** One bit per reading, set when it is not valid. */
     private long[] invalid;
-    /** The readings' durations, parallel to {@link #times}; null when none was given. */
+
+    /** The readings' durations in milliseconds, or null while every reading is an instant. */
     private long @Nullable [] durations;
+
     /** The number of readings held. */
     private int n;
 
@@ -246,9 +250,9 @@ public final class Readings implements Serializable {
     }
 
     /**
-     * Writes the used part of the arrays only (they are trimmed first).
+     * Writes the readings held, trimming the arrays to them first.
      *
-     * @param out the stream to write to
+     * @param out the stream
      * @throws IOException if writing fails
      */
     private void writeObject(ObjectOutputStream out) throws IOException {
@@ -262,11 +266,11 @@ public final class Readings implements Serializable {
     }
 
     /**
-     * Reads the fields and checks that they are consistent.
+     * Reads the readings and checks that the arrays hold them (a stream that does not is rejected).
      *
-     * @param in the stream to read from
-     * @throws IOException if reading fails, or the fields are inconsistent
-     * @throws ClassNotFoundException if a class of the stream cannot be found
+     * @param in the stream
+     * @throws IOException if reading fails or the arrays do not hold the readings
+     * @throws ClassNotFoundException if a class of the stream is unknown
      */
     private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
         in.defaultReadObject();
