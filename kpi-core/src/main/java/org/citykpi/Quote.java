@@ -13,7 +13,8 @@ import java.util.Locale;
  *       ellipsis and says how long it is: {@code '1111…111x' (1,000,001 characters)};
  *   <li>line breaks and tabs are written {@code \n}, {@code \r}, {@code \t}; other control
  *       characters, format characters (such as bidirectional overrides) and lone surrogates as
- *       {@code \}{@code uXXXX}, so that a quoted value never breaks a message's line nor sends
+ *       a backslash, {@code u} and the four hex digits of the code unit (so {@code U+202E} is
+ *       written as backslash-u-202E), so that a quoted value never breaks a message's line nor sends
  *       escapes to a terminal.
  * </ul>
  *
