@@ -1,6 +1,9 @@
 package org.citykpi.io.internal;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
 import org.citykpi.io.Problem;
 import org.jspecify.annotations.Nullable;
 
@@ -65,6 +68,51 @@ final class JsonReading {
         unitAt = at;
         validityAt = at;
         valueAt = at;
+    }
+
+    /**
+     * Reads the value token {@code v} at {@code at} (the reading's {@code field} of input {@code
+     * file}): a JSON number (checked for overflow and underflow), a string (read later like a CSV
+     * cell; blank is no value), or null (no value). Anything else is the reading's error, and is
+     * skipped.
+     *
+     * @return false when the value is an object, an array or a boolean (not a reading's value at all)
+     * @throws IOException if reading fails
+     */
+    boolean value(JsonParser p, JsonToken v, JsonLocation at, String file, String field) throws IOException {
+        valueAt = at;
+        switch (v) {
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
+                kind = Kind.NUMBER;
+                number = p.getDoubleValue();
+                text = p.getText();
+                String bad = JsonInput.badNumber(number, text);
+                if (bad != null) {
+                    error(Problem.error(file, at.getLineNr(), at.getColumnNr(), text, bad));
+                }
+                return true;
+            }
+            case VALUE_STRING -> {
+                text = p.getText();
+                kind = text.isBlank() ? Kind.NULL : Kind.TEXT;
+                return true;
+            }
+            case VALUE_NULL -> {
+                kind = Kind.NULL;
+                return true;
+            }
+            default -> {
+                error(Problem.error(
+                        file,
+                        at.getLineNr(),
+                        at.getColumnNr(),
+                        v.isScalarValue() ? p.getText() : "",
+                        "\"" + field + "\" must be a number, not " + JsonInput.describe(v)
+                                + " (expected a number, a string holding one, or null for no value)"));
+                p.skipChildren();
+                return false;
+            }
+        }
     }
 
     /** Keeps {@code p} when it is the reading's first error. */

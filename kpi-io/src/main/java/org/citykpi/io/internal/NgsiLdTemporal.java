@@ -351,37 +351,10 @@ public final class NgsiLdTemporal {
             }
 
             private void value(JsonReading r, JsonToken v, JsonLocation at) throws IOException {
-                r.valueAt = at;
-                switch (v) {
-                    case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
-                        r.kind = JsonReading.Kind.NUMBER;
-                        r.number = p.getDoubleValue();
-                        r.text = p.getText();
-                        String bad = JsonInput.badNumber(r.number, r.text);
-                        if (bad != null) {
-                            r.error(Problem.error(name, at.getLineNr(), at.getColumnNr(), r.text, bad));
-                        }
-                    }
-                    case VALUE_STRING -> {
-                        r.text = p.getText();
-                        r.kind = r.text.isBlank() ? JsonReading.Kind.NULL : JsonReading.Kind.TEXT;
-                    }
-                    case VALUE_NULL -> r.kind = JsonReading.Kind.NULL;
-                    default -> {
-                        // an object or array value (a date, a structured value): not a reading
-                        if (numeric == null) {
-                            numeric = Boolean.FALSE;
-                            textAt = at;
-                        }
-                        r.error(Problem.error(
-                                name,
-                                at.getLineNr(),
-                                at.getColumnNr(),
-                                "",
-                                "\"value\" must be a number, not " + JsonInput.describe(v)
-                                        + " (expected a number, a string holding one, or null for no value)"));
-                        p.skipChildren();
-                    }
+                if (!r.value(p, v, at, name, "value") && numeric == null) {
+                    // an object or array (a date, a structured value): the attribute holds no readings
+                    numeric = Boolean.FALSE;
+                    textAt = at;
                 }
             }
 

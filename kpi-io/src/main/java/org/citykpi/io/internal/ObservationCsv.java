@@ -120,11 +120,6 @@ public final class ObservationCsv {
         }
     }
 
-    /** Returns true when {@code header} names a time column and a value column (an observations CSV). */
-    public static boolean looksLikeObservations(List<String> header) {
-        return find(header, TIME) >= 0 && find(header, VALUE) >= 0;
-    }
-
     static int find(List<String> header, Set<String> names) {
         for (int i = 0; i < header.size(); i++) {
             if (names.contains(header.get(i).strip().toLowerCase(Locale.ROOT))) {

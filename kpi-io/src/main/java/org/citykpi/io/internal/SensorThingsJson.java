@@ -164,7 +164,7 @@ public final class SensorThingsJson {
                             p.skipChildren();
                         }
                     }
-                    case "result" -> result(r, v, vat);
+                    case "result" -> r.value(p, v, vat, name, "result");
                     case "resultQuality" -> quality(r, v, vat);
                     case "Datastream" -> {
                         if (v == JsonToken.START_OBJECT) {
@@ -185,33 +185,6 @@ public final class SensorThingsJson {
                 case "time" -> "observation without \"phenomenonTime\" (expected an instant or an interval)";
                 default -> "observation without \"result\" (expected a number, or null for no value)";
             });
-        }
-
-        private void result(JsonReading r, JsonToken v, JsonLocation at) throws IOException {
-            r.valueAt = at;
-            switch (v) {
-                case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
-                    r.kind = JsonReading.Kind.NUMBER;
-                    r.number = p.getDoubleValue();
-                    r.text = p.getText();
-                    String bad = JsonInput.badNumber(r.number, r.text);
-                    if (bad != null) {
-                        r.error(Problem.error(name, at.getLineNr(), at.getColumnNr(), r.text, bad));
-                    }
-                }
-                case VALUE_STRING -> {
-                    r.text = p.getText();
-                    r.kind = r.text.isBlank() ? JsonReading.Kind.NULL : JsonReading.Kind.TEXT;
-                }
-                case VALUE_NULL -> r.kind = JsonReading.Kind.NULL;
-                default -> {
-                    r.error(shape(
-                            at,
-                            "\"result\" must be a number, not " + JsonInput.describe(v)
-                                    + " (expected a number, a string holding one, or null for no value)"));
-                    p.skipChildren();
-                }
-            }
         }
 
         private void quality(JsonReading r, JsonToken v, JsonLocation at) throws IOException {

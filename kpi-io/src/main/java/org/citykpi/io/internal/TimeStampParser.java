@@ -86,11 +86,6 @@ public final class TimeStampParser {
         this.rules = zone == null ? null : zone.getRules();
     }
 
-    /** {@return the zone of time stamps without an offset, or null when there is none} */
-    public @Nullable ZoneId zone() {
-        return zone;
-    }
-
     /** Parses {@code s}; see {@link #parse(char[], int, int)}. */
     public boolean parse(String s) {
         return parse(s.toCharArray(), 0, s.length());
