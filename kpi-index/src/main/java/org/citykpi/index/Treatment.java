@@ -1,5 +1,7 @@
 package org.citykpi.index;
 
+import java.io.Serializable;
+
 /**
  * Treats outliers in the indicators before normalisation (COINr {@code Treat}), per indicator
  * over the units of a normalisation group (one period, or all periods pooled).
@@ -20,7 +22,7 @@ package org.citykpi.index;
  *
  * <p>Immutable and thread-safe.
  */
-public sealed interface Treatment {
+public sealed interface Treatment extends Serializable {
     /** No treatment (the default). */
     record None() implements Treatment {}
 
