@@ -3,7 +3,7 @@ import org.jspecify.annotations.NullMarked;
 /**
  * The CityKPI model and all KPI computation: vocabulary ({@code Period}, {@code Variable}), the
  * columnar {@code Dataset}, formulas and calculators, catalogs, the column-wise engine, U4SSC
- * scoring and progress assessment. No I/O and no runtime dependency.
+ * scoring and progress assessment, observation roll-ups. No I/O and no runtime dependency.
  */
 @NullMarked
 module org.citykpi.core {
@@ -17,5 +17,6 @@ module org.citykpi.core {
     exports org.citykpi.catalog;
     exports org.citykpi.data;
     exports org.citykpi.engine;
+    exports org.citykpi.observe;
     exports org.citykpi.score;
 }

@@ -28,10 +28,11 @@ import org.citykpi.index.UncertaintyAnalysis;
  * java -cp benchmarks/target/benchmarks.jar org.citykpi.bench.CpuTime engine 100000 30
  * java -cp benchmarks/target/benchmarks.jar org.citykpi.bench.CpuTime index 10000 200
  * java -cp benchmarks/target/benchmarks.jar org.citykpi.bench.CpuTime uncertainty10k 100 10
+ * java -Xmx5g -cp benchmarks/target/benchmarks.jar org.citykpi.bench.CpuTime rollup 1000 5
  * </pre>
  *
- * Arguments: workload ({@code engine}, {@code index}, {@code uncertainty10k}), size (rows, units or
- * runs), repetitions measured (as many again are run first as warm-up).
+ * Arguments: workload ({@code engine}, {@code index}, {@code uncertainty10k}, {@code rollup}), size
+ * (rows, units, runs or stations), repetitions measured (as many again are run first as warm-up).
  */
 public final class CpuTime {
     private CpuTime() {}
@@ -107,8 +108,14 @@ public final class CpuTime {
                                 "aggregation", List.of(new Aggregator.Arithmetic(), new Aggregator.Geometric())));
                 return () -> UncertaintyAnalysis.create(index, nominal, inputs).run(size, 1);
             }
+            case "rollup": {
+                var obs = RollupWorkload.observations(size, 42);
+                var rollup = RollupBenchmark.rollup();
+                return () -> rollup.run(obs);
+            }
             default:
-                throw new IllegalArgumentException("unknown workload '" + what + "' (engine, index, uncertainty10k)");
+                throw new IllegalArgumentException(
+                        "unknown workload '" + what + "' (engine, index, uncertainty10k, rollup)");
         }
     }
 
