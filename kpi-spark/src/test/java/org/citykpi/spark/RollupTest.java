@@ -137,14 +137,11 @@ class RollupTest {
     @CsvSource({"1, false", "2, true", "7, false", "64, true"})
     void sparkEqualsOneJvm(int partitions, boolean shuffled) {
         Dataset<Row> in = shuffled ? input.orderBy(functions.rand(11)) : input;
-        List<Row> out = SparkRollups.create(CoverageRule.EU, STATISTICS)
+        Dataset<Row> out = SparkRollups.create(CoverageRule.EU, STATISTICS)
                 .withStations(CITY_OF, WEIGHTS)
-                .rollup(in.repartition(partitions))
-                .collectAsList();
-        assertSame(out, partitions + " partitions" + (shuffled ? ", shuffled" : ""));
-        assertEquals(
-                SparkRollups.resultSchema(),
-                SparkRollups.create(CoverageRule.EU, STATISTICS).rollup(input).schema());
+                .rollup(in.repartition(partitions));
+        assertEquals(SparkRollups.resultSchema(), out.schema());
+        assertSame(out.collectAsList(), partitions + " partitions" + (shuffled ? ", shuffled" : ""));
     }
 
     @Test
