@@ -1,5 +1,8 @@
 package org.citykpi.spark;
 
+import org.citykpi.Numbers;
+import org.jspecify.annotations.Nullable;
+
 /**
  * Reports an input row that cannot be computed: an empty entity or period, a period that is not
  * ISO-8601 text, a value without a variable, a value that is not finite, or a second value for one
@@ -19,6 +22,22 @@ public final class InputRowException extends IllegalArgumentException {
      */
     public InputRowException(String message) {
         super(message);
+    }
+
+    /**
+     * Returns the error of an input row: its four cells ({@code null} where empty), then what is
+     * wrong, as {@code row (entity 'x', period '2021', variable 'a', value 1): ...}.
+     */
+    static InputRowException ofRow(
+            @Nullable String entity,
+            @Nullable String period,
+            @Nullable String variable,
+            @Nullable Double value,
+            String what) {
+        return new InputRowException("row (entity " + (entity == null ? "null" : quote(entity)) + ", period "
+                + (period == null ? "null" : quote(period)) + ", variable "
+                + (variable == null ? "null" : quote(variable))
+                + ", value " + (value == null ? "null" : Numbers.format(value)) + "): " + what);
     }
 
     /**

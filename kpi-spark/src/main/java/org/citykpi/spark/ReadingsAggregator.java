@@ -41,6 +41,12 @@ final class ReadingsAggregator extends Aggregator<Tuple3<Long, Double, Boolean>,
             return;
         }
         boolean ok = valid == null || valid;
+        check(millis, value, ok);
+        b.add(java.util.Objects.requireNonNull(millis), value, ok);
+    }
+
+    /** Checks a reading with a value: a time, and a finite value where valid. */
+    static void check(@Nullable Long millis, double value, boolean ok) {
         if (millis == null) {
             throw new InputRowException("reading (time null, value " + Numbers.format(value)
                     + "): the time is empty (expected a timestamp)");
@@ -50,7 +56,6 @@ final class ReadingsAggregator extends Aggregator<Tuple3<Long, Double, Boolean>,
                     + Numbers.format(value) + "): a valid reading's value is not a finite number (expected a"
                     + " finite number, or valid = false)");
         }
-        b.add(millis, value, ok);
     }
 
     @Override

@@ -191,18 +191,24 @@ public final class SparkKpis {
         List<Column> in = inputColumns(longData.schema());
         SparkSession spark = longData.sparkSession();
         UserDefinedFunction label = functions.udf(new PeriodLabel(), DataTypes.StringType);
+        Column period = in.get(1).cast(DataTypes.StringType);
+        // A year of four digits is its own label (Period.parse), the usual case: no call into Java.
+        Column normalised =
+                functions.when(period.rlike("^[1-9][0-9]{3}$"), period).otherwise(label.apply(period));
         Dataset<Row> prepared = longData.select(
                 in.get(0).cast(DataTypes.StringType).as("entity"),
-                label.apply(in.get(1).cast(DataTypes.StringType)).as("period"),
+                normalised.as("period"),
                 in.get(2).cast(DataTypes.StringType).as("variable"),
                 in.get(3).cast(DataTypes.DoubleType).as("value"));
         Broadcast<KpiPartitions.Payload> payload = JavaSparkContext.fromSparkContext(spark.sparkContext())
                 .broadcast(new KpiPartitions.Payload(catalog, targets));
+        Dataset<Row> records =
+                prepared.mapPartitions(new KpiPartitions.Combine(payload), Encoders.row(KpiPartitions.RECORD));
         // Without a count, spark.sql.shuffle.partitions applies (and adaptive execution may merge
         // small partitions): an entity-period never spans two partitions either way.
         Dataset<Row> shuffled = partitions > 0
-                ? prepared.repartition(partitions, col("entity"), col("period"))
-                : prepared.repartition(col("entity"), col("period"));
+                ? records.repartition(partitions, col("entity"), col("period"))
+                : records.repartition(col("entity"), col("period"));
         return shuffled.sortWithinPartitions(col("entity"), col("period"))
                 .mapPartitions(new KpiPartitions(payload, chunkRows), Encoders.row(ResultRows.SCHEMA));
     }

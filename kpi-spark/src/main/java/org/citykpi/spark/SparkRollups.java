@@ -307,11 +307,12 @@ public final class SparkRollups {
                 value.cast(DataTypes.DoubleType).as("value"),
                 valid.as("valid"),
                 unit.as("unit"));
-        return prepared.groupBy(col("station"), col("property"))
+        Dataset<Row> packed = prepared.mapPartitions(new PackedReadings(), Encoders.row(PackedReadings.RECORD));
+        return packed.groupBy(col("station"), col("property"))
                 .agg(
                         functions
-                                .udaf(new ReadingsAggregator(), ReadingsAggregator.input())
-                                .apply(col("millis"), col("value"), col("valid"))
+                                .udaf(new PackedReadings.Merge(), Encoders.BINARY())
+                                .apply(col("cells"))
                                 .as("readings"),
                         functions
                                 .concat_ws("\u0000", functions.array_sort(functions.collect_set(col("unit"))))
