@@ -43,18 +43,23 @@ import org.citykpi.catalog.Catalog;
  * {@code target} and {@code attainment} are doubles and {@code points} an integer, each null where
  * the CSV cell is empty. Rows come in no particular order.
  *
- * <p>How: the period text is normalised, the rows are shuffled once so that each entity-period's
- * observations land in one partition and sorted there by entity and period, and each partition is
- * read in chunks of at most {@link #withChunkRows chunk rows} entity-periods, each built into a
- * columnar kpi-core dataset and evaluated by the engine (one thread per task: Spark runs the tasks
- * in parallel) and scored; result rows are made as they are consumed. The catalog and the targets
- * reach the executors as one broadcast value (both are {@link java.io.Serializable}); each executor
- * compiles the catalog once.
+ * <p>How: the period text is normalised (a four-digit year is its own label), and consecutive rows
+ * of one entity-period are packed into one record: the values of the names the engine can read
+ * (the variables and outputs its formulas name, and the outputs and published codes under which a
+ * value may be reported), by number. The records are shuffled once, so that each entity-period's
+ * records land in one partition, and sorted there by entity and period; each partition is read in
+ * chunks of at most {@link #withChunkRows chunk rows} entity-periods, each built into a columnar
+ * kpi-core dataset, evaluated by the engine (one thread per task: Spark runs the tasks in
+ * parallel) and scored; result rows are made as they are consumed. Data grouped by entity (as
+ * files usually are) shuffle one record per entity-period and input partition; rows in any order
+ * give the same result with more records. The catalog and the targets reach the executors as one
+ * broadcast value (both are {@link java.io.Serializable}); each executor compiles the catalog once.
  *
  * <p>Data errors fail the job, as {@code citykpi compute --strict} stops at the first one, with an
  * {@link InputRowException} naming the row: an empty entity or period, a period that is not
  * ISO-8601 text, a value without a variable, a value that is not finite, or two values for one
- * entity, period and variable. A row with a variable but a null value declares that its
+ * entity, period and variable of the catalog (values of other variables are never read, and are
+ * neither carried nor checked). A row with a variable but a null value declares that its
  * entity-period exists (the variable is missing there), as an empty value cell does in a CSV; a row
  * with neither variable nor value declares the entity-period only.
  *
