@@ -27,10 +27,19 @@ import org.jspecify.annotations.Nullable;
 public final class Readings implements Serializable {
     private static final long serialVersionUID = 1L;
 
+    /** The readings' start times, epoch milliseconds, in the order added (the first {@code n}). */
     private long[] times;
+
+    /** The readings' values, in the order added (the first {@code n}). */
     private double[] values;
+
+    /** One bit per reading, set when it is not valid. */
     private long[] invalid;
+
+    /** The readings' durations in milliseconds, or null while every reading is an instant. */
     private long @Nullable [] durations;
+
+    /** The number of readings held. */
     private int n;
 
     private Readings(int capacity) {
@@ -240,6 +249,12 @@ public final class Readings implements Serializable {
         return new Series(station, property, unit, t, v, bad, 0, d);
     }
 
+    /**
+     * Writes the readings held, trimming the arrays to them first.
+     *
+     * @param out the stream
+     * @throws IOException if writing fails
+     */
     private void writeObject(ObjectOutputStream out) throws IOException {
         times = Arrays.copyOf(times, n);
         values = Arrays.copyOf(values, n);
@@ -250,6 +265,13 @@ public final class Readings implements Serializable {
         out.defaultWriteObject();
     }
 
+    /**
+     * Reads the readings and checks that the arrays hold them (a stream that does not is rejected).
+     *
+     * @param in the stream
+     * @throws IOException if reading fails or the arrays do not hold the readings
+     * @throws ClassNotFoundException if a class of the stream is unknown
+     */
     private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
         in.defaultReadObject();
         if (n < 0
