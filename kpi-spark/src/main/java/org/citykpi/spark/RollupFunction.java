@@ -62,19 +62,28 @@ final class RollupFunction {
         spark.udf().register("citykpi_annual_mean", functions.udaf(new Function(false), Encoders.row(MEAN_IN)));
     }
 
-    /** The readings of a group and the parameters its rows gave. */
+    /**
+     * The readings of a group and the parameters its rows gave. Public because Spark's Java
+     * serialization encoder takes public classes only.
+     */
     public static final class Buffer implements Serializable {
         private static final long serialVersionUID = 1L;
+
+        /** The group's readings, the core's mergeable state. */
         Readings readings = Readings.create();
 
+        /** The statistic's name; null until a row gave it. */
         @Nullable
         String statistic;
 
+        /** The coverage rule's name; null until a row gave it. */
         @Nullable
         String rule;
+
         /** The year asked for; 0 for the year of the readings. */
         int year;
 
+        /** The zone's id; null until a row gave it. */
         @Nullable
         String zone;
 

@@ -287,18 +287,18 @@ public final class SparkRollups {
      */
     private static Dataset<Tuple4<String, String, Readings, String>> series(Dataset<Row> readings) {
         StructType schema = readings.schema();
-        Column station = text(schema, "station", true);
-        Column property = text(schema, "property", true);
+        Column station = text(schema, "station");
+        Column property = text(schema, "property");
         Column time = time(schema);
-        Column value = column(schema, "value", true);
+        Column value = column(schema, "value");
         DataType vt = schema.fields()[schema.fieldIndex(name(schema, "value"))].dataType();
         if (!(vt instanceof org.apache.spark.sql.types.NumericType)) {
             throw new IllegalArgumentException(
                     "column 'value' is " + vt.simpleString() + " (expected a numeric column)");
         }
-        Column valid = has(schema, "valid") ? column(schema, "valid", false).cast(DataTypes.BooleanType) : lit(true);
+        Column valid = has(schema, "valid") ? column(schema, "valid").cast(DataTypes.BooleanType) : lit(true);
         Column unit = has(schema, "unit")
-                ? column(schema, "unit", false).cast(DataTypes.StringType)
+                ? column(schema, "unit").cast(DataTypes.StringType)
                 : lit(null).cast(DataTypes.StringType);
         Dataset<Row> prepared = readings.select(
                 station.as("station"),
@@ -348,12 +348,12 @@ public final class SparkRollups {
                 + String.join(", ", names) + ")");
     }
 
-    private static Column column(StructType schema, String want, boolean required) {
+    private static Column column(StructType schema, String want) {
         return col("`" + name(schema, want).replace("`", "``") + "`");
     }
 
-    private static Column text(StructType schema, String want, boolean required) {
-        return column(schema, want, required).cast(DataTypes.StringType);
+    private static Column text(StructType schema, String want) {
+        return column(schema, want).cast(DataTypes.StringType);
     }
 
     /** Returns the time as epoch milliseconds: a timestamp's, or a long taken as such. */

@@ -17,16 +17,32 @@ import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
+import org.citykpi.observe.Units;
 import org.citykpi.spark.InputRowException;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Reads observations CSV ({@code station,time,property,value[,unit][,valid]}, with a header) into
- * the columns {@link org.citykpi.spark.SparkRollups} reads: times as epoch milliseconds (ISO-8601
- * with an offset, or a local time in the zone given), values parsed as the command parses them,
- * validity flags {@code true}/{@code false}, {@code 1}/{@code 0}/{@code -1} (empty: valid).
+ * the columns {@link org.citykpi.spark.SparkRollups} reads, with the command's column synonyms
+ * (names matched ignoring case and blanks): station {@code station|site|thing|sensor|meter|samplingpoint},
+ * time {@code time|date|datetime|timestamp|phenomenonTime|observedAt|start}, property {@code
+ * property|pollutant|variable|observedProperty}, value {@code value|result}, unit {@code
+ * unit|units|uom|unitOfMeasurement}, valid {@code valid|validity}. Times are ISO-8601 instants with
+ * an offset, or local times in the zone given; values are parsed as the command parses them (an
+ * empty cell is no reading); units take the core's spelling ({@code ug/m3} → {@code µg/m³});
+ * validity flags are {@code true/yes/valid/1} or the EEA codes {@code 2, 3, 4} for valid, {@code
+ * false/no/invalid/0} or the EEA codes {@code -1, -99} for not valid (an empty cell is valid).
+ * Property names are taken as written (stripped).
  */
 final class ReadingsCsv {
+    static final List<String> STATION = List.of("station", "site", "thing", "sensor", "meter", "samplingpoint");
+    static final List<String> TIME =
+            List.of("time", "date", "datetime", "timestamp", "phenomenontime", "observedat", "start");
+    static final List<String> PROPERTY = List.of("property", "pollutant", "variable", "observedproperty");
+    static final List<String> VALUE = List.of("value", "result");
+    static final List<String> UNIT = List.of("unit", "units", "uom", "unitofmeasurement");
+    static final List<String> VALID = List.of("valid", "validity");
+
     private ReadingsCsv() {}
 
     static Dataset<Row> read(SparkSession spark, List<String> files, @Nullable ZoneId zone) {
@@ -34,24 +50,37 @@ final class ReadingsCsv {
         String zoneId = zone == null ? null : zone.getId();
         UserDefinedFunction time = functions.udf((UDF1<String, Long>) t -> millis(t, zoneId), DataTypes.LongType);
         UserDefinedFunction valid = functions.udf((UDF1<String, Boolean>) ReadingsCsv::valid, DataTypes.BooleanType);
-        boolean hasUnit = has(text, "unit");
-        boolean hasValid = has(text, "valid");
+        UserDefinedFunction unit = functions.udf(
+                (UDF1<String, String>) u -> u == null || u.isBlank() ? null : Units.canonical(u), DataTypes.StringType);
+        UserDefinedFunction strip =
+                functions.udf((UDF1<String, String>) p -> p == null ? null : p.strip(), DataTypes.StringType);
+        String unitCol = find(text, UNIT);
+        String validCol = find(text, VALID);
         return text.select(
-                col(SparkApp.name(text, "station")).as("station"),
-                time.apply(col(SparkApp.name(text, "time"))).as("time"),
-                col(SparkApp.name(text, "property")).as("property"),
-                SparkApp.number().apply(col(SparkApp.name(text, "value"))).as("value"),
-                (hasUnit ? col(SparkApp.name(text, "unit")) : lit(null).cast(DataTypes.StringType)).as("unit"),
-                (hasValid ? valid.apply(col(SparkApp.name(text, "valid"))) : lit(true)).as("valid"));
+                col(required(text, STATION)).as("station"),
+                time.apply(col(required(text, TIME))).as("time"),
+                strip.apply(col(required(text, PROPERTY))).as("property"),
+                SparkApp.number().apply(col(required(text, VALUE))).as("value"),
+                (unitCol != null ? unit.apply(col(unitCol)) : lit(null).cast(DataTypes.StringType)).as("unit"),
+                (validCol != null ? valid.apply(col(validCol)) : lit(true)).as("valid"));
     }
 
-    private static boolean has(Dataset<Row> ds, String want) {
+    /** Returns the first column named one of {@code names} (ignoring case and blanks), quoted, or null. */
+    private static @Nullable String find(Dataset<Row> ds, List<String> names) {
         for (StructField f : ds.schema().fields()) {
-            if (f.name().strip().toLowerCase(Locale.ROOT).equals(want)) {
-                return true;
+            if (names.contains(f.name().replace("\uFEFF", "").replace(" ", "").toLowerCase(Locale.ROOT))) {
+                return "`" + f.name().replace("`", "``") + "`";
             }
         }
-        return false;
+        return null;
+    }
+
+    private static String required(Dataset<Row> ds, List<String> names) {
+        String c = find(ds, names);
+        if (c == null) {
+            throw new SparkApp.Unreadable("kpi-spark: the observations have no column " + String.join("|", names));
+        }
+        return c;
     }
 
     static @Nullable Long millis(@Nullable String text, @Nullable String zone) {
@@ -79,10 +108,11 @@ final class ReadingsCsv {
             return true;
         }
         return switch (flag.strip().toLowerCase(Locale.ROOT)) {
-            case "true", "1" -> true;
-            case "false", "0", "-1" -> false;
+            case "true", "yes", "valid", "1", "2", "3", "4" -> true;
+            case "false", "no", "invalid", "0", "-1", "-99" -> false;
             default ->
-                throw new InputRowException("not a validity flag '" + flag + "' (expected true, false, 1, 0 or -1)");
+                throw new InputRowException("not a validity flag '" + flag
+                        + "' (expected true/false, yes/no, 1/0, or an EEA validity code 1, 2, 3, 4, -1, -99)");
         };
     }
 }

@@ -57,11 +57,11 @@ import org.jspecify.annotations.Nullable;
  *     --observations s3a://bucket/air/2023/*.csv --rule eu --statistic mean --city Geneva --out air.csv
  * </pre>
  *
- * <p>{@code compute} reads long CSV files ({@code entity,period,variable,value}, with a header;
- * other columns are not read) or Parquet files ({@code .parquet}) with those columns; {@code
- * rollup} reads observations CSV ({@code station,time,property,value[,unit][,valid]}; times are
- * ISO-8601 instants with an offset, or local times in {@code --zone}; {@code valid} is {@code
- * true}/{@code false}, {@code 1}/{@code 0} or {@code -1}). The catalog, the targets and the station
+ * <p>{@code compute} reads long CSV files ({@code entity,period,variable,value}, with a header and
+ * the command's synonyms {@code city|uCode|GeoCode}, {@code year|Time|TIME_PERIOD}, {@code
+ * indicator|kpi|Series}, {@code OBS_VALUE}; other columns are not read) or Parquet files ({@code
+ * .parquet}) with those columns; {@code rollup} reads observations CSV ({@code
+ * station,time,property,value[,unit][,valid]} and their synonyms, see {@link ReadingsCsv}). The catalog, the targets and the station
  * table are read on the driver (kpi-io). Output: {@code --out FILE.csv} writes one CSV file on the
  * driver's file system with the rows in the command's order, byte for byte the command's output
  * for the compute rows; any other {@code --out} is a directory written by Spark ({@code --format
@@ -313,10 +313,10 @@ public final class SparkApp {
         if (!csv.isEmpty()) {
             Dataset<Row> text = spark.read().option("header", "true").csv(csv.toArray(new String[0]));
             all = text.select(
-                    col(name(text, "entity")).as("entity"),
-                    col(name(text, "period")).as("period"),
-                    col(name(text, "variable")).as("variable"),
-                    number().apply(col(name(text, "value"))).as("value"));
+                    col(name(text, "entity", "city", "ucode", "geocode")).as("entity"),
+                    col(name(text, "period", "year", "time", "time_period")).as("period"),
+                    col(name(text, "variable", "indicator", "kpi", "series")).as("variable"),
+                    number().apply(col(name(text, "value", "obs_value"))).as("value"));
         }
         if (!parquet.isEmpty()) {
             Dataset<Row> p = spark.read().parquet(parquet.toArray(new String[0]));
@@ -330,17 +330,30 @@ public final class SparkApp {
         return java.util.Objects.requireNonNull(all, "data");
     }
 
-    /** Returns the column of {@code ds} named {@code want} in any case, quoted for {@code col}. */
-    static String name(Dataset<Row> ds, String want) {
+    /**
+     * Returns the column of {@code ds} named {@code want} or one of its synonyms (the long CSV's, as
+     * the command matches them: ignoring case, blanks and a byte-order mark), quoted for {@code col}.
+     */
+    static String name(Dataset<Row> ds, String want, String... synonyms) {
+        List<String> accepted = new ArrayList<>(List.of(synonyms));
+        accepted.add(0, want);
         List<String> names = new ArrayList<>();
-        for (StructField f : ds.schema().fields()) {
-            if (f.name().strip().toLowerCase(Locale.ROOT).equals(want)) {
-                return "`" + f.name().replace("`", "``") + "`";
+        for (String a : accepted) {
+            for (StructField f : ds.schema().fields()) {
+                if (f.name()
+                        .replace("\uFEFF", "")
+                        .strip()
+                        .toLowerCase(Locale.ROOT)
+                        .equals(a)) {
+                    return "`" + f.name().replace("`", "``") + "`";
+                }
             }
+        }
+        for (StructField f : ds.schema().fields()) {
             names.add(f.name());
         }
-        throw new Unreadable(
-                "kpi-spark: the data has no column '" + want + "' (found " + String.join(", ", names) + ")");
+        throw new Unreadable("kpi-spark: the data has no column " + String.join("|", accepted) + " (found "
+                + String.join(", ", names) + ")");
     }
 
     /**

@@ -180,7 +180,8 @@ class SparkAppTest {
     void rollupWritesTheCommandsRows() throws Exception {
         // 2023, hourly pm25 at three stations: S1 full, S2 with every 8th hour missing, S3 from April
         Path file = tmp.resolve("air.csv");
-        StringBuilder csv = new StringBuilder("station,time,property,value,unit,valid\n");
+        // the column names and flags of the project's sample observations: pollutant, validity 1/-1, ug/m3
+        StringBuilder csv = new StringBuilder("station,time,pollutant,value,unit,validity\n");
         Observations.Builder b = Observations.builder();
         long start = Instant.parse("2023-01-01T00:00:00Z").toEpochMilli();
         int line = 1;
@@ -211,7 +212,9 @@ class SparkAppTest {
                 .withStatistics(stats)
                 .run(b.build());
         List<RollupResult> all = new ArrayList<>(st);
-        all.addAll(CityMean.combine("Town", st));
+        all.addAll(CityMean.combine("Town", st, Map.of("S1", 2.0, "S2", 1.0, "S3", 0.5)));
+        Path stations = tmp.resolve("stations.csv");
+        Files.writeString(stations, "station,city,weight\nS1,Town,2\nS2,Town,1\nS3,Town,0.5\n", StandardCharsets.UTF_8);
         StringBuilder want = new StringBuilder(RollupCsv.HEADER + "\n");
         for (RollupResult r : all) {
             want.append(String.join(
@@ -239,8 +242,8 @@ class SparkAppTest {
                 "capture",
                 "--statistic",
                 "days_above:20",
-                "--city",
-                "Town",
+                "--stations",
+                stations.toString(),
                 "--out",
                 out.toString());
         assertEquals(SparkApp.OK, r.code(), r.err());
