@@ -86,11 +86,8 @@ public final class SparkBenchmark {
                 .config("spark.sql.shuffle.partitions", Integer.toString(partitions))
                 .config("spark.sql.session.timeZone", "UTC")
                 .getOrCreate();
-        if (args[0].equals("kpis")) {
-            kpis(spark, n, partitions);
-        } else {
-            rollup(spark, n, partitions);
-        }
+        System.out.println(
+                args[0].equals("kpis") ? kpis(spark, n, partitions, WARM_UP) : rollup(spark, n, partitions, 20));
         spark.stop();
     }
 
@@ -152,17 +149,21 @@ public final class SparkBenchmark {
     /** Entity-periods of the warm-up runs (JIT, Spark's code generation and class loading). */
     static final int WARM_UP = 20_000;
 
-    static void kpis(SparkSession spark, int entityPeriods, int partitions) {
+    /**
+     * Times the KPIs both ways after warm-ups of {@code warmUp} entity-periods; returns the report
+     * line.
+     */
+    static String kpis(SparkSession spark, int entityPeriods, int partitions, int warmUp) {
         Catalog catalog = catalog();
         System.out.printf(
                 Locale.ROOT, "kpis: %,d entity-periods × %d variables, 91 indicators%n", entityPeriods, VARIABLES);
-        oneJvmKpis(catalog, WARM_UP);
+        oneJvmKpis(catalog, warmUp);
         long oneJvm = oneJvmKpis(catalog, entityPeriods);
         long oneJvmCpu = lastCpu;
         System.gc();
-        sparkKpis(spark, catalog, WARM_UP, partitions);
+        sparkKpis(spark, catalog, warmUp, partitions);
         long onSpark = sparkKpis(spark, catalog, entityPeriods, partitions);
-        report("kpis", entityPeriods + " entity-periods", partitions, oneJvm, onSpark, oneJvmCpu, lastCpu);
+        return report("kpis", entityPeriods + " entity-periods", partitions, oneJvm, onSpark, oneJvmCpu, lastCpu);
     }
 
     /** The Spark side: the same rows made and cached (not timed), then the timed computation. */
@@ -269,19 +270,20 @@ public final class SparkBenchmark {
     // ---------------------------------------------------------------------------------------------
     // Roll-ups
 
-    static void rollup(SparkSession spark, int stations, int partitions) {
+    /** Times the roll-up both ways after warm-ups of {@code warmUp} stations; returns the report line. */
+    static String rollup(SparkSession spark, int stations, int partitions, int warmUp) {
         System.out.printf(
                 Locale.ROOT,
                 "rollup: %,d stations × 5 properties × 8,760 hours = %,d readings%n",
                 stations,
                 stations * 5L * 8760);
-        oneJvmRollup(20);
+        oneJvmRollup(warmUp);
         long oneJvm = oneJvmRollup(stations);
         long oneJvmCpu = lastCpu;
         System.gc();
-        sparkRollup(spark, 20, partitions);
+        sparkRollup(spark, warmUp, partitions);
         long onSpark = sparkRollup(spark, stations, partitions);
-        report("rollup", stations * 5L * 8760 + " readings", partitions, oneJvm, onSpark, oneJvmCpu, lastCpu);
+        return report("rollup", stations * 5L * 8760 + " readings", partitions, oneJvm, onSpark, oneJvmCpu, lastCpu);
     }
 
     static final List<Statistic> STATISTICS = List.of(Statistic.MEAN, Statistic.parse("capture"));
@@ -394,12 +396,12 @@ public final class SparkBenchmark {
         return t;
     }
 
-    static void report(
+    static String report(
             String what, String size, int partitions, long oneJvm, long onSpark, long oneJvmCpu, long sparkCpu) {
-        System.out.printf(
+        return String.format(
                 Locale.ROOT,
                 "%s, %s: one JVM %.2f s (CPU %.2f s), Spark local[2] with %d partitions %.2f s (CPU %.2f s):"
-                        + " ratio %.2f (CPU %.2f)%n",
+                        + " ratio %.2f (CPU %.2f)",
                 what,
                 size,
                 oneJvm / 1e9,
