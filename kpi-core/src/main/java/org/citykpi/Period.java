@@ -2,6 +2,7 @@ package org.citykpi;
 
 import static java.util.Objects.requireNonNull;
 
+import java.io.Serializable;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
@@ -17,12 +18,18 @@ import java.time.temporal.ChronoUnit;
  * A text such as {@code 2015-12} is a month, never a span: a span's second year must be after the
  * first. Immutable and thread-safe.
  *
+ * <p>Serializable through its canonical constructor, so a value read from a stream is checked like
+ * a new one; the serial form is for moving values between JVMs of the same CityKPI version (such
+ * as to Spark executors), not for storage.
+ *
  * @param kind what the period is
  * @param start first day of the period
  * @param end last day of the period (inclusive)
  * @param label normalised ISO-8601 text
+ * @serial exclude
  */
-public record Period(Kind kind, LocalDate start, LocalDate end, String label) implements Comparable<Period> {
+public record Period(Kind kind, LocalDate start, LocalDate end, String label)
+        implements Comparable<Period>, Serializable {
 
     /** What a period covers. */
     public enum Kind {

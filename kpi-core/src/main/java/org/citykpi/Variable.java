@@ -2,6 +2,8 @@ package org.citykpi;
 
 import static java.util.Objects.requireNonNull;
 
+import java.io.Serializable;
+
 /**
  * Describes a named raw input, such as {@code households_total}, with its unit and the range of
  * values that can be valid.
@@ -10,13 +12,18 @@ import static java.util.Objects.requireNonNull;
  * every indicator that reads it. Use {@link Double#NEGATIVE_INFINITY} / {@link
  * Double#POSITIVE_INFINITY} for an open bound. Immutable and thread-safe.
  *
+ * <p>Serializable through its canonical constructor, so a value read from a stream is checked like
+ * a new one; the serial form is for moving values between JVMs of the same CityKPI version (such
+ * as to Spark executors), not for storage.
+ *
  * @param id identifier used in formulas and data files (letters, digits, {@code _} and {@code .})
  * @param unit unit of measure, such as {@code households}, {@code %}, {@code persons}
  * @param description what the variable counts, for people
  * @param min smallest valid value (inclusive)
  * @param max largest valid value (inclusive)
+ * @serial exclude
  */
-public record Variable(String id, String unit, String description, double min, double max) {
+public record Variable(String id, String unit, String description, double min, double max) implements Serializable {
 
     /**
      * Validates the id and the range.

@@ -2,6 +2,7 @@ package org.citykpi.calc;
 
 import static java.util.Objects.requireNonNull;
 
+import java.io.Serializable;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -27,9 +28,11 @@ import org.citykpi.Numbers;
  *   <li>{@code na()} → {@code NOT_APPLICABLE}.
  * </ul>
  *
- * <p>Immutable and thread-safe.
+ * <p>Immutable and thread-safe. Serializable through the records' canonical constructors, so a
+ * calculator read from a stream is checked like a new one; the serial form is for moving values
+ * between JVMs of the same CityKPI version (such as to Spark executors), not for storage.
  */
-public sealed interface Calculator {
+public sealed interface Calculator extends Serializable {
 
     /**
      * Returns the names this calculator reads (variables, indicators, parts), in order of appearance.
@@ -174,6 +177,7 @@ public sealed interface Calculator {
      * A constant.
      *
      * @param value a finite number
+     * @serial exclude
      */
     record Constant(double value) implements Calculator {
         /**
@@ -198,6 +202,7 @@ public sealed interface Calculator {
      * A reference to a variable, an indicator, or an indicator part ({@code <id>/<part>}).
      *
      * @param name the referenced id
+     * @serial exclude
      */
     record Ref(String name) implements Calculator {
         /**
@@ -223,6 +228,7 @@ public sealed interface Calculator {
      * Unary minus.
      *
      * @param operand the negated calculator
+     * @serial exclude
      */
     record Negate(Calculator operand) implements Calculator {
         /**
@@ -247,6 +253,7 @@ public sealed interface Calculator {
      * @param op the operator
      * @param left left operand
      * @param right right operand
+     * @serial exclude
      */
     record Binary(Op op, Calculator left, Calculator right) implements Calculator {
         /**
@@ -283,6 +290,7 @@ public sealed interface Calculator {
      * @param op the comparison
      * @param left left operand
      * @param right right operand
+     * @serial exclude
      */
     record Compare(CmpOp op, Calculator left, Calculator right) implements Calculator {
         /**
@@ -311,6 +319,7 @@ public sealed interface Calculator {
      *
      * @param function the function
      * @param args its arguments (count checked against the function)
+     * @serial exclude
      */
     record Call(Function function, List<Calculator> args) implements Calculator {
         /**
@@ -351,6 +360,7 @@ public sealed interface Calculator {
      * @param condition the condition (usually a comparison)
      * @param then value where the condition holds
      * @param otherwise value elsewhere
+     * @serial exclude
      */
     record If(Calculator condition, Calculator then, Calculator otherwise) implements Calculator {
         /**

@@ -2,6 +2,9 @@ package org.citykpi.catalog;
 
 import static java.util.Objects.requireNonNull;
 
+import java.io.InvalidObjectException;
+import java.io.ObjectInputStream;
+import java.io.Serializable;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -32,8 +35,14 @@ import org.jspecify.annotations.Nullable;
  * ({@code id/part}). {@link #outputs()} lists them in presentation order (each indicator followed
  * by its parts), {@link #evaluationOrder()} in an order where every output comes after what it
  * reads. Immutable and thread-safe.
+ *
+ * <p>Serializable (to ship a catalog to the workers of a cluster, such as Spark executors): the
+ * serial form is the id, the version, the variables, the indicators and the rules, and reading it
+ * builds and checks the catalog again, as {@link Builder#build()} does. The serial form is for
+ * moving catalogs between JVMs of the same CityKPI version, not for storage.
+ * @serial exclude
  */
-public final class Catalog {
+public final class Catalog implements Serializable {
     private final String id;
     private final String version;
     private final Map<String, Variable> variables;
@@ -438,6 +447,34 @@ public final class Catalog {
         rules.forEach(b::rule);
         other.rules.forEach(b::rule);
         return b.build();
+    }
+
+    // The serial form of a catalog: its definitions, from which reading builds (and checks) the
+    // catalog again; the derived lookups are not written.
+    private record SerialForm(
+            String id, String version, List<Variable> variables, List<Indicator> indicators, List<Rule> rules)
+            implements Serializable {
+        private Object readResolve() throws InvalidObjectException {
+            try {
+                Builder b = builder(id, version);
+                variables.forEach(b::variable);
+                indicators.forEach(b::indicator);
+                rules.forEach(b::rule);
+                return b.build();
+            } catch (IllegalArgumentException e) {
+                InvalidObjectException bad = new InvalidObjectException("not a valid catalog: " + e.getMessage());
+                bad.initCause(e);
+                throw bad;
+            }
+        }
+    }
+
+    private Object writeReplace() {
+        return new SerialForm(id, version, variables(), indicators(), rules);
+    }
+
+    private void readObject(ObjectInputStream in) throws InvalidObjectException {
+        throw new InvalidObjectException("a catalog is read through its serial form");
     }
 
     @Override

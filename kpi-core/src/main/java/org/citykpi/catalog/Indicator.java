@@ -2,6 +2,7 @@ package org.citykpi.catalog;
 
 import static java.util.Objects.requireNonNull;
 
+import java.io.Serializable;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,10 @@ import org.citykpi.calc.Formula;
  * formula says otherwise. A value outside {@code [min, max]} is reported as {@code out_of_range}.
  *
  * <p>Immutable and thread-safe; build one with {@link #of} and the {@code with…} methods.
+ *
+ * <p>Serializable through its canonical constructor, so a value read from a stream is checked like
+ * a new one; the serial form is for moving values between JVMs of the same CityKPI version (such
+ * as to Spark executors), not for storage.
  *
  * @param id identifier, such as {@code EC.ICT.ICT.1C} (no {@code /})
  * @param code published code, such as {@code EC: ICT: ICT: 1C}; empty if none
@@ -42,6 +47,7 @@ import org.citykpi.calc.Formula;
  * @param max largest valid value
  * @param parts parts of a multi-part indicator (empty otherwise)
  * @param headline id of the part that gives the indicator's value; empty if there are no parts
+ * @serial exclude
  */
 public record Indicator(
         String id,
@@ -62,7 +68,8 @@ public record Indicator(
         double min,
         double max,
         List<Part> parts,
-        String headline) {
+        String headline)
+        implements Serializable {
 
     /**
      * Validates the fields and copies the collections. Null text fields are read as empty (the

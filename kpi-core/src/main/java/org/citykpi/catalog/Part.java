@@ -2,6 +2,7 @@ package org.citykpi.catalog;
 
 import static java.util.Objects.requireNonNull;
 
+import java.io.Serializable;
 import org.citykpi.Quote;
 import org.citykpi.calc.Calculator;
 
@@ -10,6 +11,10 @@ import org.citykpi.calc.Calculator;
  * wastewater treatment; one pollutant of an air-quality set; one mode of a modal split). Each part
  * has its own formula and value; results name it {@code <indicator id>/<part id>}. Immutable.
  *
+ * <p>Serializable through its canonical constructor, so a value read from a stream is checked like
+ * a new one; the serial form is for moving values between JVMs of the same CityKPI version (such
+ * as to Spark executors), not for storage.
+ *
  * @param id part id, unique within the indicator (letters, digits, {@code _} {@code .} {@code -})
  * @param name part name for people
  * @param unit unit of the part's value
@@ -17,9 +22,10 @@ import org.citykpi.calc.Calculator;
  * @param formulaText the formula as written
  * @param min smallest valid value ({@code -Infinity} if open)
  * @param max largest valid value ({@code +Infinity} if open)
+ * @serial exclude
  */
-public record Part(
-        String id, String name, String unit, Calculator formula, String formulaText, double min, double max) {
+public record Part(String id, String name, String unit, Calculator formula, String formulaText, double min, double max)
+        implements Serializable {
     /**
      * Validates the fields.
      *

@@ -2,6 +2,7 @@ package org.citykpi.catalog;
 
 import static java.util.Objects.requireNonNull;
 
+import java.io.Serializable;
 import java.util.Locale;
 import org.citykpi.Quote;
 import org.citykpi.calc.Calculator;
@@ -11,15 +12,20 @@ import org.citykpi.calc.Calculator;
  * subscriptions ≤ households with Internet access". The rule holds where its check is non-zero; it
  * is not checked where an input is missing. Immutable.
  *
+ * <p>Serializable through its canonical constructor, so a value read from a stream is checked like
+ * a new one; the serial form is for moving values between JVMs of the same CityKPI version (such
+ * as to Spark executors), not for storage.
+ *
  * @param id rule id
  * @param description what the rule says, for people
  * @param check the condition that must hold (usually a comparison)
  * @param checkText the condition as written
  * @param severity warning (the value is kept) or error
  * @param source where the rule comes from (U4SSC verification manual page, …)
+ * @serial exclude
  */
-public record Rule(
-        String id, String description, Calculator check, String checkText, Severity severity, String source) {
+public record Rule(String id, String description, Calculator check, String checkText, Severity severity, String source)
+        implements Serializable {
     /** How bad a broken rule is. */
     public enum Severity {
         /** Reported; values are kept. */

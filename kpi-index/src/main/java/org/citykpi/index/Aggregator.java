@@ -1,5 +1,6 @@
 package org.citykpi.index;
 
+import java.io.Serializable;
 import java.util.Locale;
 
 /**
@@ -43,7 +44,7 @@ import java.util.Locale;
  *
  * <p>Immutable and thread-safe.
  */
-public sealed interface Aggregator {
+public sealed interface Aggregator extends Serializable {
     /** Weighted arithmetic mean (the default). */
     record Arithmetic() implements Aggregator {
         @Override

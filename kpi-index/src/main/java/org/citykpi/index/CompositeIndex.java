@@ -2,6 +2,9 @@ package org.citykpi.index;
 
 import static java.util.Objects.requireNonNull;
 
+import java.io.InvalidObjectException;
+import java.io.ObjectInputStream;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -17,12 +20,14 @@ import org.jspecify.annotations.Nullable;
  * IndexResult zscored = index.rebuild(nominal, nominal.pipeline().withNormaliser(new Normaliser.ZScore(0, 1)));
  * }</pre>
  *
- * <p>Immutable and thread-safe: builds may run concurrently.
+ * <p>Immutable and thread-safe: builds may run concurrently. Serializable (to ship it to the
+ * workers of a cluster, such as Spark executors): the serial form is the hierarchy and the data, and
+ * reading it builds the index again through {@link #of}.
  *
  * @see Normaliser
  * @see Aggregator
  */
-public final class CompositeIndex {
+public final class CompositeIndex implements Serializable {
     private final Hierarchy hierarchy;
     private final IndexData data;
     private final Matrix raw;
@@ -364,5 +369,24 @@ public final class CompositeIndex {
                     ? m
                     : requireNonNull(plan, "a plan, when there is no matrix").matrix();
         }
+    }
+
+    // The serial form: the hierarchy and the data (the index's own matrix is made again from them).
+    private record SerialForm(Hierarchy hierarchy, IndexData data) implements Serializable {
+        private Object readResolve() throws InvalidObjectException {
+            try {
+                return of(hierarchy, data);
+            } catch (IllegalArgumentException | NullPointerException e) {
+                throw SerialForms.invalid("composite index", e);
+            }
+        }
+    }
+
+    private Object writeReplace() {
+        return new SerialForm(hierarchy, data);
+    }
+
+    private void readObject(ObjectInputStream in) throws InvalidObjectException {
+        throw SerialForms.notSerialForm("composite index");
     }
 }

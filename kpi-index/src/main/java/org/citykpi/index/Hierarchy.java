@@ -2,6 +2,9 @@ package org.citykpi.index;
 
 import static java.util.Objects.requireNonNull;
 
+import java.io.InvalidObjectException;
+import java.io.ObjectInputStream;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -30,8 +33,11 @@ import org.jspecify.annotations.Nullable;
  * level 1 with direction −1 (COINr ignores it silently: COINr issue #66), no indicators at all.
  *
  * <p>Immutable and thread-safe.
+ *
+ * <p>Serializable (to ship it to the workers of a cluster, such as Spark executors): the serial
+ * form is the nodes, and reading it checks and builds the value again through {@link #of}.
  */
-public final class Hierarchy {
+public final class Hierarchy implements Serializable {
     private final List<Node> nodes;
     private final Map<String, Integer> index = new HashMap<>();
     private final int indicatorCount;
@@ -431,5 +437,24 @@ public final class Hierarchy {
     @Override
     public String toString() {
         return "Hierarchy" + Arrays.toString(new int[] {indicatorCount, nodes.size(), levels});
+    }
+
+    // The serial form: the nodes, in this hierarchy's order.
+    private record SerialForm(List<Node> nodes) implements Serializable {
+        private Object readResolve() throws InvalidObjectException {
+            try {
+                return of(nodes);
+            } catch (IllegalArgumentException | NullPointerException e) {
+                throw SerialForms.invalid("hierarchy", e);
+            }
+        }
+    }
+
+    private Object writeReplace() {
+        return new SerialForm(nodes);
+    }
+
+    private void readObject(ObjectInputStream in) throws InvalidObjectException {
+        throw SerialForms.notSerialForm("hierarchy");
     }
 }

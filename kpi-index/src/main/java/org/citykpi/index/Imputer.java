@@ -2,6 +2,8 @@ package org.citykpi.index;
 
 import static java.util.Objects.requireNonNull;
 
+import java.io.Serializable;
+
 /**
  * Fills missing indicator values before treatment and normalisation (COINr {@code Impute}).
  *
@@ -20,7 +22,7 @@ import static java.util.Objects.requireNonNull;
  *
  * <p>Immutable and thread-safe.
  */
-public sealed interface Imputer {
+public sealed interface Imputer extends Serializable {
     /** No imputation (the default). */
     record None() implements Imputer {}
 

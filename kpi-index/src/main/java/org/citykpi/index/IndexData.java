@@ -2,6 +2,9 @@ package org.citykpi.index;
 
 import static java.util.Objects.requireNonNull;
 
+import java.io.InvalidObjectException;
+import java.io.ObjectInputStream;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -24,9 +27,11 @@ import org.jspecify.annotations.Nullable;
  * not given is missing, never NaN. A grid row for which no input row existed is marked absent and
  * is left out of every output.
  *
- * <p>Immutable and thread-safe.
+ * <p>Immutable and thread-safe. Serializable (to ship it to the workers of a cluster, such as Spark
+ * executors): the serial form is the units, periods, codes, values and labels, checked for
+ * consistent sizes when read.
  */
-public final class IndexData {
+public final class IndexData implements Serializable {
     private final List<String> units;
     private final List<String> unitNames;
     private final List<String> periods;
@@ -568,5 +573,59 @@ public final class IndexData {
         return "IndexData"
                 + Arrays.asList(
                         units.size() + " units", periods.size() + " periods", indicators.size() + " indicators");
+    }
+
+    // The serial form: what the constructor takes.
+    private record SerialForm(
+            List<String> units,
+            List<String> unitNames,
+            List<String> periods,
+            List<String> indicators,
+            List<String> denominators,
+            List<String> groupNames,
+            Matrix values,
+            Matrix denoms,
+            @Nullable String[][] groups,
+            boolean[] rowExists)
+            implements Serializable {
+        private Object readResolve() throws InvalidObjectException {
+            int rows = rowExists.length;
+            if (units.size() * periods.size() != rows
+                    || unitNames.size() != units.size()
+                    || !values.fits(rows, indicators.size())
+                    || !denoms.fits(rows, denominators.size())
+                    || groups.length != groupNames.size()) {
+                throw SerialForms.invalid("index data", new IllegalArgumentException("sizes do not agree"));
+            }
+            for (@Nullable String[] g : groups) {
+                if (g.length != rows) {
+                    throw SerialForms.invalid("index data", new IllegalArgumentException("group labels do not fit"));
+                }
+            }
+            try {
+                return new IndexData(
+                        units,
+                        unitNames,
+                        periods,
+                        indicators,
+                        denominators,
+                        groupNames,
+                        values,
+                        denoms,
+                        groups,
+                        rowExists);
+            } catch (IllegalArgumentException | NullPointerException e) {
+                throw SerialForms.invalid("index data", e);
+            }
+        }
+    }
+
+    private Object writeReplace() {
+        return new SerialForm(
+                units, unitNames, periods, indicators, denominators, groupNames, values, denoms, groups, rowExists);
+    }
+
+    private void readObject(ObjectInputStream in) throws InvalidObjectException {
+        throw SerialForms.notSerialForm("index data");
     }
 }

@@ -1,5 +1,6 @@
 package org.citykpi.index;
 
+import java.io.Serializable;
 import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 
@@ -8,11 +9,16 @@ import org.jspecify.annotations.Nullable;
  * row]}, present when {@code ok[...]} is true. Missing cells hold 0 and are never read. Mutable
  * while a step fills it; treated as immutable once handed on.
  */
-final class Matrix {
+final class Matrix implements Serializable {
     final int rows;
     final int cols;
     final double[] v;
     final boolean[] ok;
+
+    /** Returns whether this matrix has {@code rows × cols} cells with a presence flag each. */
+    boolean fits(int rows, int cols) {
+        return this.rows == rows && this.cols == cols && v.length == rows * cols && ok.length == rows * cols;
+    }
 
     Matrix(int rows, int cols) {
         this.rows = rows;
@@ -39,9 +45,9 @@ final class Matrix {
     }
 
     /** See {@link #missing()}: null until computed or set. */
-    private volatile int @Nullable [][] missing;
+    private transient volatile int @Nullable [][] missing;
     /** See {@link #ranges()}: null until computed. */
-    private volatile double @Nullable [][] ranges;
+    private transient volatile double @Nullable [][] ranges;
 
     /**
      * Returns, per column, the rows of its missing cells in ascending order, computed once (the
@@ -188,7 +194,7 @@ final class Matrix {
     }
 
     /** See {@link #columns()}: null until made. */
-    private volatile double @Nullable [][] columns;
+    private transient volatile double @Nullable [][] columns;
 
     /**
      * Returns the values as one array per column (a copy, made once). Loops that read a column and
@@ -209,7 +215,7 @@ final class Matrix {
     }
 
     /** See {@link #logs()}: null until computed. */
-    private volatile double @Nullable [] logs;
+    private transient volatile double @Nullable [] logs;
 
     /**
      * Returns {@code ln v} for every present positive cell (0 elsewhere), computed once: the
@@ -229,7 +235,7 @@ final class Matrix {
     }
 
     /** See {@link #logColumns()}: null until made. */
-    private volatile double @Nullable [][] logColumns;
+    private transient volatile double @Nullable [][] logColumns;
 
     /** Returns {@link #logs()} as one array per column (a copy, made once; see {@link #columns()}). */
     double[][] logColumns() {

@@ -2,6 +2,8 @@ package org.citykpi.index;
 
 import static java.util.Objects.requireNonNull;
 
+import java.io.InvalidObjectException;
+import java.io.Serializable;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import org.jspecify.annotations.Nullable;
@@ -42,7 +44,8 @@ public record Node(
         OptionalDouble target,
         Optional<Goalposts> goalposts,
         boolean capAtTarget,
-        Optional<String> denominator) {
+        Optional<String> denominator)
+        implements Serializable {
 
     /**
      * Validates the fields; see the class comment for their meaning.
@@ -185,6 +188,52 @@ public record Node(
         return new Node(code, name, level, parent, direction, weight, target, goalposts, capAtTarget, Optional.of(d));
     }
 
+    // The serial form of a node: its components, an absent one as null, read back through the constructor.
+    private record SerialForm(
+            String code,
+            String name,
+            int level,
+            @Nullable String parent,
+            int direction,
+            double weight,
+            @Nullable Double target,
+            @Nullable Goalposts goalposts,
+            boolean capAtTarget,
+            @Nullable String denominator)
+            implements Serializable {
+        private Object readResolve() throws InvalidObjectException {
+            try {
+                return new Node(
+                        code,
+                        name,
+                        level,
+                        Optional.ofNullable(parent),
+                        direction,
+                        weight,
+                        target == null ? OptionalDouble.empty() : OptionalDouble.of(target),
+                        Optional.ofNullable(goalposts),
+                        capAtTarget,
+                        Optional.ofNullable(denominator));
+            } catch (IllegalArgumentException | NullPointerException e) {
+                throw SerialForms.invalid("node", e);
+            }
+        }
+    }
+
+    private Object writeReplace() {
+        return new SerialForm(
+                code,
+                name,
+                level,
+                parent.orElse(null),
+                direction,
+                weight,
+                target.isPresent() ? target.getAsDouble() : null,
+                goalposts.orElse(null),
+                capAtTarget,
+                denominator.orElse(null));
+    }
+
     /**
      * Returns whether this node is an indicator.
      *
@@ -206,7 +255,7 @@ public record Node(
      * @param truncate whether a score outside [0, 1] (a value beyond a post) is clamped to it before
      *     scaling (COINr's {@code trunc2posts})
      */
-    public record Goalposts(double lower, double upper, double scale, boolean truncate) {
+    public record Goalposts(double lower, double upper, double scale, boolean truncate) implements Serializable {
         /**
          * Rejects non-finite posts and equal posts.
          *

@@ -1,5 +1,6 @@
 package org.citykpi.index;
 
+import java.io.Serializable;
 import java.util.Locale;
 
 /**
@@ -52,7 +53,7 @@ import java.util.Locale;
  *
  * <p>Immutable and thread-safe.
  */
-public sealed interface Normaliser {
+public sealed interface Normaliser extends Serializable {
     /**
      * Min-max scaling to [lower, upper]; COINr's default is [0, 100].
      *

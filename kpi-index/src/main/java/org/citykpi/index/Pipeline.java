@@ -2,6 +2,7 @@ package org.citykpi.index;
 
 import static java.util.Objects.requireNonNull;
 
+import java.io.Serializable;
 import java.util.Map;
 
 /**
@@ -44,7 +45,8 @@ public record Pipeline(
         Map<String, Double> weights,
         double minCoverage,
         Map<String, Double> coverage,
-        Scope scope) {
+        Scope scope)
+        implements Serializable {
 
     /** Where normalisation statistics are taken for panel data. */
     public enum Scope {

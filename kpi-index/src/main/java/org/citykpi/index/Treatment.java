@@ -1,5 +1,7 @@
 package org.citykpi.index;
 
+import java.io.Serializable;
+
 /**
  * Treats outliers in the indicators before normalisation (COINr {@code Treat}), per indicator
  * over the units of one period (panel data: each period on its own, as COINr's {@code Treat} on a
@@ -21,7 +23,7 @@ package org.citykpi.index;
  *
  * <p>Immutable and thread-safe.
  */
-public sealed interface Treatment {
+public sealed interface Treatment extends Serializable {
     /** No treatment (the default). */
     record None() implements Treatment {}
 

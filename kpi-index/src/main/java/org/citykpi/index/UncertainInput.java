@@ -2,6 +2,7 @@ package org.citykpi.index;
 
 import static java.util.Objects.requireNonNull;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,7 +24,7 @@ import java.util.SplittableRandom;
  *
  * <p>Immutable and thread-safe.
  */
-public sealed interface UncertainInput {
+public sealed interface UncertainInput extends Serializable {
     /** {@return the input's name, used in results} */
     String name();
 

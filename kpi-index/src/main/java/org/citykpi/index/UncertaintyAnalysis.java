@@ -2,8 +2,12 @@ package org.citykpi.index;
 
 import static java.util.Objects.requireNonNull;
 
+import java.io.InvalidObjectException;
+import java.io.ObjectInputStream;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -30,12 +34,16 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Reproducible: the design is drawn sequentially from the seed before any run, runs are split
  * into fixed chunks and each writes only its own slot, so results do not depend on the number of
- * threads. A run that fails (e.g. a geometric mean over a zero) is reported, not hidden: Monte
+ * threads. The same holds across machines: {@link #design}, {@link #runs(double[][], int, int)}
+ * and {@link #combine} split one Monte Carlo analysis into ranges of runs and put it back together
+ * with the result of {@link #run}. A run that fails (e.g. a geometric mean over a zero) is reported, not hidden: Monte
  * Carlo statistics leave it out; the sensitivity analysis drops its design row.
  *
- * <p>Immutable and thread-safe.
+ * <p>Immutable and thread-safe. Serializable (to ship it to the workers of a cluster, such as Spark
+ * executors): the serial form is the index, the nominal pipeline, the inputs, the target and the
+ * thread count, checked again when read as {@link #create} and {@link #withTarget} check them.
  */
-public final class UncertaintyAnalysis {
+public final class UncertaintyAnalysis implements Serializable {
     private static final int CHUNK = 8;
 
     private final CompositeIndex index;
@@ -115,6 +123,24 @@ public final class UncertaintyAnalysis {
      * @throws IndexException if the nominal pipeline itself cannot be built
      */
     public UncertaintyResult run(int runs, long seed) {
+        double[][] design = design(runs, seed);
+        Evaluation ev = evaluate(design);
+        return result(design, ev.ranks(), ev.failures(), ev.nominalRanks());
+    }
+
+    /**
+     * Draws the design of a Monte Carlo analysis: the design {@link #run run(runs, seed)} uses.
+     * With {@link #runs(double[][], int, int)} and {@link #combine}, the runs of one analysis can be
+     * spread over several machines (the design drawn once, then each machine runs a range of it):
+     * the result is the same as {@code run(runs, seed)}'s.
+     *
+     * @param runs the number of runs, at least 1
+     * @param seed the seed; values are drawn one run after the other, input by input, from a
+     *     {@link SplittableRandom} made from it
+     * @return a new array of {@code runs} rows of one u value in [0, 1) per input
+     * @throws IllegalArgumentException if {@code runs} is below 1
+     */
+    public double[][] design(int runs, long seed) {
         if (runs < 1) {
             throw new IllegalArgumentException("runs must be at least 1");
         }
@@ -125,9 +151,90 @@ public final class UncertaintyAnalysis {
                 row[j] = rnd.nextDouble();
             }
         }
-        Evaluation ev = evaluate(design);
-        int[] @Nullable [] ranks = ev.ranks();
-        int rows = ev.nominalRanks().length;
+        return design;
+    }
+
+    /**
+     * Runs rows {@code [from, to)} of a design: each run applies the inputs to the nominal pipeline
+     * and ranks the target node, as {@link #run} does; a run that fails is recorded, not thrown.
+     *
+     * @param design the design, one row per run of one u value in [0, 1) per input (as {@link
+     *     #design} draws it); not changed
+     * @param from the first run (inclusive), from 0
+     * @param to the end run (exclusive), up to {@code design.length}
+     * @return the ranks and failures of those runs, with failures numbered by their place in the
+     *     whole design
+     * @throws IllegalArgumentException if the range is not within the design, or a row does not
+     *     hold one value per input
+     * @throws IndexException if the nominal pipeline itself cannot be built
+     */
+    public Batch runs(double[][] design, int from, int to) {
+        checkDesign(design);
+        if (from < 0 || to > design.length || from > to) {
+            throw new IllegalArgumentException(
+                    "runs [" + from + ", " + to + ") are not within the design of " + design.length + " runs");
+        }
+        Evaluation ev = evaluate(design, from, to);
+        return new Batch(from, ev.ranks(), ev.failures());
+    }
+
+    /**
+     * Assembles the result of a Monte Carlo analysis from batches of its runs ({@link
+     * #runs(double[][], int, int)}), as {@link #run} does from all its runs: the same statistics,
+     * bit for bit, however the runs were split.
+     *
+     * @param design the whole design the batches ran
+     * @param batches batches covering runs {@code 0} to {@code design.length} once each, in any
+     *     order
+     * @return the design, every run's ranks, per-unit rank statistics and the failed runs
+     * @throws IllegalArgumentException if the batches do not cover the design exactly once, or a
+     *     batch's ranks do not fit this analysis's data
+     * @throws IndexException if the nominal pipeline itself cannot be built
+     */
+    public UncertaintyResult combine(double[][] design, List<Batch> batches) {
+        checkDesign(design);
+        int runs = design.length;
+        if (runs < 1) {
+            throw new IllegalArgumentException("a design has at least 1 run");
+        }
+        List<Batch> ordered = new ArrayList<>(batches);
+        ordered.sort(Comparator.comparingInt(Batch::from));
+        int[] @Nullable [] ranks = new int[runs][];
+        List<String> failures = new ArrayList<>();
+        int next = 0;
+        int gridRows = index.data().rowCount();
+        for (Batch b : ordered) {
+            if (b.from() != next || b.to() > runs) {
+                throw new IllegalArgumentException("the batches do not cover runs 0 to " + runs + " once each (run "
+                        + next + " is followed by a batch from " + b.from() + " to " + b.to() + ")");
+            }
+            for (int k = 0; k < b.size(); k++) {
+                int[] r = b.ranks(k);
+                if (r != null && r.length != gridRows) {
+                    throw new IllegalArgumentException(
+                            "run " + (b.from() + k + 1) + " ranks " + r.length + " rows, the data has " + gridRows);
+                }
+                ranks[b.from() + k] = r;
+            }
+            failures.addAll(b.failures());
+            next = b.to();
+        }
+        if (next != runs) {
+            throw new IllegalArgumentException("the batches end at run " + next + " of " + runs);
+        }
+        double[][] copy = new double[runs][];
+        for (int k = 0; k < runs; k++) {
+            copy[k] = design[k].clone();
+        }
+        IndexResult nom = index.build(nominal);
+        return result(copy, ranks, failures, nom.rankColumn(nom.nodeOf(target)));
+    }
+
+    /** Returns the result of a Monte Carlo design from every run's ranks (null: failed), in run order. */
+    private UncertaintyResult result(
+            double[][] design, int[] @Nullable [] ranks, List<String> failures, int[] nominalRanks) {
+        int runs = design.length;
+        int rows = nominalRanks.length;
         List<RankStats> stats = new ArrayList<>();
         double[] buf = new double[runs];
         for (int r = 0; r < rows; r++) {
@@ -146,7 +253,7 @@ public final class UncertaintyAnalysis {
             for (int i = 0; i < n; i++) {
                 sum += buf[i];
             }
-            int nom = ev.nominalRanks()[r];
+            int nom = nominalRanks[r];
             stats.add(new RankStats(
                     index.data().unitOf(r),
                     index.data().periodOf(r),
@@ -161,7 +268,66 @@ public final class UncertaintyAnalysis {
         for (UncertainInput in : inputs) {
             names.add(in.name());
         }
-        return new UncertaintyResult(target, names, design, ranks, stats, ev.failures());
+        return new UncertaintyResult(target, names, design, ranks, stats, failures);
+    }
+
+    private void checkDesign(double[][] design) {
+        for (double[] row : design) {
+            if (row.length != inputs.size()) {
+                throw new IllegalArgumentException(
+                        "a design row holds " + row.length + " values for " + inputs.size() + " inputs");
+            }
+        }
+    }
+
+    /**
+     * Holds the outcome of a range of runs of a Monte Carlo design ({@link
+     * UncertaintyAnalysis#runs(double[][], int, int)}): per run, the target's rank of every grid row,
+     * or nothing for a run that failed, and one message per failed run. Serializable, so that
+     * batches run on other machines can be sent back and {@linkplain UncertaintyAnalysis#combine
+     * combined}. Immutable once made (the rank arrays are not copied when read: do not change them).
+     */
+    public static final class Batch implements Serializable {
+        private final int from;
+        private final int[] @Nullable [] ranks;
+        private final List<String> failures;
+
+        Batch(int from, int[] @Nullable [] ranks, List<String> failures) {
+            this.from = from;
+            this.ranks = ranks;
+            this.failures = List.copyOf(failures);
+        }
+
+        /** {@return the first run of the batch, counted from 0 over the whole design} */
+        public int from() {
+            return from;
+        }
+
+        /** {@return the end run of the batch (exclusive)} */
+        public int to() {
+            return from + ranks.length;
+        }
+
+        /** {@return the number of runs in the batch, failed ones included} */
+        public int size() {
+            return ranks.length;
+        }
+
+        /**
+         * Returns the ranks of one run of the batch.
+         *
+         * @param k the run's place in the batch, from 0 to {@link #size()} − 1
+         * @return the target's rank of each grid row (0: no rank), or null when the run failed
+         * @throws ArrayIndexOutOfBoundsException if there is no such run
+         */
+        public int @Nullable [] ranks(int k) {
+            return ranks[k];
+        }
+
+        /** {@return one message per failed run of the batch ({@code run N: reason}), in run order} */
+        public List<String> failures() {
+            return failures;
+        }
     }
 
     /**
@@ -318,23 +484,28 @@ public final class UncertaintyAnalysis {
     private record Evaluation(int[] nominalRanks, int[] @Nullable [] ranks, List<String> failures) {}
 
     private Evaluation evaluate(double[][] design) {
+        return evaluate(design, 0, design.length);
+    }
+
+    /** Evaluates design rows {@code [first, end)}; the ranks are indexed from {@code first}. */
+    private Evaluation evaluate(double[][] design, int first, int end) {
         IndexResult nom = index.build(nominal);
         int node = nom.nodeOf(target);
         Map<Pipeline, IndexResult> upstream = new ConcurrentHashMap<>();
         upstream.put(upstreamOf(nominal), nom);
-        int[] @Nullable [] ranks = new int[design.length][];
-        @Nullable String[] failed = new String[design.length];
-        int chunks = (design.length + CHUNK - 1) / CHUNK;
+        int[] @Nullable [] ranks = new int[end - first][];
+        @Nullable String[] failed = new String[end - first];
+        int chunks = (end - first + CHUNK - 1) / CHUNK;
         Runnable[] tasks = new Runnable[chunks];
         for (int c = 0; c < chunks; c++) {
-            int from = c * CHUNK;
-            int to = Math.min(design.length, from + CHUNK);
+            int from = first + c * CHUNK;
+            int to = Math.min(end, from + CHUNK);
             tasks[c] = () -> {
                 for (int k = from; k < to; k++) {
                     try {
-                        ranks[k] = runOne(nom, node, design[k], upstream);
+                        ranks[k - first] = runOne(nom, node, design[k], upstream);
                     } catch (IllegalArgumentException e) {
-                        failed[k] = "run " + (k + 1) + ": " + e.getMessage();
+                        failed[k - first] = "run " + (k + 1) + ": " + e.getMessage();
                     }
                 }
             };
@@ -402,5 +573,26 @@ public final class UncertaintyAnalysis {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    // The serial form: what the analysis was made of.
+    private record SerialForm(
+            CompositeIndex index, Pipeline nominal, List<UncertainInput> inputs, String target, int threads)
+            implements Serializable {
+        private Object readResolve() throws InvalidObjectException {
+            try {
+                return create(index, nominal, inputs).withTarget(target).withThreads(threads);
+            } catch (IllegalArgumentException | NullPointerException e) {
+                throw SerialForms.invalid("uncertainty analysis", e);
+            }
+        }
+    }
+
+    private Object writeReplace() {
+        return new SerialForm(index, nominal, inputs, target, threads);
+    }
+
+    private void readObject(ObjectInputStream in) throws InvalidObjectException {
+        throw SerialForms.notSerialForm("uncertainty analysis");
     }
 }
